@@ -1,0 +1,24 @@
+/**
+ * Registers every leap-elements tag. The only module with side effects besides the CDN bundle.
+ * Safe to load twice (two bundles, two script tags): a tag that is already registered is left alone with a warning.
+ */
+import { LeapConnectButton } from './elements/connect-button/connect-button.js';
+
+export const LEAP_ELEMENTS = {
+  'leap-connect-button': LeapConnectButton,
+} as const satisfies Record<string, CustomElementConstructor>;
+
+export function defineLeapElements(): void {
+  for (const [tag, ctor] of Object.entries(LEAP_ELEMENTS)) defineElement(tag, ctor);
+}
+
+function defineElement(tag: string, ctor: CustomElementConstructor): void {
+  const existing = customElements.get(tag);
+  if (!existing) {
+    customElements.define(tag, ctor);
+  } else if (existing !== ctor) {
+    console.warn(`leap-elements: <${tag}> is already defined by another copy of leap-elements; keeping the first one.`);
+  }
+}
+
+defineLeapElements();

@@ -1,0 +1,16 @@
+import { css } from 'lit';
+
+/**
+ * The theming contract shared by every element. Hosts override these custom properties; anything not listed in the
+ * README is not API. Fonts inherit from the host page unless `--leap-font-family` is set.
+ */
+export const tokens = css`
+  :host {
+    --_primary: var(--leap-color-primary, #0b6e4f);
+    --_on-primary: var(--leap-color-on-primary, #ffffff);
+    --_radius: var(--leap-radius, 0.5rem);
+    --_danger: var(--leap-color-danger, #b3261e);
+    --_focus: var(--leap-color-focus, #1a5fb4);
+    font-family: var(--leap-font-family, inherit);
+  }
+`;

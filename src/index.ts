@@ -1,0 +1,5 @@
+/** Element classes, types and the pure core. Importing this registers nothing: import `leap-elements/define` for that. */
+export * from './core/index.js';
+export { LeapConnectButton } from './elements/connect-button/connect-button.js';
+export type { LeapConnectDetail, LeapErrorDetail } from './elements/shared/events.js';
+export { clearSessions, type LeapSession } from './elements/shared/session.js';

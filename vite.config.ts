@@ -1,0 +1,43 @@
+import { defineConfig } from 'vite';
+
+/**
+ * `vite build`            the npm package: side-effect-free ES modules under dist/, dependencies left external.
+ * `vite build --mode cdn` dist/cdn/leap-elements.js: one self-contained, minified ES module with Lit inlined.
+ * `vite` (npm run dev)    serves index.html and the demo pages.
+ */
+const browserEntries = {
+  index: 'src/index.ts',
+  define: 'src/define.ts',
+  'core/index': 'src/core/index.ts',
+  'elements/connect-button/connect-button': 'src/elements/connect-button/connect-button.ts',
+};
+
+export default defineConfig(({ mode }) => {
+  if (mode === 'cdn') {
+    return {
+      resolve: { conditions: ['browser', 'production', 'module', 'import', 'default'] },
+      build: {
+        outDir: 'dist/cdn',
+        emptyOutDir: true,
+        target: 'es2022',
+        minify: true,
+        sourcemap: true,
+        lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'leap-elements.js' },
+      },
+    };
+  }
+  return {
+    build: {
+      outDir: 'dist',
+      emptyOutDir: false,
+      target: 'es2022',
+      minify: false,
+      sourcemap: true,
+      lib: { entry: browserEntries, formats: ['es'] },
+      rollupOptions: {
+        external: (id: string) => /^(lit|@lit\/|@lit-labs\/|zod|hono|jose|@hono\/|node:)/.test(id),
+        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+      },
+    },
+  };
+});
