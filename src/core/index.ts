@@ -1,3 +1,4 @@
 /** Pure building blocks: no DOM, no Node APIs. Safe in browsers, Node, workers and e-mail jobs. */
 export * from './connect-url.js';
 export * from './errors.js';
+export * from './safe-url.js';
