@@ -3,6 +3,7 @@ import { defineConfig } from 'vite';
 /**
  * `vite build`            the npm package: side-effect-free ES modules under dist/, dependencies left external.
  * `vite build --mode cdn` dist/cdn/leap-elements.js: one self-contained, minified ES module with Lit inlined.
+ * `vite build --mode node` dist/node/: the partner backend (`leap-elements/server`) and the mock (`leap-elements/mock`).
  * `vite` (npm run dev)    serves index.html and the demo pages.
  */
 const browserEntries = {
@@ -12,7 +13,31 @@ const browserEntries = {
   'elements/connect-button/connect-button': 'src/elements/connect-button/connect-button.ts',
 };
 
+const nodeEntries = {
+  'server/index': 'src/server/index.ts',
+  'mock/index': 'src/mock/index.ts',
+  'mock/cli': 'src/mock/cli.ts',
+};
+
 export default defineConfig(({ mode }) => {
+  if (mode === 'node') {
+    // The partner backend and the mock: Node-side modules, never part of the browser entries.
+    return {
+      build: {
+        outDir: 'dist/node',
+        emptyOutDir: true,
+        ssr: true,
+        target: 'node20',
+        minify: false,
+        sourcemap: true,
+        lib: { entry: nodeEntries, formats: ['es'] },
+        rollupOptions: {
+          external: (id: string) => /^(lit|@lit\/|zod|hono|jose|@hono\/|node:)/.test(id),
+          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        },
+      },
+    };
+  }
   if (mode === 'cdn') {
     return {
       resolve: { conditions: ['browser', 'production', 'module', 'import', 'default'] },

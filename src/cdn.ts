@@ -1,3 +1,7 @@
-/** The CDN bundle: everything registered, Lit inlined, one file for a plain `<script type="module">`. */
+/**
+ * The CDN bundle: every element registered, Lit inlined, one file for a plain `<script type="module">`.
+ * It exports the element classes and the connect-URL helpers; the full core (schemas) is in the npm package.
+ */
 import './define.js';
-export * from './index.js';
+export { LeapConnectButton } from './elements/connect-button/connect-button.js';
+export { buildConnectUrl, chooseConnectFlow, parseConnectReturn, ConnectUrlError } from './core/connect-url.js';

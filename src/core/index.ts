@@ -2,3 +2,4 @@
 export * from './connect-url.js';
 export * from './errors.js';
 export * from './safe-url.js';
+export * from './schemas/index.js';

@@ -1,5 +1,6 @@
 /**
- * Leap Incentives API: `POST /incentives` (base `https://api.incentives.leap.energy/alpha`, header `x-api-key`).
+ * Leap Incentives API: `POST /incentives` (base `https://api.incentives.leap.energy/alpha`, authenticated by the
+ * partner backend with its API key).
  * Request and response as documented in the quickstart and the reference page, every documented variant accepted.
  */
 import * as z from 'zod/mini';

@@ -1,0 +1,9 @@
+/** zod schemas (zod/mini) for every Leap request and response leap-elements touches; types via `z.infer`. */
+export * from './common.js';
+export * from './incentives.js';
+export * from './applications.js';
+export * from './grid-enums.js';
+export * from './grid-errors.js';
+export * from './meters.js';
+export * from './enrollments.js';
+export * from './create-meters.js';
