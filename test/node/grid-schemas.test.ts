@@ -100,12 +100,14 @@ import {
 type Node = Record<string, unknown>;
 type Schema = z.ZodMiniType;
 
-const REFERENCE_DIR = new URL('../../../shared/reference/openapi/', import.meta.url);
+// Copies of Leap's published OpenAPI files, kept verbatim so the check runs from any clone.
+const REFERENCE_DIR = new URL('./fixtures/openapi/', import.meta.url);
 const MISSING = 'reference files not present';
 
 function loadSpec(file: string): Node | undefined {
   const url = new URL(file, REFERENCE_DIR);
-  return existsSync(url) ? (parseYaml(readFileSync(url, 'utf8')) as Node) : undefined;
+  if (!existsSync(url)) throw new Error(`Missing reference file ${url.pathname}`);
+  return parseYaml(readFileSync(url, 'utf8')) as Node;
 }
 
 function isNode(value: unknown): value is Node {
