@@ -11,6 +11,7 @@ const browserEntries = {
   define: 'src/define.ts',
   'core/index': 'src/core/index.ts',
   'elements/connect-button/connect-button': 'src/elements/connect-button/connect-button.ts',
+  'elements/incentive-checker/incentive-checker': 'src/elements/incentive-checker/incentive-checker.ts',
 };
 
 const nodeEntries = {

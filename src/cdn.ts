@@ -4,4 +4,5 @@
  */
 import './define.js';
 export { LeapConnectButton } from './elements/connect-button/connect-button.js';
+export { LeapIncentiveChecker } from './elements/incentive-checker/incentive-checker.js';
 export { buildConnectUrl, chooseConnectFlow, parseConnectReturn, ConnectUrlError } from './core/connect-url.js';

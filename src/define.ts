@@ -3,9 +3,11 @@
  * Safe to load twice (two bundles, two script tags): a tag that is already registered is left alone with a warning.
  */
 import { LeapConnectButton } from './elements/connect-button/connect-button.js';
+import { LeapIncentiveChecker } from './elements/incentive-checker/incentive-checker.js';
 
 export const LEAP_ELEMENTS = {
   'leap-connect-button': LeapConnectButton,
+  'leap-incentive-checker': LeapIncentiveChecker,
 } as const satisfies Record<string, CustomElementConstructor>;
 
 export function defineLeapElements(): void {

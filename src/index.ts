@@ -1,5 +1,6 @@
 /** Element classes, types and the pure core. Importing this registers nothing: import `leap-elements/define` for that. */
 export * from './core/index.js';
 export { LeapConnectButton } from './elements/connect-button/connect-button.js';
+export { LeapIncentiveChecker } from './elements/incentive-checker/incentive-checker.js';
 export type { LeapConnectDetail, LeapErrorDetail } from './elements/shared/events.js';
 export { clearSessions, type LeapSession } from './elements/shared/session.js';

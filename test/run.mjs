@@ -13,6 +13,8 @@ import { ensureChromium } from './support/chromium.mjs';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const args = process.argv.slice(2);
 const only = args.includes('--node') ? 'node' : args.includes('--browser') ? 'browser' : null;
+// Anything else (e.g. `--files test/browser/x.test.ts`) goes to the browser runner.
+const passThrough = args.filter((a) => a !== '--node' && a !== '--browser');
 const work = mkdtempSync(join(tmpdir(), 'leap-tests-'));
 const totals = { passed: 0, failed: 0, skipped: 0 };
 
@@ -76,7 +78,14 @@ function runBrowser() {
   const countFile = join(work, 'browser.json');
   const result = spawnSync(
     process.execPath,
-    [join(root, 'node_modules/@web/test-runner/dist/bin.js'), '--config', 'test/web-test-runner.config.mjs'],
+    [
+      '--import',
+      'tsx',
+      join(root, 'node_modules/@web/test-runner/dist/bin.js'),
+      '--config',
+      'test/web-test-runner.config.mjs',
+      ...passThrough,
+    ],
     { cwd: root, stdio: 'inherit', env: { ...process.env, LEAP_WTR_SUMMARY: countFile } },
   );
   const counts = readCounts(countFile, 'Browser tests');

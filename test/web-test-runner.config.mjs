@@ -4,6 +4,8 @@ import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium.mjs';
+// TypeScript modules load because test/run.mjs starts the runner with `--import tsx`.
+import { testBackendMiddleware } from './support/test-backend.ts';
 
 const summaryFile = process.env.LEAP_WTR_SUMMARY;
 
@@ -42,6 +44,7 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true } }),
   ],
+  middleware: [await testBackendMiddleware()],
   plugins: [
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname }),
   ],

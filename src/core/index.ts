@@ -3,3 +3,5 @@ export * from './connect-url.js';
 export * from './errors.js';
 export * from './safe-url.js';
 export * from './schemas/index.js';
+export * from './error-kinds.js';
+export * from './format.js';

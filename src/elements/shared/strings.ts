@@ -2,14 +2,69 @@ import type { SupportedLang } from './locale.js';
 
 /**
  * Every user-facing string, one typed table per locale. A key missing from a locale is a type error, so Spanish can
- * never fall behind English silently.
+ * never fall behind English silently. Functions take already-formatted values (money, dates) from `Intl`.
  */
 export interface Strings {
+  // <leap-connect-button>
   connectLabel: string;
   connectNewTab: string;
   connectPreparing: string;
   connectUnavailable: (code: string) => string;
   connectSessionFailed: string;
+
+  // <leap-incentive-checker>: form
+  checkerHeading: string;
+  street1: string;
+  street2: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+  buildingType: string;
+  buildingTypes: Record<'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL', string>;
+  optional: string;
+  submit: string;
+  submitting: string;
+  fieldErrors: Record<
+    'required' | 'too_long' | 'invalid_state' | 'invalid_postal_code' | 'invalid_country' | 'invalid',
+    string
+  >;
+  formHasErrors: (count: number) => string;
+  idleHint: string;
+  checking: string;
+  misconfigured: (detail: string) => string;
+
+  // results
+  yourUtility: (name: string) => string;
+  total: (amount: string) => string;
+  resultAnnouncement: (amount: string, utility: string) => string;
+  programTotal: (amount: string) => string;
+  eligible: string;
+  notEligible: string;
+  tierAmount: (amount: string) => string;
+  howCalculated: string;
+  whyNot: string;
+  alsoNeeded: string;
+  alreadyMet: string;
+  device: (name: string) => string;
+  zeroHeading: string;
+  zeroBody: (programs: number) => string;
+  zeroReasons: string;
+  pickUtilityLegend: string;
+  pickUtilityHelp: string;
+  pickUtilitySubmit: string;
+  claim: (amount: string) => string;
+  claimNewTab: string;
+
+  // errors
+  errorAddressNotFound: string;
+  errorInvalid: string;
+  errorSession: string;
+  errorRateLimited: (seconds: number) => string;
+  errorUpstream: string;
+  errorOffline: string;
+  errorUnexpected: string;
+  retry: string;
 }
 
 const en: Strings = {
@@ -18,6 +73,70 @@ const en: Strings = {
   connectPreparing: 'Preparing your secure link…',
   connectUnavailable: (code) => `This connection link is unavailable: setup error (${code}).`,
   connectSessionFailed: 'We could not prepare your connection link. Please reload the page to try again.',
+
+  checkerHeading: 'Check your incentives',
+  street1: 'Street address',
+  street2: 'Apartment, suite, unit',
+  city: 'City',
+  state: 'State',
+  postalCode: 'ZIP code',
+  country: 'Country',
+  buildingType: 'Building type',
+  buildingTypes: {
+    RESIDENTIAL: 'Single-family home',
+    MULTIFAMILY: 'Apartment or multifamily building',
+    MANUFACTURED_HOME: 'Manufactured home',
+    COMMERCIAL: 'Business or commercial building',
+  },
+  optional: '(optional)',
+  submit: 'Check incentives',
+  submitting: 'Checking…',
+  fieldErrors: {
+    required: 'Please fill this in.',
+    too_long: 'This is too long.',
+    invalid_state: 'Use the two-letter state code, such as CA.',
+    invalid_postal_code: 'Use a 5-digit ZIP code, such as 97701 (or ZIP+4, such as 97701-1234).',
+    invalid_country: 'Use the two-letter country code, such as US.',
+    invalid: 'Please check this value.',
+  },
+  formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
+  idleHint: 'Enter your address to see the rebates and incentives available to you.',
+  checking: 'Checking incentives for your address…',
+  misconfigured: (detail) => `The incentive checker is not set up correctly: ${detail}`,
+
+  yourUtility: (name) => `Your utility: ${name}`,
+  total: (amount) => `Up to ${amount} in incentives`,
+  resultAnnouncement: (amount, utility) => `Found up to ${amount} in incentives from ${utility}.`,
+  programTotal: (amount) => `Program total: ${amount}`,
+  eligible: 'Eligible',
+  notEligible: 'Not eligible',
+  tierAmount: (amount) => `Amount: ${amount}`,
+  howCalculated: 'How it is calculated:',
+  whyNot: 'Why not',
+  alsoNeeded: 'You will also need to',
+  alreadyMet: 'Already met',
+  device: (name) => `Device: ${name}`,
+  zeroHeading: 'No incentives for this device at this address',
+  zeroBody: (programs) =>
+    programs === 1 ? 'We checked 1 program in your area.' : `We checked ${programs} programs in your area.`,
+  zeroReasons: 'What stood in the way',
+  pickUtilityLegend: 'Which utility sends your electricity bill?',
+  pickUtilityHelp: 'More than one utility serves this address. Pick yours to see your incentives.',
+  pickUtilitySubmit: 'Show my incentives',
+  claim: (amount) => `Claim ${amount}`,
+  claimNewTab: '(opens Leap in a new tab)',
+
+  errorAddressNotFound: 'We could not find that address. Please check the street, city, state and ZIP code.',
+  errorInvalid: 'Some details need correcting.',
+  errorSession: 'We could not start a secure session. Please reload the page or sign in again.',
+  errorRateLimited: (seconds) =>
+    seconds === 1
+      ? 'Too many checks. Please try again in 1 second.'
+      : `Too many checks. Please try again in ${seconds} seconds.`,
+  errorUpstream: 'The incentive service is not responding right now. Your details are kept: try again in a moment.',
+  errorOffline: 'You appear to be offline. Check your connection and try again.',
+  errorUnexpected: 'Something went wrong. Please try again.',
+  retry: 'Try again',
 };
 
 const es: Strings = {
@@ -27,6 +146,71 @@ const es: Strings = {
   connectUnavailable: (code) => `Este enlace de conexión no está disponible: error de configuración (${code}).`,
   connectSessionFailed:
     'No pudimos preparar su enlace de conexión. Vuelva a cargar la página para intentarlo de nuevo.',
+
+  checkerHeading: 'Consulte sus incentivos',
+  street1: 'Dirección',
+  street2: 'Apartamento, suite, unidad',
+  city: 'Ciudad',
+  state: 'Estado',
+  postalCode: 'Código postal',
+  country: 'País',
+  buildingType: 'Tipo de vivienda',
+  buildingTypes: {
+    RESIDENTIAL: 'Casa unifamiliar',
+    MULTIFAMILY: 'Apartamento o edificio multifamiliar',
+    MANUFACTURED_HOME: 'Casa prefabricada',
+    COMMERCIAL: 'Negocio o edificio comercial',
+  },
+  optional: '(opcional)',
+  submit: 'Consultar incentivos',
+  submitting: 'Consultando…',
+  fieldErrors: {
+    required: 'Complete este campo.',
+    too_long: 'El texto es demasiado largo.',
+    invalid_state: 'Use el código de dos letras del estado, por ejemplo CA.',
+    invalid_postal_code: 'Use un código postal de 5 dígitos, por ejemplo 97701 (o ZIP+4, por ejemplo 97701-1234).',
+    invalid_country: 'Use el código de dos letras del país, por ejemplo US.',
+    invalid: 'Revise este valor.',
+  },
+  formHasErrors: (count) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
+  idleHint: 'Ingrese su dirección para ver los reembolsos e incentivos disponibles para usted.',
+  checking: 'Consultando los incentivos para su dirección…',
+  misconfigured: (detail) => `El verificador de incentivos no está configurado correctamente: ${detail}`,
+
+  yourUtility: (name) => `Su compañía eléctrica: ${name}`,
+  total: (amount) => `Hasta ${amount} en incentivos`,
+  resultAnnouncement: (amount, utility) => `Encontramos hasta ${amount} en incentivos de ${utility}.`,
+  programTotal: (amount) => `Total del programa: ${amount}`,
+  eligible: 'Elegible',
+  notEligible: 'No elegible',
+  tierAmount: (amount) => `Monto: ${amount}`,
+  howCalculated: 'Cómo se calcula:',
+  whyNot: 'Por qué no',
+  alsoNeeded: 'También deberá',
+  alreadyMet: 'Requisitos cumplidos',
+  device: (name) => `Equipo: ${name}`,
+  zeroHeading: 'No hay incentivos para este equipo en esta dirección',
+  zeroBody: (programs) =>
+    programs === 1 ? 'Revisamos 1 programa en su zona.' : `Revisamos ${programs} programas en su zona.`,
+  zeroReasons: 'Qué lo impidió',
+  pickUtilityLegend: '¿Qué compañía le envía la factura de electricidad?',
+  pickUtilityHelp: 'Más de una compañía da servicio a esta dirección. Elija la suya para ver sus incentivos.',
+  pickUtilitySubmit: 'Ver mis incentivos',
+  claim: (amount) => `Reclamar ${amount}`,
+  claimNewTab: '(abre Leap en una pestaña nueva)',
+
+  errorAddressNotFound: 'No encontramos esa dirección. Revise la calle, la ciudad, el estado y el código postal.',
+  errorInvalid: 'Algunos datos deben corregirse.',
+  errorSession: 'No pudimos iniciar una sesión segura. Vuelva a cargar la página o inicie sesión de nuevo.',
+  errorRateLimited: (seconds) =>
+    seconds === 1
+      ? 'Demasiadas consultas. Inténtelo de nuevo en 1 segundo.'
+      : `Demasiadas consultas. Inténtelo de nuevo en ${seconds} segundos.`,
+  errorUpstream:
+    'El servicio de incentivos no responde en este momento. Sus datos se conservan: inténtelo de nuevo en un momento.',
+  errorOffline: 'Parece que no tiene conexión. Revise su conexión e inténtelo de nuevo.',
+  errorUnexpected: 'Algo salió mal. Inténtelo de nuevo.',
+  retry: 'Intentar de nuevo',
 };
 
 export const STRINGS: Readonly<Record<SupportedLang, Strings>> = { en, es };

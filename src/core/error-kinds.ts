@@ -1,0 +1,67 @@
+/**
+ * Sorts any failure into the few situations a customer can tell apart. Pure: elements turn the kind into words in the
+ * customer's language; servers can use it for logging and metrics.
+ */
+import { LeapApiError, NETWORK_ERROR_STATUS } from './errors.js';
+
+export type ErrorKind =
+  | 'invalid-input'
+  | 'address-not-found'
+  | 'session-refused'
+  | 'rate-limited'
+  | 'offline'
+  | 'upstream-down'
+  | 'not-found'
+  | 'unexpected';
+
+export interface ClassifiedError {
+  kind: ErrorKind;
+  status: number;
+  title: string;
+  details: unknown;
+  /** For `invalid-input`: field path → message code (`address.postal_code` → `invalid_postal_code`). */
+  fields: Record<string, string>;
+  /** For `rate-limited`: seconds to wait. */
+  retryAfterSeconds: number | null;
+  /** Worth a retry button. */
+  retryable: boolean;
+}
+
+function record(value: unknown): Record<string, unknown> {
+  return value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>) : {};
+}
+
+export function classifyError(error: unknown): ClassifiedError {
+  const api =
+    error instanceof LeapApiError
+      ? error
+      : new LeapApiError({ status: 0, title: error instanceof Error ? error.message : String(error), details: {} });
+  const details = record(api.details);
+  const base = { status: api.status, title: api.title, details: api.details, fields: {}, retryAfterSeconds: null };
+  if (api.status === NETWORK_ERROR_STATUS) return { ...base, kind: 'offline', retryable: true };
+  if (api.status === 429) {
+    const seconds = Number(details.retry_after_seconds);
+    return {
+      ...base,
+      kind: 'rate-limited',
+      retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 30,
+      retryable: true,
+    };
+  }
+  if (api.status === 401 || api.status === 403) return { ...base, kind: 'session-refused', retryable: false };
+  if (api.status === 404) return { ...base, kind: 'not-found', retryable: false };
+  if (api.status >= 500) return { ...base, kind: 'upstream-down', retryable: true };
+  if (api.status === 400 || api.status === 422) {
+    const fields = record(details.fields);
+    const addressNotFound =
+      details.address === 'not_found' || /geocod|address (was )?not found|could not find the address/i.test(api.title);
+    if (addressNotFound) return { ...base, kind: 'address-not-found', retryable: false };
+    if (Object.keys(fields).length) {
+      const asText: Record<string, string> = {};
+      for (const [key, value] of Object.entries(fields)) asText[key] = String(value);
+      return { ...base, kind: 'invalid-input', fields: asText, retryable: false };
+    }
+    return { ...base, kind: 'invalid-input', retryable: false };
+  }
+  return { ...base, kind: 'unexpected', retryable: true };
+}

@@ -1,0 +1,36 @@
+/** Formatting shared by elements and servers: money and dates through Intl, never by hand. */
+
+export function formatMoney(amount: number, currency: string, locale: string): string {
+  const whole = Number.isInteger(amount);
+  try {
+    return new Intl.NumberFormat(locale, {
+      style: 'currency',
+      currency,
+      minimumFractionDigits: whole ? 0 : 2,
+      maximumFractionDigits: whole ? 0 : 2,
+    }).format(amount);
+  } catch {
+    // An unknown currency code or locale must not break rendering.
+    return `${currency} ${amount.toFixed(whole ? 0 : 2)}`;
+  }
+}
+
+/** US state and territory names as browsers autofill them, mapped to USPS codes. */
+const US_STATE_NAMES: Record<string, string> = {
+  alabama: 'AL', alaska: 'AK', arizona: 'AZ', arkansas: 'AR', california: 'CA', colorado: 'CO', connecticut: 'CT',
+  delaware: 'DE', 'district of columbia': 'DC', florida: 'FL', georgia: 'GA', hawaii: 'HI', idaho: 'ID',
+  illinois: 'IL', indiana: 'IN', iowa: 'IA', kansas: 'KS', kentucky: 'KY', louisiana: 'LA', maine: 'ME',
+  maryland: 'MD', massachusetts: 'MA', michigan: 'MI', minnesota: 'MN', mississippi: 'MS', missouri: 'MO',
+  montana: 'MT', nebraska: 'NE', nevada: 'NV', 'new hampshire': 'NH', 'new jersey': 'NJ', 'new mexico': 'NM',
+  'new york': 'NY', 'north carolina': 'NC', 'north dakota': 'ND', ohio: 'OH', oklahoma: 'OK', oregon: 'OR',
+  pennsylvania: 'PA', 'rhode island': 'RI', 'south carolina': 'SC', 'south dakota': 'SD', tennessee: 'TN',
+  texas: 'TX', utah: 'UT', vermont: 'VT', virginia: 'VA', washington: 'WA', 'west virginia': 'WV',
+  wisconsin: 'WI', wyoming: 'WY', 'puerto rico': 'PR', guam: 'GU', 'u.s. virgin islands': 'VI',
+  'virgin islands': 'VI', 'american samoa': 'AS', 'northern mariana islands': 'MP',
+}; // prettier-ignore
+
+/** "Oregon", "or", " OR " → "OR"; anything else is returned trimmed and upper-cased for validation to judge. */
+export function normalizeStateCode(value: string): string {
+  const trimmed = value.trim();
+  return US_STATE_NAMES[trimmed.toLowerCase()] ?? trimmed.toUpperCase();
+}

@@ -1,0 +1,289 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_success: var(--leap-color-success, #146c2e);
+    --_surface: var(--leap-color-surface, #ffffff);
+    --_border: var(--leap-color-border, #c4c9cf);
+    --_text: var(--leap-color-text, inherit);
+    --_muted: var(--leap-color-muted, #4a5560);
+    display: block;
+    container-type: inline-size;
+    color: var(--_text);
+    line-height: 1.45;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  .checker {
+    display: grid;
+    gap: 1rem;
+  }
+  h2,
+  h3,
+  h4,
+  p {
+    margin: 0;
+  }
+  h2 {
+    font-size: 1.25em;
+  }
+  .grid {
+    display: grid;
+    grid-template-columns: 1fr;
+    gap: 0.75rem;
+  }
+  @container (min-width: 34rem) {
+    .grid {
+      grid-template-columns: repeat(6, minmax(0, 1fr));
+    }
+    .wide {
+      grid-column: span 6;
+    }
+    .half {
+      grid-column: span 3;
+    }
+    .small {
+      grid-column: span 1;
+    }
+    .field.small:has(#postal_code) {
+      grid-column: span 1;
+    }
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    align-content: start;
+    min-width: 0;
+  }
+  label {
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+  input,
+  select {
+    box-sizing: border-box;
+    width: 100%;
+    min-height: 44px;
+    padding: 0.5rem 0.625rem;
+    border: 1px solid var(--_border);
+    border-radius: calc(var(--_radius) * 0.75);
+    background: var(--_surface);
+    color: inherit;
+    font: inherit;
+  }
+  input[aria-invalid='true'],
+  select[aria-invalid='true'] {
+    border: 2px solid var(--_danger);
+  }
+  input:focus-visible,
+  select:focus-visible,
+  button:focus-visible,
+  a:focus-visible,
+  [tabindex='-1']:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .field-error {
+    color: var(--_danger);
+    font-size: 0.875em;
+  }
+  .muted {
+    color: var(--_muted);
+    font-weight: 400;
+  }
+  button,
+  .claim {
+    display: inline-flex;
+    align-items: center;
+    justify-content: center;
+    min-height: 44px;
+    padding: 0.625rem 1.25rem;
+    border: 2px solid var(--_primary);
+    border-radius: var(--_radius);
+    background: var(--_primary);
+    color: var(--_on-primary);
+    font: inherit;
+    font-weight: 600;
+    text-decoration: none;
+    cursor: pointer;
+  }
+  button:hover,
+  .claim:hover {
+    background: color-mix(in srgb, var(--_primary) 85%, black);
+  }
+  button[aria-disabled='true'] {
+    cursor: progress;
+    opacity: 0.8;
+  }
+  .submit {
+    margin-top: 1rem;
+    justify-self: start;
+  }
+  button.secondary {
+    background: transparent;
+    color: var(--_primary);
+  }
+  .result {
+    min-height: var(--leap-checker-result-min-height, 14rem);
+    display: grid;
+    gap: 0.75rem;
+    align-content: start;
+  }
+  .result-heading {
+    font-size: 1.0625em;
+  }
+  .total {
+    font-size: 1.375em;
+    font-weight: 700;
+  }
+  .programs,
+  .tiers {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 0.75rem;
+  }
+  .program {
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_surface);
+    display: grid;
+    gap: 0.5rem;
+  }
+  .program-name {
+    font-size: 1em;
+  }
+  .tier {
+    padding: 0.75rem;
+    border-inline-start: 4px solid var(--_success);
+    background: color-mix(in srgb, var(--_success) 6%, transparent);
+    display: grid;
+    gap: 0.375rem;
+  }
+  .tier.ineligible {
+    border-inline-start-style: dashed;
+    border-inline-start-color: var(--_danger);
+    background: color-mix(in srgb, var(--_danger) 5%, transparent);
+  }
+  .tier-head {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 0.75rem;
+    align-items: baseline;
+  }
+  .badge {
+    font-weight: 700;
+    color: var(--_success);
+  }
+  .ineligible .badge {
+    color: var(--_danger);
+  }
+  .tier-name {
+    font-weight: 600;
+  }
+  .amount {
+    margin-inline-start: auto;
+    font-weight: 600;
+  }
+  .list-title {
+    font-weight: 600;
+    font-size: 0.9375em;
+  }
+  .reqs ul,
+  .empty ul {
+    margin: 0.25rem 0 0;
+    padding-inline-start: 1.25rem;
+  }
+  .claim {
+    justify-self: start;
+    font-size: 1.0625em;
+  }
+  .error {
+    padding: 0.75rem 1rem;
+    border: 2px solid var(--_danger);
+    border-radius: var(--_radius);
+    color: var(--_danger);
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .error.config {
+    display: block;
+  }
+  .empty {
+    padding: 1rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    display: grid;
+    gap: 0.5rem;
+  }
+  .picker fieldset {
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    padding: 0.75rem 1rem;
+    margin: 0 0 0.5rem;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .picker legend {
+    font-weight: 600;
+  }
+  .choice {
+    display: flex;
+    gap: 0.5rem;
+    align-items: center;
+    font-weight: 400;
+  }
+  .choice input {
+    width: 1.25rem;
+    min-height: 1.25rem;
+  }
+  .skeleton {
+    border-radius: var(--_radius);
+    background: linear-gradient(90deg, #e6e9ec 25%, #f3f5f7 37%, #e6e9ec 63%);
+    background-size: 400% 100%;
+    animation: shimmer 1.4s ease infinite;
+  }
+  .skeleton.line {
+    height: 1.25rem;
+  }
+  .skeleton.short {
+    width: 40%;
+  }
+  .skeleton.card {
+    height: 7rem;
+  }
+  @keyframes shimmer {
+    from {
+      background-position: 100% 50%;
+    }
+    to {
+      background-position: 0 50%;
+    }
+  }
+  @media (prefers-reduced-motion: reduce) {
+    .skeleton {
+      animation: none;
+    }
+  }
+  .visually-hidden {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    margin: -1px;
+    padding: 0;
+    overflow: hidden;
+    clip: rect(0 0 0 0);
+    white-space: nowrap;
+    border: 0;
+  }
+  @media (forced-colors: active) {
+    .tier,
+    .tier.ineligible {
+      border-inline-start-color: CanvasText;
+    }
+  }
+`;

@@ -1,0 +1,83 @@
+/**
+ * How every element talks to the partner backend: a session token from `session-endpoint`, `Authorization: Bearer`,
+ * one transparent retry with a fresh session after a 401, and every failure as a `LeapApiError`.
+ */
+import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
+import { sessionClientFor, type LeapSession } from './session.js';
+
+export interface ApiAnswer<T> {
+  body: T;
+  /** The session the successful request used (its `reference_id` names the customer). */
+  session: LeapSession;
+}
+
+/** `api-base` if given, else the parent of the session endpoint (`/api/leap/session` → `/api/leap/`). */
+export function resolveApiBase(sessionEndpoint: string, apiBase?: string | null): URL {
+  const base = apiBase ? new URL(apiBase, document.baseURI) : new URL('.', new URL(sessionEndpoint, document.baseURI));
+  if (!base.pathname.endsWith('/')) base.pathname += '/';
+  return base;
+}
+
+export class LeapApiClient {
+  constructor(
+    private readonly sessionEndpoint: string,
+    private readonly apiBase?: string | null,
+  ) {}
+
+  async request<T>(
+    path: string,
+    init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
+  ): Promise<ApiAnswer<T>> {
+    const sessions = sessionClientFor(this.sessionEndpoint);
+    const url = new URL(path.replace(/^\/+/, ''), resolveApiBase(this.sessionEndpoint, this.apiBase));
+    for (let attempt = 0; ; attempt += 1) {
+      const session = await sessions.get(init.signal);
+      let response: Response;
+      try {
+        response = await fetch(url, {
+          method: init.method ?? 'GET',
+          headers: {
+            accept: 'application/json',
+            ...(session.token ? { authorization: `Bearer ${session.token}` } : {}),
+            ...(init.body !== undefined ? { 'content-type': 'application/json' } : {}),
+          },
+          body: init.body === undefined ? undefined : JSON.stringify(init.body),
+          signal: init.signal,
+        });
+      } catch (error) {
+        if (init.signal?.aborted) throw init.signal.reason;
+        throw new LeapApiError({
+          status: NETWORK_ERROR_STATUS,
+          title: 'Network error',
+          details: { message: error instanceof Error ? error.message : String(error) },
+        });
+      }
+      if (response.status === 401 && attempt === 0) {
+        // The token expired or the server's secret rotated: one fresh session, then give up.
+        sessions.invalidate(session);
+        continue;
+      }
+      const text = await response.text();
+      let body: unknown = null;
+      try {
+        body = text ? JSON.parse(text) : null;
+      } catch {
+        if (response.ok)
+          throw new LeapApiError({ status: 502, title: 'Malformed answer from the server', details: {} });
+      }
+      if (!response.ok) {
+        const error = toLeapError(response.status, body, response.statusText || 'Request failed');
+        if (response.status === 429 && !(error.details as { retry_after_seconds?: number })?.retry_after_seconds) {
+          const seconds = Number(response.headers.get('retry-after'));
+          throw new LeapApiError({
+            status: 429,
+            title: error.title,
+            details: { retry_after_seconds: seconds > 0 ? seconds : 30 },
+          });
+        }
+        throw error;
+      }
+      return { body: body as T, session };
+    }
+  }
+}

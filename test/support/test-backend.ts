@@ -1,0 +1,74 @@
+/**
+ * The partner backend and the mock Leap as the browser tests see them: real HTTP between the two, mounted into the
+ * test runner's dev server.
+ *   /api/leap/...                 normal backend; `POST /api/leap/session?as=<reference id>` picks the customer
+ *   /api/fault/<fault>/leap/...   the same backend in front of a mock that injects <fault> on every request
+ *   /api/limited/leap/...         one request per customer per minute, then 429
+ */
+import type { IncomingMessage, ServerResponse } from 'node:http';
+import { createLeapHandler, listen, toNodeListener, type LeapHandlerOptions } from '../../src/server/index.js';
+import { createMockLeap, MOCK_API_KEY, type MockFault } from '../../src/mock/index.js';
+
+type Listener = (req: IncomingMessage, res: ServerResponse) => void;
+
+export const TEST_FAULTS: MockFault[] = ['500', 'timeout', 'malformed-json', 'extra-fields', 'unsafe-connect-url'];
+
+async function backendFor(
+  basePath: string,
+  mockUrl: string,
+  extra: Partial<LeapHandlerOptions> = {},
+): Promise<Listener> {
+  return toNodeListener(
+    createLeapHandler({
+      apiKey: MOCK_API_KEY,
+      incentivesBaseUrl: `${mockUrl}/alpha`,
+      platformBaseUrl: mockUrl,
+      basePath,
+      sessionSecret: 'browser-test-secret-that-is-long-enough-0123456789',
+      rateLimit: false,
+      upstreamTimeoutMs: 1500,
+      upstreamRetries: 1,
+      upstreamBackoffMs: 10,
+      logger: () => {},
+      authenticate: async (request) => {
+        const as = new URL(request.url).searchParams.get('as');
+        if (as === 'nobody') return null;
+        return { referenceId: as || `guest_${crypto.randomUUID()}` };
+      },
+      ...extra,
+    }),
+  );
+}
+
+export async function createTestBackend(): Promise<Array<[string, Listener]>> {
+  const routes: Array<[string, Listener]> = [];
+  const main = await listen(createMockLeap({ latencyMs: 30 }));
+  routes.push(['/api/leap', await backendFor('/api/leap', main.url)]);
+  routes.push([
+    '/api/limited/leap',
+    await backendFor('/api/limited/leap', main.url, {
+      rateLimit: { token: { limit: 1, windowSeconds: 60 }, ip: false },
+    }),
+  ]);
+  for (const fault of TEST_FAULTS) {
+    const mock = await listen(createMockLeap({ fault, hangMs: 5000 }));
+    const base = `/api/fault/${fault}/leap`;
+    routes.push([base, await backendFor(base, mock.url)]);
+  }
+  return routes;
+}
+
+/** Koa middleware for @web/dev-server. */
+export async function testBackendMiddleware() {
+  const routes = await createTestBackend();
+  return (
+    ctx: { path: string; req: IncomingMessage; res: ServerResponse; respond?: boolean },
+    next: () => Promise<unknown>,
+  ) => {
+    const match = routes.find(([prefix]) => ctx.path === prefix || ctx.path.startsWith(`${prefix}/`));
+    if (!match) return next();
+    ctx.respond = false;
+    match[1](ctx.req, ctx.res);
+    return Promise.resolve();
+  };
+}
