@@ -34,3 +34,24 @@ export function normalizeStateCode(value: string): string {
   const trimmed = value.trim();
   return US_STATE_NAMES[trimmed.toLowerCase()] ?? trimmed.toUpperCase();
 }
+
+/** Leap marks open-ended periods with a date in the year 9000 (`9000-01-01T00:00:00Z`). */
+export function isOpenEnded(iso: string | null | undefined): boolean {
+  if (!iso) return true;
+  const year = new Date(iso).getUTCFullYear();
+  return Number.isNaN(year) || year >= 9000;
+}
+
+export function formatDate(iso: string, locale: string): string {
+  const date = new Date(iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+}
+
+/** "in 12 days", "tomorrow", "3 days ago": whole days between `now` and `iso`, in the viewer's language. */
+export function formatRelativeDays(iso: string, locale: string, now: Date = new Date()): string {
+  const target = new Date(iso).getTime();
+  if (Number.isNaN(target)) return '';
+  const days = Math.round((target - now.getTime()) / 86_400_000);
+  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+}

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -12,9 +12,9 @@ import {
 } from '../../core/connect-url.js';
 import { LeapApiError } from '../../core/errors.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
-import { pickLang, resolveLang } from '../shared/locale.js';
+import { LeapElement } from '../shared/leap-element.js';
 import { sessionClientFor } from '../shared/session.js';
-import { STRINGS, type Strings } from '../shared/strings.js';
+import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './connect-button.styles.js';
 
@@ -60,7 +60,7 @@ const commaList = {
  * @cssprop --leap-color-focus - Focus ring colour. Default `#1a5fb4`.
  * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
-export class LeapConnectButton extends LitElement {
+export class LeapConnectButton extends LeapElement {
   static override styles = [tokens, styles];
 
   /** Leap-generated organization name. Required. */
@@ -107,9 +107,6 @@ export class LeapConnectButton extends LitElement {
    * (credentials included) and `ref-id` is ignored.
    */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
-
-  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
-  @property({ reflect: true }) override lang!: string;
 
   private state: ButtonState = { kind: 'pending' };
   private reportedErrorKey = '';
@@ -195,7 +192,7 @@ export class LeapConnectButton extends LitElement {
   }
 
   protected override render() {
-    const strings = STRINGS[pickLang(resolveLang(this))];
+    const strings = this.strings;
     const state = this.state;
     const live = state.kind === 'ready';
     const blank = live && this.target === '_blank';

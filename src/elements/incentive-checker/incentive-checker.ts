@@ -1,4 +1,5 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
 import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
@@ -20,9 +21,8 @@ import {
 import { issuesToFields } from '../../core/schemas/common.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
-import { pickLang, resolveLang } from '../shared/locale.js';
 import { sessionClientFor } from '../shared/session.js';
-import { STRINGS, type Strings } from '../shared/strings.js';
+import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './incentive-checker.styles.js';
 
@@ -190,9 +190,8 @@ const addressKey = (address: IncentivesAddress) =>
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `14rem`.
  */
-export class LeapIncentiveChecker extends LitElement {
+export class LeapIncentiveChecker extends LeapElement {
   static override styles = [tokens, styles];
-  static override shadowRootOptions = { ...LitElement.shadowRootOptions, delegatesFocus: false };
 
   /** URL of your backend's `POST .../session`. Required. */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
@@ -236,9 +235,6 @@ export class LeapIncentiveChecker extends LitElement {
 
   /** Extra hosts allowed for the claim link, comma-separated (exact host, or `.example.com` for subdomains). */
   @property({ attribute: 'claim-hosts', converter: textList }) claimHosts?: string[];
-
-  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
-  @property({ reflect: true }) override lang!: string;
 
   @state() private values: Record<Field, string> = {
     street_1: '',
@@ -421,16 +417,8 @@ export class LeapIncentiveChecker extends LitElement {
       if (error instanceof DOMException && error.name === 'AbortError') return;
       const classified = classifyError(error);
       this.applyServerFieldErrors(classified);
-      this.announcement = this.errorMessage(classified);
-      this.pendingEvents.push(
-        leapEvent<LeapErrorDetail>('leap-error', {
-          code: classified.kind.toUpperCase().replace(/-/g, '_'),
-          message: this.errorMessage(classified),
-          status: classified.status,
-          title: classified.title,
-          details: classified.details,
-        }),
-      );
+      this.announcement = describeError(classified, this.strings);
+      this.pendingEvents.push(leapEvent<LeapErrorDetail>('leap-error', errorDetail(classified, strings)));
       if (this.focusAfterRun) {
         const firstInvalid = FIELDS.find((f) => this.fieldErrors[f.name]);
         this.pendingFocus = firstInvalid ? `#${firstInvalid.name}` : '#error';
@@ -548,15 +536,6 @@ export class LeapIncentiveChecker extends LitElement {
     return parsed.data;
   }
 
-  private get strings(): Strings {
-    return STRINGS[pickLang(resolveLang(this))];
-  }
-
-  private get locale(): string {
-    const lang = resolveLang(this);
-    return lang === 'en' ? 'en-US' : lang;
-  }
-
   private money(amount: number): string {
     return formatMoney(amount, this.currency || 'USD', this.locale);
   }
@@ -568,26 +547,6 @@ export class LeapIncentiveChecker extends LitElement {
 
   private focusPart(selector: string): void {
     void this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
-  }
-
-  private errorMessage(error: ClassifiedError): string {
-    const s = this.strings;
-    switch (error.kind) {
-      case 'address-not-found':
-        return s.errorAddressNotFound;
-      case 'invalid-input':
-        return s.errorInvalid;
-      case 'session-refused':
-        return s.errorSession;
-      case 'rate-limited':
-        return s.errorRateLimited(error.retryAfterSeconds ?? 30);
-      case 'offline':
-        return typeof navigator !== 'undefined' && navigator.onLine === false ? s.errorOffline : s.errorUpstream;
-      case 'upstream-down':
-        return s.errorUpstream;
-      default:
-        return s.errorUnexpected;
-    }
   }
 
   private onInput(field: Field, event: Event): void {
@@ -762,7 +721,7 @@ export class LeapIncentiveChecker extends LitElement {
     const classified = classifyError(error);
     return html`<div part="result" class="result">
       <div part="error" id="error" class="error" role="alert" tabindex="-1">
-        <p><span class="icon" aria-hidden="true">⚠</span> ${this.errorMessage(classified)}</p>
+        <p><span class="icon" aria-hidden="true">⚠</span> ${describeError(classified, this.strings)}</p>
         ${
           classified.retryable
             ? html`<button part="retry" class="secondary" type="button" @click=${this.onRetry}>${s.retry}</button>`

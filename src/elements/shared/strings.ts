@@ -65,6 +65,46 @@ export interface Strings {
   errorOffline: string;
   errorUnexpected: string;
   retry: string;
+
+  // <leap-enrollment-status>
+  enrollmentHeading: string;
+  enrollmentStatuses: Record<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING' | 'NOT_PARTICIPATING', { label: string; help: string }>;
+  unknownStatusHelp: string;
+  loading: string;
+  programHeading: (program: string) => string;
+  marketGroup: (name: string) => string;
+  deliveryPeriods: string;
+  periodRange: (start: string, end: string) => string;
+  nextDeadline: (date: string, relative: string) => string;
+  partnerActions: string;
+  actionDeadline: (date: string, relative: string) => string;
+  leapWorking: (count: number) => string;
+  participation: string;
+  participationPreferences: Record<'PARTICIPATE' | 'IDLE' | 'DISENROLL', string>;
+  ongoing: string;
+  fromUntil: (start: string, end: string) => string;
+  fromOngoing: (start: string) => string;
+  statusChanged: (status: string) => string;
+  meterNotFound: string;
+  noPrograms: string;
+
+  // <leap-application-status>
+  applicationsHeading: string;
+  noApplications: string;
+  applicationProgram: (id: string) => string;
+  requestedAmount: (amount: string) => string;
+  applicationStatuses: Record<
+    'not_started' | 'in_progress' | 'awaiting_customer' | 'awaiting_partner' | 'completed' | 'submitted' | 'approved' | 'rejected',
+    { label: string; help: string }
+  >;
+  decision: string;
+  stepsLabel: string;
+  applicationNotFound: string;
+  applicationsLoaded: (count: number) => string;
+
+  // <leap-connect-return>
+  returnSuccess: string;
+  returnMissing: string;
 }
 
 const en: Strings = {
@@ -137,6 +177,56 @@ const en: Strings = {
   errorOffline: 'You appear to be offline. Check your connection and try again.',
   errorUnexpected: 'Something went wrong. Please try again.',
   retry: 'Try again',
+
+  enrollmentHeading: 'Program enrollment',
+  enrollmentStatuses: {
+    ACTIVE: { label: 'Active', help: 'This device is enrolled and taking part in the program.' },
+    ELIGIBLE: { label: 'Eligible', help: 'Checks are complete. Enrollment starts with the next delivery period.' },
+    INELIGIBLE: { label: 'Not eligible', help: 'This device cannot take part right now. See the actions below.' },
+    PENDING: { label: 'Pending', help: 'Eligibility and enrollment checks are still running.' },
+    NOT_PARTICIPATING: { label: 'Not participating', help: 'This device is not taking part at the moment.' },
+  },
+  unknownStatusHelp: 'Leap reported a status this page does not know yet.',
+  loading: 'Loading…',
+  programHeading: (program) => `Program ${program}`,
+  marketGroup: (name) => `Market group: ${name}`,
+  deliveryPeriods: 'Delivery periods',
+  periodRange: (start, end) => `${start} – ${end}`,
+  nextDeadline: (date, relative) => `Next enrollment deadline: ${date} (${relative})`,
+  partnerActions: 'Actions needed',
+  actionDeadline: (date, relative) => `Due ${date} (${relative})`,
+  leapWorking: (count) => (count === 1 ? 'Leap is working on 1 item.' : `Leap is working on ${count} items.`),
+  participation: 'Participation schedule',
+  participationPreferences: { PARTICIPATE: 'Participating', IDLE: 'Paused', DISENROLL: 'Leaving the program' },
+  ongoing: 'ongoing',
+  fromUntil: (start, end) => `${start} – ${end}`,
+  fromOngoing: (start) => `From ${start}, ongoing`,
+  statusChanged: (status) => `Enrollment status: ${status}`,
+  meterNotFound: 'We could not find this device.',
+  noPrograms: 'No programs are assigned to this device yet.',
+
+  applicationsHeading: 'Your rebate applications',
+  noApplications: 'You have no rebate applications yet.',
+  applicationProgram: (id) => `Program ${id}`,
+  requestedAmount: (amount) => `Requested: ${amount}`,
+  applicationStatuses: {
+    not_started: { label: 'Not started', help: 'Your application is ready for you to begin.' },
+    in_progress: { label: 'In progress', help: 'You have started your application. Finish it to submit your claim.' },
+    awaiting_customer: { label: 'Waiting for you', help: 'The program needs something from you. Check your email.' },
+    awaiting_partner: { label: 'Being completed', help: 'We are adding your purchase details to the application.' },
+    completed: { label: 'Completed', help: 'Your application is complete and about to be submitted.' },
+    submitted: { label: 'Submitted', help: 'The program is reviewing your application.' },
+    approved: { label: 'Approved', help: 'Your rebate was approved.' },
+    rejected: { label: 'Not approved', help: 'The program did not approve this application. Check your email for the reason.' },
+  },
+  decision: 'Decision',
+  stepsLabel: 'Application progress',
+  applicationNotFound: 'We could not find this application.',
+  applicationsLoaded: (count) => (count === 1 ? '1 application.' : `${count} applications.`),
+
+  returnSuccess: 'Thank you! Your utility account is being connected. We will confirm here once it is done.',
+  returnMissing:
+    'This is the page you come back to after connecting your utility. We could not find a connection reference in the address, so there is nothing to show.',
 };
 
 const es: Strings = {
@@ -211,6 +301,56 @@ const es: Strings = {
   errorOffline: 'Parece que no tiene conexión. Revise su conexión e inténtelo de nuevo.',
   errorUnexpected: 'Algo salió mal. Inténtelo de nuevo.',
   retry: 'Intentar de nuevo',
+
+  enrollmentHeading: 'Inscripción en el programa',
+  enrollmentStatuses: {
+    ACTIVE: { label: 'Activo', help: 'Este equipo está inscrito y participa en el programa.' },
+    ELIGIBLE: { label: 'Elegible', help: 'Las verificaciones están completas. La inscripción comienza con el próximo periodo.' },
+    INELIGIBLE: { label: 'No elegible', help: 'Este equipo no puede participar por ahora. Vea las acciones abajo.' },
+    PENDING: { label: 'Pendiente', help: 'Las verificaciones de elegibilidad e inscripción siguen en curso.' },
+    NOT_PARTICIPATING: { label: 'No participa', help: 'Este equipo no participa en este momento.' },
+  },
+  unknownStatusHelp: 'Leap informó un estado que esta página aún no conoce.',
+  loading: 'Cargando…',
+  programHeading: (program) => `Programa ${program}`,
+  marketGroup: (name) => `Grupo de mercado: ${name}`,
+  deliveryPeriods: 'Periodos de entrega',
+  periodRange: (start, end) => `${start} – ${end}`,
+  nextDeadline: (date, relative) => `Próxima fecha límite de inscripción: ${date} (${relative})`,
+  partnerActions: 'Acciones necesarias',
+  actionDeadline: (date, relative) => `Vence el ${date} (${relative})`,
+  leapWorking: (count) => (count === 1 ? 'Leap está trabajando en 1 asunto.' : `Leap está trabajando en ${count} asuntos.`),
+  participation: 'Calendario de participación',
+  participationPreferences: { PARTICIPATE: 'Participa', IDLE: 'En pausa', DISENROLL: 'Sale del programa' },
+  ongoing: 'sin fecha de fin',
+  fromUntil: (start, end) => `${start} – ${end}`,
+  fromOngoing: (start) => `Desde ${start}, sin fecha de fin`,
+  statusChanged: (status) => `Estado de inscripción: ${status}`,
+  meterNotFound: 'No encontramos este equipo.',
+  noPrograms: 'Todavía no hay programas asignados a este equipo.',
+
+  applicationsHeading: 'Sus solicitudes de reembolso',
+  noApplications: 'Todavía no tiene solicitudes de reembolso.',
+  applicationProgram: (id) => `Programa ${id}`,
+  requestedAmount: (amount) => `Solicitado: ${amount}`,
+  applicationStatuses: {
+    not_started: { label: 'Sin comenzar', help: 'Su solicitud está lista para que la comience.' },
+    in_progress: { label: 'En curso', help: 'Comenzó su solicitud. Termínela para enviar su reclamo.' },
+    awaiting_customer: { label: 'Esperando su respuesta', help: 'El programa necesita algo de usted. Revise su correo.' },
+    awaiting_partner: { label: 'En preparación', help: 'Estamos agregando los datos de su compra a la solicitud.' },
+    completed: { label: 'Completa', help: 'Su solicitud está completa y a punto de enviarse.' },
+    submitted: { label: 'Enviada', help: 'El programa está revisando su solicitud.' },
+    approved: { label: 'Aprobada', help: 'Su reembolso fue aprobado.' },
+    rejected: { label: 'No aprobada', help: 'El programa no aprobó esta solicitud. Revise su correo para conocer el motivo.' },
+  },
+  decision: 'Decisión',
+  stepsLabel: 'Progreso de la solicitud',
+  applicationNotFound: 'No encontramos esta solicitud.',
+  applicationsLoaded: (count) => (count === 1 ? '1 solicitud.' : `${count} solicitudes.`),
+
+  returnSuccess: '¡Gracias! Estamos conectando su cuenta de la compañía eléctrica. Le confirmaremos aquí cuando termine.',
+  returnMissing:
+    'Esta es la página a la que vuelve después de conectar su compañía eléctrica. No encontramos una referencia de conexión en la dirección, así que no hay nada que mostrar.',
 };
 
 export const STRINGS: Readonly<Record<SupportedLang, Strings>> = { en, es };
