@@ -5,4 +5,7 @@
 import './define.js';
 export { LeapConnectButton } from './elements/connect-button/connect-button.js';
 export { LeapIncentiveChecker } from './elements/incentive-checker/incentive-checker.js';
+export { LeapEnrollmentStatus } from './elements/enrollment-status/enrollment-status.js';
+export { LeapApplicationStatus } from './elements/application-status/application-status.js';
+export { LeapConnectReturn } from './elements/connect-return/connect-return.js';
 export { buildConnectUrl, chooseConnectFlow, parseConnectReturn, ConnectUrlError } from './core/connect-url.js';

@@ -8,6 +8,7 @@
  *   Requests we send use closed enums.
  */
 import * as z from 'zod/mini';
+import { LeapApiError } from '../errors.js';
 
 /** A string union that still accepts (and types) values added after this release. */
 export type Open<T extends string> = T | (string & {});
@@ -64,4 +65,17 @@ function describeIssue(issue: z.core.$ZodIssue): string {
     default:
       return 'invalid value';
   }
+}
+
+/** Parses an answer from the network, or throws the 502 `LeapApiError` that names every unexpected field. */
+export function parseAnswer<T extends z.ZodMiniType>(schema: T, value: unknown): z.infer<T> {
+  const parsed = schema.safeParse(value);
+  if (!parsed.success) {
+    throw new LeapApiError({
+      status: 502,
+      title: 'Unexpected answer',
+      details: { fields: issuesToFields(parsed.error.issues) },
+    });
+  }
+  return parsed.data as z.infer<T>;
 }

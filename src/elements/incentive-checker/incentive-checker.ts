@@ -18,7 +18,7 @@ import {
   type IncentivesResult,
   type ProgramResult,
 } from '../../core/schemas/incentives.js';
-import { issuesToFields } from '../../core/schemas/common.js';
+import { issuesToFields, parseAnswer } from '../../core/schemas/common.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { sessionClientFor } from '../shared/session.js';
@@ -253,7 +253,6 @@ export class LeapIncentiveChecker extends LeapElement {
   private runCounter = 0;
   private reportedResult: unknown = null;
   private reportedError: unknown = null;
-  private reportedConfig = '';
   private autoChecked = '';
   private focusAfterRun = false;
   /** Events and focus moves decided in willUpdate, carried out in updated, after the DOM shows the new state. */
@@ -344,7 +343,7 @@ export class LeapIncentiveChecker extends LeapElement {
   }
 
   protected override updated(): void {
-    this.reportConfig();
+    this.reportConfigProblem(this.configError());
     for (const event of this.pendingEvents.splice(0)) this.dispatchEvent(event);
     if (this.pendingFocus) {
       this.renderRoot.querySelector<HTMLElement>(this.pendingFocus)?.focus();
@@ -363,23 +362,6 @@ export class LeapIncentiveChecker extends LeapElement {
       return `building-type must be one of ${BUILDING_TYPES.join(', ')}.`;
     }
     return null;
-  }
-
-  private reportConfig(): void {
-    const problem = this.configError() ?? '';
-    if (problem === this.reportedConfig) return;
-    this.reportedConfig = problem;
-    if (!problem) return;
-    console.warn(`<leap-incentive-checker>: ${problem}`);
-    this.dispatchEvent(
-      leapEvent<LeapErrorDetail>('leap-error', {
-        code: 'INVALID_CONFIG',
-        message: problem,
-        status: 0,
-        title: 'Invalid configuration',
-        details: {},
-      }),
-    );
   }
 
   /** Notices a finished check: sets the announcement and field errors now, queues events and focus for updated(). */
@@ -524,16 +506,9 @@ export class LeapIncentiveChecker extends LeapElement {
       // The session was renewed for another customer mid-flight: their cache cannot be refreshed.
       answer = await client.request<unknown>('incentives', { method: 'POST', body: lookup, signal });
     }
-    const parsed = IncentivesResponse.safeParse(answer.body);
-    if (!parsed.success) {
-      throw new LeapApiError({
-        status: 502,
-        title: 'Unexpected answer',
-        details: { fields: issuesToFields(parsed.error.issues) },
-      });
-    }
+    const result = parseAnswer(IncentivesResponse, answer.body);
     this.lastCheck = { referenceId: answer.session.reference_id, ...key };
-    return parsed.data;
+    return result;
   }
 
   private money(amount: number): string {

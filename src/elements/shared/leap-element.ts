@@ -3,6 +3,7 @@ import { property } from 'lit/decorators.js';
 import type { ClassifiedError } from '../../core/error-kinds.js';
 import { pickLang, resolveLang } from './locale.js';
 import { STRINGS, type Strings } from './strings.js';
+import { leapEvent, type LeapErrorDetail } from './events.js';
 
 /** What every leap-elements element shares: its language, its string table and its locale for `Intl`. */
 export class LeapElement extends LitElement {
@@ -11,6 +12,29 @@ export class LeapElement extends LitElement {
 
   protected get strings(): Strings {
     return STRINGS[pickLang(resolveLang(this))];
+  }
+
+  private reportedConfigProblem = '';
+
+  /**
+   * Reports a misconfiguration once per distinct problem: one console warning and a `leap-error` with code
+   * `INVALID_CONFIG`. Call from `updated()`; pass null when the configuration is fine.
+   */
+  protected reportConfigProblem(problem: string | null): void {
+    const key = problem ?? '';
+    if (key === this.reportedConfigProblem) return;
+    this.reportedConfigProblem = key;
+    if (!problem) return;
+    console.warn(`<${this.localName}>: ${problem}`);
+    this.dispatchEvent(
+      leapEvent<LeapErrorDetail>('leap-error', {
+        code: 'INVALID_CONFIG',
+        message: problem,
+        status: 0,
+        title: 'Invalid configuration',
+        details: {},
+      }),
+    );
   }
 
   /** BCP 47 tag for `Intl` formatting. */

@@ -68,7 +68,10 @@ export interface Strings {
 
   // <leap-enrollment-status>
   enrollmentHeading: string;
-  enrollmentStatuses: Record<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING' | 'NOT_PARTICIPATING', { label: string; help: string }>;
+  enrollmentStatuses: Record<
+    'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING' | 'NOT_PARTICIPATING',
+    { label: string; help: string }
+  >;
   unknownStatusHelp: string;
   loading: string;
   programHeading: (program: string) => string;
@@ -94,7 +97,14 @@ export interface Strings {
   applicationProgram: (id: string) => string;
   requestedAmount: (amount: string) => string;
   applicationStatuses: Record<
-    'not_started' | 'in_progress' | 'awaiting_customer' | 'awaiting_partner' | 'completed' | 'submitted' | 'approved' | 'rejected',
+    | 'not_started'
+    | 'in_progress'
+    | 'awaiting_customer'
+    | 'awaiting_partner'
+    | 'completed'
+    | 'submitted'
+    | 'approved'
+    | 'rejected',
     { label: string; help: string }
   >;
   decision: string;
@@ -217,7 +227,10 @@ const en: Strings = {
     completed: { label: 'Completed', help: 'Your application is complete and about to be submitted.' },
     submitted: { label: 'Submitted', help: 'The program is reviewing your application.' },
     approved: { label: 'Approved', help: 'Your rebate was approved.' },
-    rejected: { label: 'Not approved', help: 'The program did not approve this application. Check your email for the reason.' },
+    rejected: {
+      label: 'Not approved',
+      help: 'The program did not approve this application. Check your email for the reason.',
+    },
   },
   decision: 'Decision',
   stepsLabel: 'Application progress',
@@ -305,7 +318,10 @@ const es: Strings = {
   enrollmentHeading: 'Inscripción en el programa',
   enrollmentStatuses: {
     ACTIVE: { label: 'Activo', help: 'Este equipo está inscrito y participa en el programa.' },
-    ELIGIBLE: { label: 'Elegible', help: 'Las verificaciones están completas. La inscripción comienza con el próximo periodo.' },
+    ELIGIBLE: {
+      label: 'Elegible',
+      help: 'Las verificaciones están completas. La inscripción comienza con el próximo periodo.',
+    },
     INELIGIBLE: { label: 'No elegible', help: 'Este equipo no puede participar por ahora. Vea las acciones abajo.' },
     PENDING: { label: 'Pendiente', help: 'Las verificaciones de elegibilidad e inscripción siguen en curso.' },
     NOT_PARTICIPATING: { label: 'No participa', help: 'Este equipo no participa en este momento.' },
@@ -319,7 +335,8 @@ const es: Strings = {
   nextDeadline: (date, relative) => `Próxima fecha límite de inscripción: ${date} (${relative})`,
   partnerActions: 'Acciones necesarias',
   actionDeadline: (date, relative) => `Vence el ${date} (${relative})`,
-  leapWorking: (count) => (count === 1 ? 'Leap está trabajando en 1 asunto.' : `Leap está trabajando en ${count} asuntos.`),
+  leapWorking: (count) =>
+    count === 1 ? 'Leap está trabajando en 1 asunto.' : `Leap está trabajando en ${count} asuntos.`,
   participation: 'Calendario de participación',
   participationPreferences: { PARTICIPATE: 'Participa', IDLE: 'En pausa', DISENROLL: 'Sale del programa' },
   ongoing: 'sin fecha de fin',
@@ -336,19 +353,26 @@ const es: Strings = {
   applicationStatuses: {
     not_started: { label: 'Sin comenzar', help: 'Su solicitud está lista para que la comience.' },
     in_progress: { label: 'En curso', help: 'Comenzó su solicitud. Termínela para enviar su reclamo.' },
-    awaiting_customer: { label: 'Esperando su respuesta', help: 'El programa necesita algo de usted. Revise su correo.' },
+    awaiting_customer: {
+      label: 'Esperando su respuesta',
+      help: 'El programa necesita algo de usted. Revise su correo.',
+    },
     awaiting_partner: { label: 'En preparación', help: 'Estamos agregando los datos de su compra a la solicitud.' },
     completed: { label: 'Completa', help: 'Su solicitud está completa y a punto de enviarse.' },
     submitted: { label: 'Enviada', help: 'El programa está revisando su solicitud.' },
     approved: { label: 'Aprobada', help: 'Su reembolso fue aprobado.' },
-    rejected: { label: 'No aprobada', help: 'El programa no aprobó esta solicitud. Revise su correo para conocer el motivo.' },
+    rejected: {
+      label: 'No aprobada',
+      help: 'El programa no aprobó esta solicitud. Revise su correo para conocer el motivo.',
+    },
   },
   decision: 'Decisión',
   stepsLabel: 'Progreso de la solicitud',
   applicationNotFound: 'No encontramos esta solicitud.',
   applicationsLoaded: (count) => (count === 1 ? '1 solicitud.' : `${count} solicitudes.`),
 
-  returnSuccess: '¡Gracias! Estamos conectando su cuenta de la compañía eléctrica. Le confirmaremos aquí cuando termine.',
+  returnSuccess:
+    '¡Gracias! Estamos conectando su cuenta de la compañía eléctrica. Le confirmaremos aquí cuando termine.',
   returnMissing:
     'Esta es la página a la que vuelve después de conectar su compañía eléctrica. No encontramos una referencia de conexión en la dirección, así que no hay nada que mostrar.',
 };

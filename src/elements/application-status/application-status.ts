@@ -1,0 +1,235 @@
+import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { Task, TaskStatus } from '@lit/task';
+import { classifyError } from '../../core/error-kinds.js';
+import { formatDate, formatMoney } from '../../core/format.js';
+import { parseAnswer } from '../../core/schemas/common.js';
+import { Application, ApplicationList, type ApplicationSummary } from '../../core/schemas/applications.js';
+import { LeapApiClient } from '../shared/api-client.js';
+import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
+import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
+import type { Strings } from '../shared/strings.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { statusStyles } from '../shared/status.styles.js';
+import { styles } from './application-status.styles.js';
+
+/** The documented flow; `awaiting_customer` shares the third step with `awaiting_partner`. */
+const STEPS: ReadonlyArray<readonly string[]> = [
+  ['not_started'],
+  ['in_progress'],
+  ['awaiting_partner', 'awaiting_customer'],
+  ['completed'],
+  ['submitted'],
+  ['approved', 'rejected'],
+];
+const MAX_PAGES = 20;
+
+type KnownStatus = keyof Strings['applicationStatuses'];
+
+/**
+ * The signed-in customer's incentive applications, each with its program, requested amount and a step indicator with
+ * plain-language help for its status. `application-id` narrows it to one application.
+ *
+ * @summary Rebate application status for a customer's account page.
+ * @tag leap-application-status
+ *
+ * @fires leap-applications - After each successful load, `detail: {applications}`.
+ * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
+ *
+ * @csspart application - One block per application.
+ * @csspart badge - The status badge.
+ * @csspart steps - The step indicator.
+ * @csspart step - One step.
+ * @csspart empty - The no-applications message.
+ * @csspart error - The error block.
+ * @csspart retry - The retry button.
+ *
+ * @cssprop --leap-color-primary - Current step and buttons. Default `#0b6e4f`.
+ * @cssprop --leap-color-success - Approved. Default `#146c2e`.
+ * @cssprop --leap-color-warning - Waiting states. Default `#8a5300`.
+ * @cssprop --leap-color-danger - Not approved, errors. Default `#b3261e`.
+ * @cssprop --leap-color-border - Borders. Default `#c4c9cf`.
+ * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
+ * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-font-family - Font. Inherits from the page by default.
+ */
+export class LeapApplicationStatus extends LeapElement {
+  static override styles = [tokens, statusStyles, styles];
+
+  /** URL of your backend's `POST .../session`. */
+  @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
+
+  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
+  @property({ attribute: 'api-base' }) apiBase?: string;
+
+  /** Show only this application. */
+  @property({ attribute: 'application-id' }) applicationId?: string;
+
+  /** Currency for amounts. Default `USD`. */
+  @property() currency = 'USD';
+
+  @state() private announcement = '';
+  @state() private reloads = 0;
+
+  private reported: unknown = null;
+  private pendingEvents: Event[] = [];
+
+  private readonly task = new Task(this, {
+    task: async ([endpoint, base, id], { signal }) => {
+      if (!endpoint) return null;
+      const client = new LeapApiClient(endpoint, base);
+      if (id) {
+        const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
+        return [parseAnswer(Application, answer.body)] as ApplicationSummary[];
+      }
+      const all: ApplicationSummary[] = [];
+      let token: string | null | undefined = null;
+      for (let page = 0; page < MAX_PAGES; page += 1) {
+        const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
+        const answer = await client.request<unknown>(`applications${query}`, { signal });
+        const list = parseAnswer(ApplicationList, answer.body);
+        all.push(...list.results);
+        token = list.next_page_token;
+        if (!token) break;
+      }
+      return all;
+    },
+    args: () => [this.sessionEndpoint, this.apiBase, this.applicationId, this.reloads] as const,
+  });
+
+  /** The applications shown, or null before the first load. */
+  get applications(): ApplicationSummary[] | null {
+    return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
+  }
+
+  /** Loads again now. */
+  refresh(): void {
+    this.reloads += 1;
+  }
+
+  protected override willUpdate(_changed: PropertyValues<this>): void {
+    const task = this.task;
+    if (task.status === TaskStatus.COMPLETE && task.value && task.value !== this.reported) {
+      this.reported = task.value;
+      this.announcement = this.strings.applicationsLoaded(task.value.length);
+      this.pendingEvents.push(leapEvent('leap-applications', { applications: task.value }));
+    } else if (task.status === TaskStatus.ERROR && task.error !== this.reported) {
+      this.reported = task.error;
+      this.announcement = this.errorText(task.error);
+      this.pendingEvents.push(
+        leapEvent<LeapErrorDetail>('leap-error', errorDetail(classifyError(task.error), this.strings)),
+      );
+    }
+  }
+
+  protected override updated(): void {
+    this.reportConfigProblem(this.sessionEndpoint ? null : 'the session-endpoint attribute is required.');
+    for (const event of this.pendingEvents.splice(0)) this.dispatchEvent(event);
+  }
+
+  private errorText(error: unknown): string {
+    const classified = classifyError(error);
+    return classified.kind === 'not-found' ? this.strings.applicationNotFound : describeError(classified, this.strings);
+  }
+
+  protected override render() {
+    const s = this.strings;
+    if (!this.sessionEndpoint) {
+      return html`<p part="error" class="error">
+        <span aria-hidden="true">⚠</span> ${s.misconfigured('the session-endpoint attribute is required.')}
+      </p>`;
+    }
+    return html`<section
+      class="card"
+      aria-labelledby="heading"
+      aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
+    >
+      <h2 id="heading">${s.applicationsHeading}</h2>
+      ${this.task.render({
+        initial: () => this.renderSkeleton(s),
+        pending: () => (this.task.value ? this.renderList(this.task.value, s) : this.renderSkeleton(s)),
+        complete: (applications) => (applications ? this.renderList(applications, s) : nothing),
+        error: (error) =>
+          html`<div part="error" class="error">
+            <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
+            ${
+              classifyError(error).retryable
+                ? html`<button part="retry" type="button" @click=${this.refresh}>${s.retry}</button>`
+                : nothing
+            }
+          </div>`,
+      })}
+      <div role="status" class="visually-hidden">${this.announcement}</div>
+    </section>`;
+  }
+
+  private renderSkeleton(s: Strings): TemplateResult {
+    return html`<div class="skeleton-block" aria-hidden="true">
+        <div class="skeleton line short"></div>
+        <div class="skeleton card-shape"></div>
+      </div>
+      <span class="visually-hidden">${s.loading}</span>`;
+  }
+
+  private renderList(applications: ApplicationSummary[], s: Strings): TemplateResult {
+    if (!applications.length) return html`<p part="empty" class="muted">${s.noApplications}</p>`;
+    // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
+    /* eslint-disable lit-a11y/no-redundant-role */
+    return html`<ul class="applications" role="list">
+      ${applications.map((application) => this.renderApplication(application, s))}
+    </ul>`;
+    /* eslint-enable lit-a11y/no-redundant-role */
+  }
+
+  private renderApplication(application: ApplicationSummary, s: Strings): TemplateResult {
+    const status = application.status;
+    const known = (s.applicationStatuses as Record<string, { label: string; help: string }>)[status as KnownStatus];
+    const name =
+      typeof application.program_name === 'string'
+        ? application.program_name
+        : s.applicationProgram(String(application.program_id ?? ''));
+    const currentStep = STEPS.findIndex((step) => step.includes(status));
+    const headingId = `app-${String(application.id).replace(/[^A-Za-z0-9_-]/g, '')}`;
+    return html`<li part="application" class="application" data-status=${status} aria-labelledby=${headingId}>
+      <div class="head">
+        <h3 id=${headingId}>${name}</h3>
+        <span part="badge" class="badge" data-status=${known ? status : 'UNKNOWN'}
+          >${known ? known.label : status}</span
+        >
+      </div>
+      ${
+        typeof application.total_requested_amount === 'number'
+          ? html`<p>
+              ${s.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale))}
+            </p>`
+          : nothing
+      }
+      ${application.updated_at ? html`<p class="muted"><time datetime=${application.updated_at}>${formatDate(application.updated_at, this.locale)}</time></p>` : nothing}
+      <p>${known?.help ?? s.unknownStatusHelp}</p>
+      <ol part="steps" class="steps" aria-label=${s.stepsLabel}>
+        ${STEPS.map((step, index) => {
+          const isCurrent = index === currentStep;
+          const label = isCurrent
+            ? known!.label
+            : index === STEPS.length - 1
+              ? s.decision
+              : (s.applicationStatuses as Record<string, { label: string }>)[step[0]!]!.label;
+          const stepState =
+            currentStep === -1 ? 'upcoming' : index < currentStep ? 'done' : isCurrent ? 'current' : 'upcoming';
+          return html`<li part="step" class="step" data-state=${stepState} aria-current=${isCurrent ? 'step' : 'false'}>
+            <span aria-hidden="true">${stepState === 'done' ? '✓ ' : isCurrent ? '● ' : '○ '}</span>${label}
+          </li>`;
+        })}
+      </ol>
+    </li>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leap-application-status': LeapApplicationStatus;
+  }
+  interface GlobalEventHandlersEventMap {
+    'leap-applications': CustomEvent<{ applications: ApplicationSummary[] }>;
+  }
+}

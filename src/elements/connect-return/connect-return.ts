@@ -1,0 +1,67 @@
+import { html } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
+import { leapEvent } from '../shared/events.js';
+import { LeapElement } from '../shared/leap-element.js';
+import { tokens } from '../shared/tokens.styles.js';
+import { styles } from './connect-return.styles.js';
+
+/**
+ * For your Final Redirect (thank-you) page: reads `refId` and your custom parameters from the URL Leap sends the
+ * customer back to, tells the page, and shows a message. The URL is only used for display: anyone can request it, so
+ * confirm the connection on your server (Leap's `connect_session` webhooks or the Meters API).
+ *
+ * @summary Thank-you message for the page Leap redirects back to.
+ * @tag leap-connect-return
+ *
+ * @slot - The success message, shown when the URL carries a refId.
+ * @slot missing - Replaces the explanation shown when the URL has no refId.
+ *
+ * @fires leap-connect-return - Once, after the first render: `detail: {refId, params}`.
+ *
+ * @csspart message - The message box.
+ *
+ * @cssprop --leap-color-success - Success accent. Default `#146c2e`.
+ * @cssprop --leap-color-border - Border. Default `#c4c9cf`.
+ * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-font-family - Font. Inherits from the page by default.
+ */
+export class LeapConnectReturn extends LeapElement {
+  static override styles = [tokens, styles];
+
+  /** The URL to read. Default: the page's own URL. */
+  @property() url?: string;
+
+  @state() private parsed: ConnectReturn = { refId: null, params: {} };
+
+  /** What the URL says: `{refId, params}`. */
+  get connectReturn(): ConnectReturn {
+    return this.parsed;
+  }
+
+  protected override willUpdate(): void {
+    this.parsed = parseConnectReturn(this.url ?? window.location.href);
+  }
+
+  protected override firstUpdated(): void {
+    this.dispatchEvent(leapEvent('leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params }));
+  }
+
+  protected override render() {
+    const s = this.strings;
+    const found = this.parsed.refId !== null;
+    return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
+      <span class="icon" aria-hidden="true">${found ? '✓' : 'ⓘ'}</span>
+      ${found ? html`<slot><p>${s.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${s.returnMissing}</p></slot>`}
+    </div>`;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'leap-connect-return': LeapConnectReturn;
+  }
+  interface GlobalEventHandlersEventMap {
+    'leap-connect-return': CustomEvent<ConnectReturn>;
+  }
+}

@@ -1,0 +1,45 @@
+import { css } from 'lit';
+
+export const styles = css`
+  .summary,
+  .block {
+    display: grid;
+    gap: 0.375rem;
+  }
+  .block {
+    padding-top: 0.75rem;
+    border-top: 1px solid var(--_border);
+  }
+  .timeline {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+    grid-template-columns: 1fr;
+  }
+  @container (min-width: 32rem) {
+    .timeline {
+      grid-template-columns: repeat(3, minmax(0, 1fr));
+    }
+  }
+  .period {
+    display: grid;
+    gap: 0.25rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .period[aria-current='true'] {
+    border-width: 2px;
+    border-color: var(--_primary);
+  }
+  .period-dates {
+    font-size: 0.875em;
+  }
+  .deadline {
+    font-weight: 600;
+  }
+  .action p:first-child {
+    font-weight: 600;
+  }
+`;

@@ -1,0 +1,203 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { ApplicationSummary } from '../../src/core/schemas/applications.js';
+import { APPLICATION_STATUSES } from '../../src/core/schemas/applications.js';
+import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
+import { clearSessions } from '../../src/elements/shared/session.js';
+import { captureWarnings, expectNoLitWarnings, stubFetch } from './helpers.js';
+
+const DEMO = '/api/leap/session?as=demo-customer';
+const text = (el: Element, selector: string) =>
+  el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+async function load(attrs: Record<string, string>) {
+  const el = document.createElement('leap-application-status');
+  for (const [k, v] of Object.entries(attrs)) el.setAttribute(k, v);
+  const loaded = Promise.race([oneEvent(el, 'leap-applications'), oneEvent(el, 'leap-error')]);
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.append(el);
+  const event = (await loaded) as CustomEvent;
+  await el.updateComplete;
+  return { el, event };
+}
+
+describe('<leap-application-status>', () => {
+  afterEach(() => {
+    clearSessions();
+    expectNoLitWarnings();
+  });
+
+  it('lists the customer’s applications, one per status, with amount, help and a step indicator', async () => {
+    const { el, event } = await load({ 'session-endpoint': DEMO });
+    const apps = (event as CustomEvent<{ applications: ApplicationSummary[] }>).detail.applications;
+    expect(apps.map((a) => a.status).sort()).to.deep.equal([...APPLICATION_STATUSES].sort());
+    const items = all(el, '[part="application"]');
+    expect(items).to.have.length(8);
+    const byStatus = (status: string) => items.find((i) => i.dataset.status === status)!;
+    const inProgress = byStatus('in_progress');
+    expect(inProgress.textContent).to.contain('Requested: $');
+    expect(inProgress.textContent).to.contain('Finish it to submit');
+    const current = inProgress.querySelectorAll('[aria-current="step"]');
+    expect(current).to.have.length(1);
+    expect(current[0]!.textContent).to.contain('In progress');
+    expect(inProgress.querySelectorAll('[data-state="done"]')).to.have.length(1);
+    const approved = byStatus('approved');
+    expect(approved.querySelectorAll('[data-state="done"]')).to.have.length(5);
+    expect(approved.querySelector('[aria-current="step"]')!.textContent).to.contain('Approved');
+    expect(byStatus('rejected').querySelector('[aria-current="step"]')!.textContent).to.contain('Not approved');
+    const waiting = byStatus('awaiting_customer');
+    expect(waiting.querySelector('[aria-current="step"]')!.textContent).to.contain('Waiting for you');
+    expect(items.every((i) => i.querySelector('h3')!.textContent!.trim().length > 3)).to.be.true;
+    await expect(el).to.be.accessible();
+  });
+
+  it('follows next_page_token', async () => {
+    const page = (ids: number[], next: string | null) => ({
+      next_page_token: next,
+      results: ids.map((id) => ({ id, program_id: 1, status: 'submitted', total_requested_amount: 10 })),
+    });
+    const urls: string[] = [];
+    const stub = stubFetch((url) => {
+      urls.push(url);
+      if (url.includes('/session')) return Response.json({ token: 't', reference_id: 'r' });
+      return Response.json(url.includes('page_token=p2') ? page([3], null) : page([1, 2], 'p2'));
+    });
+    try {
+      const { el } = await load({ 'session-endpoint': '/stub/session' });
+      expect(all(el, '[part="application"]')).to.have.length(3);
+      expect(urls.filter((u) => u.includes('/applications'))).to.have.length(2);
+      expect(text(el, '[part="application"] h3')).to.equal('Program 1', 'falls back to the program id');
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('application-id narrows to one application; another customer’s is not found', async () => {
+    const first = await load({ 'session-endpoint': DEMO });
+    const id = String((first.event as CustomEvent<{ applications: ApplicationSummary[] }>).detail.applications[0]!.id);
+    clearSessions();
+    const one = await load({ 'session-endpoint': DEMO, 'application-id': id });
+    expect(all(one.el, '[part="application"]')).to.have.length(1);
+    clearSessions();
+    const other = await load({ 'session-endpoint': '/api/leap/session?as=customer-b', 'application-id': id });
+    expect((other.event as CustomEvent<LeapErrorDetail>).detail.status).to.equal(404);
+    expect(text(other.el, '[part="error"]')).to.contain('could not find this application');
+    await expect(other.el).to.be.accessible();
+  });
+
+  it('a customer without applications sees a clear empty state', async () => {
+    const { el } = await load({ 'session-endpoint': '/api/leap/session' });
+    expect(text(el, '[part="empty"]')).to.equal('You have no rebate applications yet.');
+    await expect(el).to.be.accessible();
+  });
+
+  it('an unknown status is shown verbatim, without a highlighted step', async () => {
+    const stub = stubFetch((url) =>
+      url.includes('/session')
+        ? Response.json({ token: 't', reference_id: 'r' })
+        : Response.json({
+            next_page_token: null,
+            results: [{ id: 9, status: 'escalated_to_regulator', program_name: 'P', extra: true }],
+          }),
+    );
+    try {
+      const { el } = await load({ 'session-endpoint': '/stub/session' });
+      expect(text(el, '[part="badge"]')).to.equal('escalated_to_regulator');
+      expect(el.shadowRoot!.querySelector('[aria-current="step"]')).to.be.null;
+      expect(text(el, '[part="application"]')).to.contain('does not know yet');
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('an upstream failure offers a retry that recovers', async () => {
+    const { el, event } = await load({ 'session-endpoint': '/api/fault/500/leap/session?as=demo-customer' });
+    expect((event as CustomEvent<LeapErrorDetail>).detail.code).to.equal('UPSTREAM_DOWN');
+    await expect(el).to.be.accessible();
+    el.setAttribute('session-endpoint', DEMO);
+    const recovered = oneEvent(el, 'leap-applications');
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.click();
+    await recovered;
+    await el.updateComplete;
+    expect(all(el, '[part="application"]')).to.have.length(8);
+  });
+
+  it('speaks Spanish', async () => {
+    const wrapper = await fixture(html`<div lang="es"></div>`);
+    const el = document.createElement('leap-application-status');
+    el.setAttribute('session-endpoint', DEMO);
+    const loaded = oneEvent(el, 'leap-applications');
+    wrapper.append(el);
+    await loaded;
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Sus solicitudes de reembolso');
+    expect(all(el, '[part="badge"]').map((b) => b.textContent)).to.include('Aprobada');
+  });
+
+  it('misconfigured: explanation, INVALID_CONFIG and one warning', async () => {
+    const warnings = captureWarnings();
+    const el = document.createElement('leap-application-status');
+    const failed = oneEvent(el, 'leap-error');
+    document.body.append(el);
+    expect(((await failed) as CustomEvent<LeapErrorDetail>).detail.code).to.equal('INVALID_CONFIG');
+    expect(warnings.restore()).to.have.length(1);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+});
+
+describe('<leap-connect-return>', () => {
+  afterEach(() => expectNoLitWarnings());
+
+  it('reads refId and custom parameters, fires leap-connect-return, shows the success message', async () => {
+    const el = document.createElement('leap-connect-return');
+    el.setAttribute('url', 'https://partner.example/thanks?refId=cust%2042&campaign=spring');
+    const fired = oneEvent(el, 'leap-connect-return');
+    document.body.append(el);
+    const event = (await fired) as CustomEvent<{ refId: string | null; params: Record<string, string> }>;
+    expect(event.detail).to.deep.equal({ refId: 'cust 42', params: { campaign: 'spring' } });
+    expect(text(el, '[part="message"]')).to.contain('being connected');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('uses the slotted message when given', async () => {
+    const el = await fixture(
+      html`<leap-connect-return url="https://p.example/t?refId=x"
+        ><p>Welcome back, your meter is on its way.</p></leap-connect-return
+      >`,
+    );
+    expect(el.textContent!.trim()).to.equal('Welcome back, your meter is on its way.');
+  });
+
+  it('explains when the URL carries no refId, and never shows URL values', async () => {
+    const el = document.createElement('leap-connect-return');
+    el.setAttribute('url', 'https://partner.example/thanks?note=%3Cb%3Ezebra-secret%3C%2Fb%3E');
+    const fired = oneEvent(el, 'leap-connect-return');
+    document.body.append(el);
+    const event = (await fired) as CustomEvent<{ refId: string | null }>;
+    expect(event.detail.refId).to.be.null;
+    expect(text(el, '[part="message"]')).to.contain('could not find a connection reference');
+    expect(el.shadowRoot!.innerHTML).not.to.contain('zebra');
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+
+  it('reads the page URL by default', async () => {
+    history.replaceState(
+      null,
+      '',
+      `${location.pathname}${location.search}${location.search ? '&' : '?'}refId=from-page`,
+    );
+    try {
+      const el = document.createElement('leap-connect-return');
+      const fired = oneEvent(el, 'leap-connect-return');
+      document.body.append(el);
+      expect(((await fired) as CustomEvent<{ refId: string }>).detail.refId).to.equal('from-page');
+      el.remove();
+    } finally {
+      history.replaceState(null, '', location.href.replace(/[?&]refId=from-page/, ''));
+    }
+  });
+});

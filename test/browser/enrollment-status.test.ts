@@ -1,0 +1,241 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import '../../src/define.js';
+import type { MeterEnrollment } from '../../src/core/schemas/enrollments.js';
+import { ENROLLMENT_STATUSES, PARTICIPATION_PREFERENCES } from '../../src/core/schemas/grid-enums.js';
+import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
+import { clearSessions } from '../../src/elements/shared/session.js';
+import { captureWarnings, expectNoLitWarnings, stubFetch } from './helpers.js';
+
+const DEMO = '/api/leap/session?as=demo-customer';
+const ACTIVE_METER = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
+const PENDING_METER = '7c9e6679-7425-40de-944b-e07fc1f90ae7';
+const OTHER_CUSTOMERS_METER = '9b2f4c1e-8d3a-4e5b-9c6d-7e8f9a0b1c2d';
+
+const text = (el: Element, selector: string) =>
+  el.shadowRoot!.querySelector(selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const all = (el: Element, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
+
+async function load(meterId: string, endpoint = DEMO, extra: Record<string, string> = {}) {
+  const el = document.createElement('leap-enrollment-status');
+  el.setAttribute('session-endpoint', endpoint);
+  el.setAttribute('meter-id', meterId);
+  for (const [k, v] of Object.entries(extra)) el.setAttribute(k, v);
+  const loaded = Promise.race([oneEvent(el, 'leap-status'), oneEvent(el, 'leap-error')]);
+  const wrapper = await fixture<HTMLDivElement>(html`<div></div>`);
+  wrapper.append(el);
+  const event = (await loaded) as CustomEvent;
+  await el.updateComplete;
+  return { el, event };
+}
+
+function enrollment(overrides: Partial<MeterEnrollment> = {}): MeterEnrollment {
+  const day = 86_400_000;
+  const iso = (offset: number) => new Date(Date.now() + offset * day).toISOString();
+  return {
+    meter_id: ACTIVE_METER,
+    partner_reference: 'r',
+    transmission_region: 'CAISO',
+    load_types: ['HVAC'],
+    is_archived: false,
+    audit: { created_by: 'LEAP', created_at: iso(-10), updated_at: iso(-1) },
+    global_enrollment_status: 'ACTIVE',
+    program_enrollment: [
+      {
+        program_identifier: 'CCA',
+        delivery_period: 'CAISO-CCA_NOW',
+        delivery_period_start_date_time: iso(-5),
+        delivery_period_end_date_time: iso(25),
+        enrollment_status: 'ACTIVE',
+        enrollment_deadlines: [{ enrollment_deadline_date_time: iso(12), activation_date_time: iso(14) }],
+      },
+    ],
+    required_actions: { partner: [], leap: [] },
+    participation_preferences: [],
+    ...overrides,
+  } as MeterEnrollment;
+}
+
+function serve(body: unknown) {
+  return stubFetch((url) =>
+    url.includes('/session') ? Response.json({ token: 't', reference_id: 'r' }) : Response.json(body),
+  );
+}
+
+describe('<leap-enrollment-status>', () => {
+  afterEach(() => {
+    clearSessions();
+    expectNoLitWarnings();
+  });
+
+  it('an active meter: badge with text and icon, reflected status, three periods, deadline, market group, schedule', async () => {
+    const { el, event } = await load(ACTIVE_METER);
+    expect((event as CustomEvent<{ enrollment: MeterEnrollment }>).detail.enrollment.meter_id).to.equal(ACTIVE_METER);
+    expect(el.getAttribute('status')).to.equal('ACTIVE');
+    expect(text(el, '[part="badge"]')).to.equal('✓ Active');
+    const periods = all(el, '[part="period"]');
+    expect(periods).to.have.length(3);
+    expect(periods.filter((p) => p.getAttribute('aria-current') === 'true')).to.have.length(1);
+    expect(periods[0]!.textContent).to.match(/\w{3} \d{1,2}, \d{4} – \w{3} \d{1,2}, \d{4}/);
+    expect(text(el, '[part="deadline"]')).to.match(/Next enrollment deadline: .* \((in \d+ days|tomorrow)\)/);
+    expect(text(el, '[part="program"]')).to.contain('Market group: PGEB_2_PDRP96');
+    const schedule = text(el, '[part="schedule"]');
+    expect(schedule)
+      .to.contain('Participating')
+      .and.contain('Paused')
+      .and.contain('(Idle Time)')
+      .and.contain('ongoing');
+    await expect(el).to.be.accessible();
+  });
+
+  it('a pending meter: the partner action with its deadline, and Leap-side work summarized', async () => {
+    const { el } = await load(PENDING_METER);
+    expect(el.getAttribute('status')).to.equal('PENDING');
+    const actions = text(el, '[part="actions"]');
+    expect(actions).to.contain('must be disenrolled from a conflicting program');
+    expect(actions).to.match(/Due .* \(in 12 days\)/);
+    expect(actions).to.contain('Leap is working on 1 item.');
+    expect(actions).not.to.contain('LEAP_0001');
+    await expect(el).to.be.accessible();
+  });
+
+  it("another customer's meter is not found, without a retry", async () => {
+    const { el, event } = await load(OTHER_CUSTOMERS_METER);
+    const detail = (event as CustomEvent<LeapErrorDetail>).detail;
+    expect(detail.code).to.equal('NOT_FOUND');
+    expect(detail.status).to.equal(404);
+    expect(text(el, '[part="error"]')).to.contain('could not find this device');
+    expect(el.shadowRoot!.querySelector('[part="retry"]')).to.be.null;
+    await expect(el).to.be.accessible();
+  });
+
+  it('an upstream failure offers a retry', async () => {
+    const { el, event } = await load(ACTIVE_METER, '/api/fault/500/leap/session?as=demo-customer');
+    expect((event as CustomEvent<LeapErrorDetail>).detail.code).to.equal('UPSTREAM_DOWN');
+    expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
+    await expect(el).to.be.accessible();
+  });
+
+  for (const status of ENROLLMENT_STATUSES) {
+    it(`renders the ${status} status with words and an icon`, async () => {
+      const stub = serve(enrollment({ global_enrollment_status: status }));
+      try {
+        const { el } = await load(ACTIVE_METER, '/stub/session');
+        expect(el.getAttribute('status')).to.equal(status);
+        const badge = text(el, '[part="badge"]');
+        expect(badge).to.match(/^\S+ \S/);
+        expect(badge).not.to.contain('_');
+        await expect(el).to.be.accessible();
+      } finally {
+        stub.restore();
+      }
+    });
+  }
+
+  it('shows an unknown future status verbatim and keeps going with extra fields', async () => {
+    const stub = serve({ ...enrollment({ global_enrollment_status: 'QUANTUM_ENTANGLED' }), brand_new_field: { a: 1 } });
+    try {
+      const { el } = await load(ACTIVE_METER, '/stub/session');
+      expect(el.getAttribute('status')).to.equal('QUANTUM_ENTANGLED');
+      expect(text(el, '[part="badge"]')).to.contain('QUANTUM_ENTANGLED');
+      expect(text(el, '.summary')).to.contain('does not know yet');
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('every participation preference reads in words', async () => {
+    const iso = (d: number) => new Date(Date.now() + d * 86_400_000).toISOString();
+    const stub = serve(
+      enrollment({
+        participation_preferences: PARTICIPATION_PREFERENCES.map((p, i) => ({
+          participation_preference: p,
+          start_time: iso(i * 10),
+          end_time: i === 2 ? '9000-01-01T00:00:00Z' : iso(i * 10 + 10),
+        })),
+      }),
+    );
+    try {
+      const { el } = await load(ACTIVE_METER, '/stub/session');
+      const items = all(el, '[part="schedule"] li').map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+      expect(items[0]).to.match(/^Participating: /);
+      expect(items[1]).to.match(/^Paused: /);
+      expect(items[2]).to.match(/^Leaving the program: From .*, ongoing$/);
+    } finally {
+      stub.restore();
+    }
+  });
+
+  it('polls at the interval (at least 60 s) and pauses while the tab is hidden', async () => {
+    const realSet = window.setInterval;
+    const realClear = window.clearInterval;
+    const timers = new Map<number, { fn: () => void; ms: number }>();
+    let next = 1;
+    window.setInterval = ((fn: () => void, ms: number) => {
+      timers.set(next, { fn, ms });
+      return next++;
+    }) as typeof window.setInterval;
+    window.clearInterval = ((id: number) => timers.delete(id)) as typeof window.clearInterval;
+    try {
+      const { el } = await load(ACTIVE_METER, DEMO, { 'poll-interval': '30' });
+      expect([...timers.values()].map((t) => t.ms)).to.deep.equal([60_000]);
+      const reloaded = oneEvent(el, 'leap-status');
+      [...timers.values()][0]!.fn();
+      await reloaded;
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(timers.size, 'no polling while hidden').to.equal(0);
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
+      document.dispatchEvent(new Event('visibilitychange'));
+      expect(timers.size).to.equal(1);
+      el.remove();
+      expect(timers.size, 'stops when removed').to.equal(0);
+    } finally {
+      window.setInterval = realSet;
+      window.clearInterval = realClear;
+      // The own property shadows Document.prototype's getter; removing it restores the real one.
+      delete (document as unknown as Record<string, unknown>).visibilityState;
+    }
+  });
+
+  it('reserves space while loading', async () => {
+    const el = document.createElement('leap-enrollment-status');
+    el.setAttribute('session-endpoint', DEMO);
+    el.setAttribute('meter-id', ACTIVE_METER);
+    const loaded = oneEvent(el, 'leap-status');
+    document.body.append(el);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.skeleton')).to.exist;
+    expect(el.getBoundingClientRect().height).to.be.at.least(160);
+    await expect(el).to.be.accessible();
+    await loaded;
+    el.remove();
+  });
+
+  it('speaks Spanish', async () => {
+    const wrapper = await fixture(html`<div lang="es"></div>`);
+    const el = document.createElement('leap-enrollment-status');
+    el.setAttribute('session-endpoint', DEMO);
+    el.setAttribute('meter-id', ACTIVE_METER);
+    const loaded = oneEvent(el, 'leap-status');
+    wrapper.append(el);
+    await loaded;
+    await el.updateComplete;
+    expect(text(el, 'h2')).to.equal('Inscripción en el programa');
+    expect(text(el, '[part="badge"]')).to.contain('Activo');
+    expect(text(el, '[part="deadline"]')).to.match(/dentro de \d+ días|mañana/);
+  });
+
+  it('misconfigured: explanation, INVALID_CONFIG and one warning', async () => {
+    const warnings = captureWarnings();
+    const el = document.createElement('leap-enrollment-status');
+    el.setAttribute('session-endpoint', DEMO);
+    const failed = oneEvent(el, 'leap-error');
+    document.body.append(el);
+    const event = (await failed) as CustomEvent<LeapErrorDetail>;
+    expect(event.detail.code).to.equal('INVALID_CONFIG');
+    expect(text(el, '[part="error"]')).to.contain('meter-id');
+    expect(warnings.restore()).to.have.length(1);
+    await expect(el).to.be.accessible();
+    el.remove();
+  });
+});
