@@ -12,6 +12,9 @@ const browserEntries = {
   'core/index': 'src/core/index.ts',
   'elements/connect-button/connect-button': 'src/elements/connect-button/connect-button.ts',
   'elements/incentive-checker/incentive-checker': 'src/elements/incentive-checker/incentive-checker.ts',
+  'elements/enrollment-status/enrollment-status': 'src/elements/enrollment-status/enrollment-status.ts',
+  'elements/application-status/application-status': 'src/elements/application-status/application-status.ts',
+  'elements/connect-return/connect-return': 'src/elements/connect-return/connect-return.ts',
 };
 
 const nodeEntries = {
