@@ -1,0 +1,87 @@
+/**
+ * Shared script of the Voltwise demo pages (checkout, order confirmation, article). No inline scripts or styles on
+ * those pages, so they can be served under a strict Content-Security-Policy.
+ *
+ * - Logs every `leap-*` event into the page's `#event-log`. Nothing is prevented: the claim link and the connect
+ *   button behave exactly as they would on a partner's production site.
+ * - Checkout: the page's own shipping-address form fills the checker's `address`, so the customer types it once.
+ */
+import '../src/define.js';
+
+const MAX_LOG_LINES = 30;
+const log = document.querySelector<HTMLOListElement>('#event-log');
+
+const money = (amount: number) =>
+  new Intl.NumberFormat('en-US', { style: 'currency', currency: 'USD', maximumFractionDigits: 0 }).format(amount);
+
+function source(event: Event): string {
+  const target = event.target;
+  return target instanceof Element ? `#${target.id || target.localName}` : '';
+}
+
+function logLine(text: string): void {
+  if (!log) return;
+  log.querySelector('.empty-log')?.remove();
+  const item = document.createElement('li');
+  item.textContent = `${new Date().toLocaleTimeString('en-US', { hour12: false })} ${text}`;
+  log.prepend(item);
+  while (log.children.length > MAX_LOG_LINES) log.lastElementChild?.remove();
+}
+
+document.addEventListener('leap-result', (event) => {
+  const { result } = event.detail;
+  const utility = result.utility?.name ?? 'utility not decided';
+  const total = money(result.incentives.total_incentive_amount);
+  const programs = result.incentives.by_program.length;
+  logLine(
+    `leap-result ${source(event)}: ${utility}, up to ${total} (${programs} program${programs === 1 ? '' : 's'})` +
+      (result.connect_url ? `, claim link ${result.connect_url}` : ''),
+  );
+});
+
+document.addEventListener('leap-error', (event) => {
+  const { code, message, status } = event.detail;
+  logLine(`leap-error ${source(event)}: ${code}${status ? ` (HTTP ${status})` : ''}: ${message}`);
+});
+
+document.addEventListener('leap-claim', (event) => {
+  logLine(`leap-claim ${source(event)}: ${money(event.detail.totalAmount)} → ${event.detail.url}`);
+});
+
+document.addEventListener('leap-connect', (event) => {
+  const { flow, url, refId } = event.detail;
+  logLine(`leap-connect ${source(event)}: ${flow} for ${refId ?? 'no refId'} → ${url}`);
+});
+
+// Checkout: one address for shipping and for the rebate check.
+const shipping = document.querySelector<HTMLFormElement>('#shipping-form');
+const checker = shipping?.dataset.checker
+  ? document.querySelector<HTMLElementTagNameMap['leap-incentive-checker']>(
+      `leap-incentive-checker#${shipping.dataset.checker}`,
+    )
+  : null;
+
+if (shipping && checker) {
+  const field = (name: string) => {
+    const value = new FormData(shipping).get(name);
+    return typeof value === 'string' ? value : '';
+  };
+  const copyAddress = () => {
+    checker.address = {
+      street_1: field('street_1'),
+      street_2: field('street_2'),
+      city: field('city'),
+      state_or_province_code: field('state_or_province_code'),
+      postal_code: field('postal_code'),
+      country_code: 'US',
+    };
+  };
+  shipping.addEventListener('input', copyAddress);
+  shipping.addEventListener('change', copyAddress);
+
+  // This demo has no payment step: a valid address goes straight to the confirmation page.
+  shipping.addEventListener('submit', (event) => {
+    event.preventDefault();
+    window.location.assign('/demo/order-confirmation.html');
+  });
+}

@@ -1,0 +1,234 @@
+/**
+ * End to end: the real `npm start` server (Vite + partner backend + embedded mock Leap) as a child process, driven by
+ * headless Chromium through playwright-core. Covers the Voltwise demo pages under demo/.
+ * Screenshots go to test/artifacts/ (git-ignored).
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { fileURLToPath } from 'node:url';
+import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
+const CONNECT_URL = 'https://app.leap.energy/connect/abc123';
+
+// test/support/chromium.mjs has no type declarations; load it through a computed specifier and type what we use.
+const chromiumSupport = new URL('../support/chromium.mjs', import.meta.url).href;
+const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
+  ensureChromium: () => string;
+  CHROMIUM_ARGS: string[];
+};
+
+/** Resolves with a port that is free, and whose next port is free too (Vite's HMR websocket uses PORT + 1). */
+async function freePortPair(): Promise<number> {
+  const tryListen = (port: number) =>
+    new Promise<number | null>((resolve) => {
+      const server = createServer();
+      server.once('error', () => resolve(null));
+      server.listen(port, () => {
+        const address = server.address();
+        const actual = typeof address === 'object' && address ? address.port : null;
+        server.close(() => resolve(actual));
+      });
+    });
+  for (let attempt = 0; attempt < 20; attempt++) {
+    const port = await tryListen(0);
+    if (port && port < 65535 && (await tryListen(port + 1)) === port + 1) return port;
+  }
+  throw new Error('No free pair of ports found.');
+}
+
+/** Starts `demo/server.ts` and resolves with its base URL once it prints its banner. */
+function startDemoServer(port: number): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
+  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MOCK_LATENCY_MS: '0' };
+  delete env.LEAP_API_KEY;
+  const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
+    cwd: root,
+    env,
+    detached: true, // own process group, so `after` can stop everything it started
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => fail(new Error('The demo server did not start within 30 s.')), 30_000);
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      stop(child);
+      reject(new Error(`${error.message}\n--- server output ---\n${output}`));
+    };
+    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /leap-elements demo: (http:\/\/\S+)/.exec(output);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ child, baseUrl: match[1]!.replace(/\/$/, ''), output: () => output });
+      }
+    });
+    child.once('exit', (code, signal) => fail(new Error(`The demo server exited early (${signal ?? code}).`)));
+  });
+}
+
+function stop(child: ChildProcess): Promise<void> {
+  if (child.exitCode !== null || child.signalCode !== null || !child.pid) return Promise.resolve();
+  return new Promise((resolve) => {
+    const kill = (signal: NodeJS.Signals) => {
+      try {
+        process.kill(-child.pid!, signal);
+      } catch {
+        // Already gone.
+      }
+    };
+    const force = setTimeout(() => kill('SIGKILL'), 5_000);
+    child.once('exit', () => {
+      clearTimeout(force);
+      resolve();
+    });
+    kill('SIGTERM');
+  });
+}
+
+interface OpenedPage {
+  page: Page;
+  /** Console errors and uncaught page errors seen so far. */
+  problems: string[];
+}
+
+describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, () => {
+  let server: Awaited<ReturnType<typeof startDemoServer>>;
+  let browser: Browser;
+  let context: BrowserContext;
+
+  before(async () => {
+    mkdirSync(artifacts, { recursive: true });
+    const executablePath = ensureChromium();
+    [server, browser] = await Promise.all([
+      freePortPair().then(startDemoServer),
+      chromium.launch({
+        executablePath,
+        headless: true,
+        args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
+      }),
+    ]);
+    context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
+    context.setDefaultTimeout(15_000);
+    // Vite's HMR websocket (PORT + 1) answers with a silent stand-in: a source file saved while the suite runs must
+    // not reload the page under test.
+    const hmrPort = String(Number(new URL(server.baseUrl).port) + 1);
+    await context.routeWebSocket(
+      (url) => url.port === hmrPort,
+      () => {},
+    );
+    // The claim link leaves for Leap, which this machine cannot reach: answer for it.
+    await context.route('https://app.leap.energy/**', (route) =>
+      route.fulfill({
+        status: 200,
+        contentType: 'text/html',
+        body: '<title>Leap Connect</title><h1>Leap Connect (test double)</h1>',
+      }),
+    );
+  });
+
+  after(async () => {
+    await browser?.close();
+    if (server) await stop(server.child);
+  });
+
+  async function open(path: string): Promise<OpenedPage> {
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('console', (message) => {
+      if (message.type() === 'error' && !/favicon/i.test(message.text())) problems.push(`console: ${message.text()}`);
+    });
+    page.on('pageerror', (error) => problems.push(`pageerror: ${error.message}`));
+    await page.goto(`${server.baseUrl}${path}`);
+    await page.waitForFunction(() => customElements.get('leap-incentive-checker') !== undefined);
+    return { page, problems };
+  }
+
+  it('checkout: type the Bend address, see $750, follow the claim link', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/checkout.html');
+    const checker = page.locator('leap-incentive-checker');
+    await checker.locator('#street_1').fill('456 Main St');
+    await checker.locator('#city').fill('Bend');
+    await checker.locator('#state_or_province_code').fill('OR');
+    await checker.locator('#postal_code').fill('97701');
+    await checker.locator('[part="submit"]').click();
+
+    const total = checker.locator('[part="total"]');
+    await total.waitFor();
+    assert.match(await total.innerText(), /\$750/);
+    assert.match(await checker.locator('[part="utility"]').innerText(), /PacifiCorp/);
+    const claim = checker.locator('[part="claim"]');
+    assert.equal(await claim.getAttribute('href'), CONNECT_URL);
+    await page.locator('#event-log li', { hasText: 'leap-result' }).waitFor();
+    await page.evaluate(() => window.scrollTo(0, 0)); // the order summary is sticky: show it where it starts
+    await page.screenshot({ path: `${artifacts}checkout-result.png`, fullPage: true });
+
+    const [popup] = await Promise.all([context.waitForEvent('page'), claim.click()]);
+    await popup.waitForLoadState('domcontentloaded');
+    assert.equal(popup.url(), CONNECT_URL);
+    assert.equal(await popup.locator('h1').innerText(), 'Leap Connect (test double)');
+    await popup.close();
+    assert.match(
+      await page.locator('#event-log').innerText(),
+      /leap-claim #rebates: \$750 → https:\/\/app\.leap\.energy/,
+    );
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('checkout: the shipping-address form fills the checker', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/checkout.html');
+    await page.locator('#ship-line1').fill('789 Oak Avenue');
+    await page.locator('#ship-city').fill('Sacramento');
+    await page.locator('#ship-state').selectOption('CA');
+    await page.locator('#ship-zip').fill('95814');
+
+    const checker = page.locator('leap-incentive-checker');
+    assert.equal(await checker.locator('#street_1').inputValue(), '789 Oak Avenue');
+    assert.equal(await checker.locator('#city').inputValue(), 'Sacramento');
+    assert.equal(await checker.locator('#state_or_province_code').inputValue(), 'CA');
+    assert.equal(await checker.locator('#postal_code').inputValue(), '95814');
+    await checker.locator('[part="submit"]').click();
+    const total = checker.locator('[part="total"]');
+    await total.waitFor();
+    assert.match(await total.innerText(), /\$1,250/);
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('order confirmation: checks the prefilled address without typing', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/order-confirmation.html');
+    const checker = page.locator('leap-incentive-checker');
+    const total = checker.locator('[part="total"]');
+    await total.waitFor();
+    assert.match(await total.innerText(), /\$750/);
+    assert.equal(await checker.locator('#street_2').inputValue(), 'Apt 2B');
+    // The connect button got its refId from the session endpoint and offers Leap Connect.
+    const connect = page.locator('leap-connect-button [part="button"]');
+    await page.waitForFunction(() => document.querySelector('leap-connect-button')?.url?.startsWith('https://'));
+    assert.match((await connect.getAttribute('href')) ?? '', /^https:\/\//);
+    await page.screenshot({ path: `${artifacts}order-confirmation.png`, fullPage: true });
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('article: renders an English and a Spanish checker', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/article.html');
+    const spanish = page.locator('#article-rebates-es');
+    await spanish.locator('h2', { hasText: 'Consulte sus incentivos' }).waitFor();
+    assert.equal(await spanish.locator('[part="submit"]').innerText(), 'Consultar incentivos');
+    await page.locator('#article-rebates h2', { hasText: 'Check your incentives' }).waitFor();
+    await page.screenshot({ path: `${artifacts}article.png`, fullPage: true });
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+});
