@@ -311,6 +311,32 @@ describe('<leap-incentive-checker>', () => {
     });
   });
 
+  describe('edits after a result', () => {
+    it('marks the result as outdated and hides the claim link until the next check', async () => {
+      const el = await checker();
+      await checkAndWait(el, BEND);
+      expect($(el, '[part="claim"]')).to.exist;
+      fill(el, { postal_code: '97204' });
+      await el.updateComplete;
+      expect(text(el, '[part="stale"]')).to.contain('Check again');
+      expect($(el, '[part="claim"]')).to.be.null;
+      await expect(el).to.be.accessible();
+      await checkAndWait(el, PORTLAND);
+      expect($(el, '[part="stale"]')).to.be.null;
+    });
+
+    it('setting the address clears the messages of fields it fixed', async () => {
+      const el = await checker();
+      submit(el);
+      await el.updateComplete;
+      expect(Object.keys(el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).length).to.equal(4);
+      el.address = { ...BEND, postal_code: '977' };
+      await el.updateComplete;
+      const invalid = [...el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')].map((i) => i.id);
+      expect(invalid).to.deep.equal(['postal_code']);
+    });
+  });
+
   describe('operations', () => {
     it('first check is a lookup, the same address again is a refresh, new devices are an override', async () => {
       const spy = spyOnIncentives();

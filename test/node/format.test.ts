@@ -35,17 +35,25 @@ describe('format', () => {
 });
 
 describe('classifyError', () => {
-  const kind = (status: number, title = 't', details: unknown = {}) => classifyError(new LeapApiError({ status, title, details })).kind;
+  const kind = (status: number, title = 't', details: unknown = {}) =>
+    classifyError(new LeapApiError({ status, title, details })).kind;
   it('tells the situations apart', () => {
     assert.equal(kind(0), 'offline');
     assert.equal(kind(400, 'Address could not be geocoded.'), 'address-not-found');
-    assert.equal(kind(400, 'Invalid request', { fields: { 'address.postal_code': 'invalid_postal_code' } }), 'invalid-input');
+    assert.equal(
+      kind(400, 'Invalid request', { fields: { 'address.postal_code': 'invalid_postal_code' } }),
+      'invalid-input',
+    );
     assert.equal(kind(401), 'session-refused');
     assert.equal(kind(404), 'not-found');
     assert.equal(kind(429), 'rate-limited');
     assert.equal(kind(502), 'upstream-down');
     assert.equal(kind(504), 'upstream-down');
-    assert.equal(classifyError(new LeapApiError({ status: 429, title: 't', details: { retry_after_seconds: 12 } })).retryAfterSeconds, 12);
+    assert.equal(
+      classifyError(new LeapApiError({ status: 429, title: 't', details: { retry_after_seconds: 12 } }))
+        .retryAfterSeconds,
+      12,
+    );
     assert.equal(classifyError(new Error('boom')).kind, 'offline');
   });
 });

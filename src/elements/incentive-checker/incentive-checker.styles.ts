@@ -43,10 +43,10 @@ export const styles = css`
     .half {
       grid-column: span 3;
     }
-    .small {
-      grid-column: span 1;
+    .third {
+      grid-column: span 2;
     }
-    .field.small:has(#postal_code) {
+    .small {
       grid-column: span 1;
     }
   }
@@ -94,6 +94,7 @@ export const styles = css`
   }
   button,
   .claim {
+    box-sizing: border-box;
     display: inline-flex;
     align-items: center;
     justify-content: center;
@@ -125,7 +126,7 @@ export const styles = css`
     color: var(--_primary);
   }
   .result {
-    min-height: var(--leap-checker-result-min-height, 14rem);
+    min-height: var(--leap-checker-result-min-height, 11rem);
     display: grid;
     gap: 0.75rem;
     align-content: start;
@@ -213,6 +214,16 @@ export const styles = css`
   .error.config {
     display: block;
   }
+  .stale {
+    padding: 0.5rem 0.75rem;
+    border: 1px dashed var(--_border);
+    border-radius: var(--_radius);
+    color: var(--_muted);
+  }
+  .result[data-stale='true'] .programs {
+    border-inline-start: 3px dashed var(--_border);
+    padding-inline-start: 0.75rem;
+  }
   .empty {
     padding: 1rem;
     border: 1px dashed var(--_border);
@@ -254,7 +265,7 @@ export const styles = css`
     width: 40%;
   }
   .skeleton.card {
-    height: 7rem;
+    height: 5rem;
   }
   @keyframes shimmer {
     from {

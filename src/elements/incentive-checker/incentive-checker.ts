@@ -248,6 +248,8 @@ export class LeapIncentiveChecker extends LeapElement {
   @state() private fieldErrors: Partial<Record<Field, FieldErrorCode>> = {};
   @state() private announcement = '';
   @state() private chosenUtility: string | null = null;
+  /** The shown result was computed for an address or building type the customer has since changed. */
+  @state() private stale = false;
 
   private lastCheck: LastCheck | null = null;
   private runCounter = 0;
@@ -286,6 +288,7 @@ export class LeapIncentiveChecker extends LeapElement {
       postal_code: address?.postal_code ?? '',
       country_code: address?.country_code ?? this.country ?? 'US',
     };
+    this.afterAddressChange();
   }
 
   /** The latest successful answer, or null. */
@@ -310,6 +313,7 @@ export class LeapIncentiveChecker extends LeapElement {
     };
     const mine = ++this.runCounter;
     this.announcement = '';
+    this.stale = false;
     await this.checkTask.run([request]);
     if (mine !== this.runCounter) throw new DOMException('A newer check replaced this one.', 'AbortError');
     if (this.checkTask.status === TaskStatus.ERROR) throw this.checkTask.error;
@@ -527,15 +531,21 @@ export class LeapIncentiveChecker extends LeapElement {
   private onInput(field: Field, event: Event): void {
     const value = (event.target as HTMLInputElement | HTMLSelectElement).value;
     this.values = { ...this.values, [field]: value };
-    if (this.fieldErrors[field]) {
-      // Clear the message as soon as the field is fixed; keep others as they are.
+    this.afterAddressChange();
+  }
+
+  /** Clears messages of fields that are now right (keeping the others) and marks a shown result as outdated. */
+  private afterAddressChange(): void {
+    if (Object.keys(this.fieldErrors).length) {
       const parsed = IncentivesAddress.safeParse(this.address);
-      const stillWrong = !parsed.success && field in issuesToFields(parsed.error.issues);
-      if (!stillWrong) {
-        const { [field]: _fixed, ...rest } = this.fieldErrors;
-        this.fieldErrors = rest;
+      const failing = parsed.success ? {} : issuesToFields(parsed.error.issues);
+      const kept: Partial<Record<Field, FieldErrorCode>> = {};
+      for (const [field, code] of Object.entries(this.fieldErrors) as Array<[Field, FieldErrorCode]>) {
+        if (field in failing) kept[field] = code;
       }
+      this.fieldErrors = kept;
     }
+    if (this.checkTask.status === TaskStatus.COMPLETE) this.stale = true;
   }
 
   private onSubmit(event: SubmitEvent): void {
@@ -604,7 +614,10 @@ export class LeapIncentiveChecker extends LeapElement {
                     id="building_type"
                     name="building_type"
                     .value=${live(this.chosenBuildingType)}
-                    @change=${(e: Event) => (this.chosenBuildingType = (e.target as HTMLSelectElement).value as BuildingType)}
+                    @change=${(e: Event) => {
+                      this.chosenBuildingType = (e.target as HTMLSelectElement).value as BuildingType;
+                      if (this.checkTask.status === TaskStatus.COMPLETE) this.stale = true;
+                    }}
                   >
                     ${BUILDING_TYPES.map(
                       (type) =>
@@ -713,7 +726,13 @@ export class LeapIncentiveChecker extends LeapElement {
     const possible = result.possible_utilities ?? [];
     const needsPick = possible.length > 1;
     const claim = this.claimCheck(result);
-    return html`<section part="result" class="result" aria-labelledby="result-heading">
+    return html`<section
+      part="result"
+      class="result"
+      aria-labelledby="result-heading"
+      data-stale=${this.stale ? 'true' : 'false'}
+    >
+      ${this.stale ? html`<p part="stale" class="stale"><span aria-hidden="true">↻</span> ${s.staleResult}</p>` : nothing}
       <h3 id="result-heading" tabindex="-1" class="result-heading">
         ${result.utility ? html`<span part="utility">${s.yourUtility(result.utility.name)}</span>` : s.pickUtilityLegend}
       </h3>
@@ -733,7 +752,7 @@ export class LeapIncentiveChecker extends LeapElement {
           : nothing
       }
       ${
-        claim?.ok && total > 0
+        claim?.ok && total > 0 && !this.stale
           ? html`<a
               part="claim"
               class="claim"

@@ -55,6 +55,7 @@ export interface Strings {
   pickUtilitySubmit: string;
   claim: (amount: string) => string;
   claimNewTab: string;
+  staleResult: string;
 
   // errors
   errorAddressNotFound: string;
@@ -175,6 +176,7 @@ const en: Strings = {
   pickUtilitySubmit: 'Show my incentives',
   claim: (amount) => `Claim ${amount}`,
   claimNewTab: '(opens Leap in a new tab)',
+  staleResult: 'These results are for the details you entered before. Check again to update them.',
 
   errorAddressNotFound: 'We could not find that address. Please check the street, city, state and ZIP code.',
   errorInvalid: 'Some details need correcting.',
@@ -301,6 +303,7 @@ const es: Strings = {
   pickUtilitySubmit: 'Ver mis incentivos',
   claim: (amount) => `Reclamar ${amount}`,
   claimNewTab: '(abre Leap en una pestaña nueva)',
+  staleResult: 'Estos resultados corresponden a los datos que ingresó antes. Vuelva a consultar para actualizarlos.',
 
   errorAddressNotFound: 'No encontramos esa dirección. Revise la calle, la ciudad, el estado y el código postal.',
   errorInvalid: 'Algunos datos deben corregirse.',
