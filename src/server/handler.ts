@@ -8,13 +8,14 @@ import { cors } from 'hono/cors';
 import { bodyLimit } from 'hono/body-limit';
 import { LeapApiError } from '../core/errors.js';
 import { checkLinkUrl } from '../core/safe-url.js';
-import { issuesToFields } from '../core/schemas/common.js';
+import type * as z from 'zod/mini';
+import { issuesToFields, parseAnswer } from '../core/schemas/common.js';
 import { CheckIncentivesBody, IncentivesResponse } from '../core/schemas/incentives.js';
 import { Application, ApplicationList, APPLICATION_STATUSES } from '../core/schemas/applications.js';
 import { MeterEnrollmentResponse } from '../core/schemas/enrollments.js';
 import { MemoryRateLimitStore, type RateLimitRule, type RateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
-import { callUpstream, type Logger, type UpstreamConfig } from './upstream.js';
+import { callUpstream, type Logger, type UpstreamConfig, type UpstreamRequest } from './upstream.js';
 
 export interface LeapHandlerOptions {
   /** Leap API key (Partner Portal). Required unless `mock` is true. Never sent to the browser. */
@@ -68,6 +69,7 @@ export const MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
 const ID_PATTERN = /^[A-Za-z0-9_-]{1,64}$/;
+const UNEXPECTED = 'Unexpected answer from Leap';
 
 type Env = { Variables: { referenceId: string } };
 
@@ -186,6 +188,19 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     onError: (c) => problem(c, 413, 'Request body too large', { max_bytes: MAX_BODY_BYTES }),
   });
 
+  /** One upstream call whose answer must match `schema`; failures become `LeapApiError`s that onError answers. */
+  const fromLeap = async <T extends z.ZodMiniType>(request: UpstreamRequest, schema: T): Promise<z.infer<T>> => {
+    const answer = await callUpstream(upstream, request);
+    try {
+      return parseAnswer(schema, answer.body, UNEXPECTED);
+    } catch (error) {
+      log('warn', `Leap answered ${request.path} with an unexpected shape`, {
+        details: (error as LeapApiError).details,
+      });
+      throw error;
+    }
+  };
+
   const app = new Hono<Env>().basePath(basePath || '/');
 
   app.use('*', async (c, next) => {
@@ -249,38 +264,28 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
       return problem(c, 400, 'Invalid request', { fields });
     }
     const body = { operation_type: 'lookup' as const, ...parsed.data, reference_id: referenceId };
-    try {
-      const answer = await callUpstream(upstream, {
+    const data = await fromLeap(
+      {
         service: 'incentives',
         method: 'POST',
         path: '/incentives',
         body,
         idempotent: body.operation_type === 'lookup' || body.operation_type === 'refresh',
-      });
-      const result = IncentivesResponse.safeParse(answer.body);
-      if (!result.success) {
-        log('warn', 'Leap answered /incentives with an unexpected shape', {
-          fields: issuesToFields(result.error.issues),
-        });
-        return problem(c, 502, 'Unexpected answer from Leap', { fields: issuesToFields(result.error.issues) });
-      }
-      const data = result.data;
-      if (data.reference_id && data.reference_id !== referenceId) {
-        log('error', 'Leap answered for a different reference_id; refusing to pass it on');
-        return problem(c, 502, 'Unexpected answer from Leap', {});
-      }
-      if (data.connect_url !== undefined && data.connect_url !== null) {
-        const check = checkLinkUrl(data.connect_url, options.allowedConnectHosts);
-        if (!check.ok) {
-          log('warn', 'Dropped a connect_url that is not an https URL on an allowed host', { reason: check.reason });
-          data.connect_url = null;
-        }
-      }
-      return c.json(data);
-    } catch (error) {
-      if (error instanceof LeapApiError) return fromError(c, error);
-      throw error;
+      },
+      IncentivesResponse,
+    );
+    if (data.reference_id && data.reference_id !== referenceId) {
+      log('error', 'Leap answered for a different reference_id; refusing to pass it on');
+      return problem(c, 502, UNEXPECTED, {});
     }
+    if (data.connect_url !== undefined && data.connect_url !== null) {
+      const check = checkLinkUrl(data.connect_url, options.allowedConnectHosts);
+      if (!check.ok) {
+        log('warn', 'Dropped a connect_url that is not an https URL on an allowed host', { reason: check.reason });
+        data.connect_url = null;
+      }
+    }
+    return c.json(data);
   });
 
   app.get('/applications', requireToken, customerLimit, async (c) => {
@@ -293,8 +298,8 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     if (limitText !== undefined && !/^(100|[1-9]\d?)$/.test(limitText))
       fields.limit = 'expected an integer from 1 to 100';
     if (Object.keys(fields).length) return problem(c, 400, 'Invalid request', { fields });
-    try {
-      const answer = await callUpstream(upstream, {
+    const list = await fromLeap(
+      {
         service: 'incentives',
         method: 'GET',
         path: '/applications',
@@ -306,38 +311,31 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
           limit: limitText,
         },
         idempotent: true,
-      });
-      const list = ApplicationList.safeParse(answer.body);
-      if (!list.success)
-        return problem(c, 502, 'Unexpected answer from Leap', { fields: issuesToFields(list.error.issues) });
-      return c.json(list.data);
-    } catch (error) {
-      if (error instanceof LeapApiError) return fromError(c, error);
-      throw error;
-    }
+      },
+      ApplicationList,
+    );
+    return c.json(list);
   });
 
   app.get('/applications/:id', requireToken, customerLimit, async (c) => {
     const id = c.req.param('id');
     if (!ID_PATTERN.test(id)) return problem(c, 404, 'Application not found', {});
     try {
-      const answer = await callUpstream(upstream, {
-        service: 'incentives',
-        method: 'GET',
-        path: `/applications/${encodeURIComponent(id)}`,
-        query: { refId: c.get('referenceId') },
-        idempotent: true,
-      });
-      const application = Application.safeParse(answer.body);
-      if (!application.success) {
-        return problem(c, 502, 'Unexpected answer from Leap', { fields: issuesToFields(application.error.issues) });
-      }
-      return c.json(application.data);
+      const application = await fromLeap(
+        {
+          service: 'incentives',
+          method: 'GET',
+          path: `/applications/${encodeURIComponent(id)}`,
+          query: { refId: c.get('referenceId') },
+          idempotent: true,
+        },
+        Application,
+      );
+      return c.json(application);
     } catch (error) {
-      if (error instanceof LeapApiError) {
-        if (error.status === 404 || error.status === 400 || error.status === 403)
-          return problem(c, 404, 'Application not found', {});
-        return fromError(c, error);
+      // Leap checks ownership through refId; any refusal reads as not found.
+      if (error instanceof LeapApiError && [400, 403, 404].includes(error.status)) {
+        return problem(c, 404, 'Application not found', {});
       }
       throw error;
     }
@@ -349,23 +347,19 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     const notFound = () => problem(c, 404, 'Meter not found', {});
     if (!ID_PATTERN.test(meterId)) return notFound();
     try {
-      const answer = await callUpstream(upstream, {
-        service: 'grid',
-        method: 'GET',
-        path: `/v2/meters/${encodeURIComponent(meterId)}/enrollments`,
-        idempotent: true,
-      });
-      const enrollment = MeterEnrollmentResponse.safeParse(answer.body);
-      if (!enrollment.success) {
-        return problem(c, 502, 'Unexpected answer from Leap', { fields: issuesToFields(enrollment.error.issues) });
-      }
-      if (enrollment.data.partner_reference !== c.get('referenceId')) return notFound();
-      return c.json(enrollment.data);
+      const enrollment = await fromLeap(
+        {
+          service: 'grid',
+          method: 'GET',
+          path: `/v2/meters/${encodeURIComponent(meterId)}/enrollments`,
+          idempotent: true,
+        },
+        MeterEnrollmentResponse,
+      );
+      if (enrollment.partner_reference !== c.get('referenceId')) return notFound();
+      return c.json(enrollment);
     } catch (error) {
-      if (error instanceof LeapApiError) {
-        if (error.status === 404 || error.status === 400) return notFound();
-        return fromError(c, error);
-      }
+      if (error instanceof LeapApiError && [400, 404].includes(error.status)) return notFound();
       throw error;
     }
   });
@@ -385,6 +379,7 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
   }
   app.notFound((c) => problem(c, 404, 'Not found', { path: new URL(c.req.url).pathname }));
   app.onError((error, c) => {
+    if (error instanceof LeapApiError) return fromError(c, error);
     log('error', 'Unhandled error in the Leap handler', {
       error: error instanceof Error ? error.message : String(error),
     });

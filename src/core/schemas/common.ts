@@ -68,12 +68,16 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 }
 
 /** Parses an answer from the network, or throws the 502 `LeapApiError` that names every unexpected field. */
-export function parseAnswer<T extends z.ZodMiniType>(schema: T, value: unknown): z.infer<T> {
+export function parseAnswer<T extends z.ZodMiniType>(
+  schema: T,
+  value: unknown,
+  title = 'Unexpected answer',
+): z.infer<T> {
   const parsed = schema.safeParse(value);
   if (!parsed.success) {
     throw new LeapApiError({
       status: 502,
-      title: 'Unexpected answer',
+      title,
       details: { fields: issuesToFields(parsed.error.issues) },
     });
   }

@@ -10,6 +10,7 @@ import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { utilities } from '../shared/utility.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './application-status.styles.js';
 
@@ -54,7 +55,7 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
 export class LeapApplicationStatus extends LeapElement {
-  static override styles = [tokens, statusStyles, styles];
+  static override styles = [tokens, utilities, statusStyles, styles];
 
   /** URL of your backend's `POST .../session`. */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
@@ -166,7 +167,7 @@ export class LeapApplicationStatus extends LeapElement {
   private renderSkeleton(s: Strings): TemplateResult {
     return html`<div class="skeleton-block" aria-hidden="true">
         <div class="skeleton line short"></div>
-        <div class="skeleton card-shape"></div>
+        <div class="skeleton box"></div>
       </div>
       <span class="visually-hidden">${s.loading}</span>`;
   }

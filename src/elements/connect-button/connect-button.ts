@@ -13,9 +13,11 @@ import {
 import { LeapApiError } from '../../core/errors.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement } from '../shared/leap-element.js';
+import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { utilities } from '../shared/utility.styles.js';
 import { styles } from './connect-button.styles.js';
 
 type LinkTarget = '_self' | '_blank';
@@ -24,17 +26,6 @@ type ButtonState =
   | { kind: 'ready'; result: ConnectUrlResult; refId: string | null }
   | { kind: 'pending' }
   | { kind: 'error'; error: LeapErrorDetail; text: (s: Strings) => string };
-
-const commaList = {
-  fromAttribute: (value: string | null) =>
-    value === null
-      ? undefined
-      : value
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-  toAttribute: (value: string[] | undefined) => value?.join(','),
-};
 
 /**
  * A real link that starts Leap's utility authorization: Direct to Utility for California residential customers whose
@@ -61,7 +52,7 @@ const commaList = {
  * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
 export class LeapConnectButton extends LeapElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, utilities, styles];
 
   /** Leap-generated organization name. Required. */
   @property() org?: string;

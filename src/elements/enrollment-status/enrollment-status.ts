@@ -15,6 +15,7 @@ import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { utilities } from '../shared/utility.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './enrollment-status.styles.js';
 
@@ -59,7 +60,7 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
 export class LeapEnrollmentStatus extends LeapElement {
-  static override styles = [tokens, statusStyles, styles];
+  static override styles = [tokens, utilities, statusStyles, styles];
 
   /** Leap meter id. */
   @property({ attribute: 'meter-id' }) meterId?: string;
@@ -209,7 +210,7 @@ export class LeapEnrollmentStatus extends LeapElement {
     return html`<div class="skeleton-block" aria-hidden="true">
         <div class="skeleton line short"></div>
         <div class="skeleton line"></div>
-        <div class="skeleton card-shape"></div>
+        <div class="skeleton box"></div>
       </div>
       <span class="visually-hidden">${s.loading}</span>`;
   }

@@ -252,45 +252,6 @@ export const styles = css`
     width: 1.25rem;
     min-height: 1.25rem;
   }
-  .skeleton {
-    border-radius: var(--_radius);
-    background: linear-gradient(90deg, #e6e9ec 25%, #f3f5f7 37%, #e6e9ec 63%);
-    background-size: 400% 100%;
-    animation: shimmer 1.4s ease infinite;
-  }
-  .skeleton.line {
-    height: 1.25rem;
-  }
-  .skeleton.short {
-    width: 40%;
-  }
-  .skeleton.card {
-    height: 5rem;
-  }
-  @keyframes shimmer {
-    from {
-      background-position: 100% 50%;
-    }
-    to {
-      background-position: 0 50%;
-    }
-  }
-  @media (prefers-reduced-motion: reduce) {
-    .skeleton {
-      animation: none;
-    }
-  }
-  .visually-hidden {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    margin: -1px;
-    padding: 0;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-    border: 0;
-  }
   @media (forced-colors: active) {
     .tier,
     .tier.ineligible {

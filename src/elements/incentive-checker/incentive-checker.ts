@@ -20,10 +20,12 @@ import {
 } from '../../core/schemas/incentives.js';
 import { issuesToFields, parseAnswer } from '../../core/schemas/common.js';
 import { LeapApiClient } from '../shared/api-client.js';
+import { commaList, integerList } from '../shared/converters.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { sessionClientFor } from '../shared/session.js';
 import type { Strings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
+import { utilities } from '../shared/utility.styles.js';
 import { styles } from './incentive-checker.styles.js';
 
 type Field = 'street_1' | 'street_2' | 'city' | 'state_or_province_code' | 'postal_code' | 'country_code';
@@ -108,30 +110,6 @@ interface LastCheck {
   utilityEiaid: string | null;
 }
 
-const integerList = {
-  fromAttribute: (value: string | null): number[] | undefined => {
-    if (value === null) return undefined;
-    const parts = value
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean);
-    // NaN entries are kept so the element can report the misconfiguration instead of dropping input.
-    return parts.map((part) => (/^\d+$/.test(part) ? Number(part) : Number.NaN));
-  },
-  toAttribute: (value: number[] | undefined) => value?.join(','),
-};
-
-const textList = {
-  fromAttribute: (value: string | null) =>
-    value === null
-      ? undefined
-      : value
-          .split(',')
-          .map((part) => part.trim())
-          .filter(Boolean),
-  toAttribute: (value: string[] | undefined) => value?.join(','),
-};
-
 const addressKey = (address: IncentivesAddress) =>
   JSON.stringify(
     [
@@ -191,7 +169,7 @@ const addressKey = (address: IncentivesAddress) =>
  * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `14rem`.
  */
 export class LeapIncentiveChecker extends LeapElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, utilities, styles];
 
   /** URL of your backend's `POST .../session`. Required. */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
@@ -203,7 +181,7 @@ export class LeapIncentiveChecker extends LeapElement {
   @property({ attribute: 'device-ids', converter: integerList }) deviceIds?: number[];
 
   /** Your product names, resolved by Leap through your equipment map. */
-  @property({ attribute: 'device-names', converter: textList }) deviceNames?: string[];
+  @property({ attribute: 'device-names', converter: commaList }) deviceNames?: string[];
 
   /** `RESIDENTIAL` (default), `MULTIFAMILY`, `MANUFACTURED_HOME` or `COMMERCIAL`. */
   @property({ attribute: 'building-type' }) buildingType: BuildingType = 'RESIDENTIAL';
@@ -234,7 +212,7 @@ export class LeapIncentiveChecker extends LeapElement {
   @property() currency = 'USD';
 
   /** Extra hosts allowed for the claim link, comma-separated (exact host, or `.example.com` for subdomains). */
-  @property({ attribute: 'claim-hosts', converter: textList }) claimHosts?: string[];
+  @property({ attribute: 'claim-hosts', converter: commaList }) claimHosts?: string[];
 
   @state() private values: Record<Field, string> = {
     street_1: '',
@@ -695,7 +673,7 @@ export class LeapIncentiveChecker extends LeapElement {
         html`<div part="result" class="result pending" aria-hidden="true">
           <div class="skeleton line short"></div>
           <div class="skeleton line"></div>
-          <div class="skeleton card"></div>
+          <div class="skeleton box"></div>
           <span class="visually-hidden">${s.checking}</span>
         </div>`,
       complete: (result) => this.renderResult(result, s),
