@@ -15,6 +15,7 @@ const browserEntries = {
   'elements/enrollment-status/enrollment-status': 'src/elements/enrollment-status/enrollment-status.ts',
   'elements/application-status/application-status': 'src/elements/application-status/application-status.ts',
   'elements/connect-return/connect-return': 'src/elements/connect-return/connect-return.ts',
+  'react/index': 'src/react/index.ts',
 };
 
 const nodeEntries = {
@@ -64,7 +65,8 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: { entry: browserEntries, formats: ['es'] },
       rollupOptions: {
-        external: (id: string) => /^(lit|@lit\/|@lit-labs\/|zod|hono|jose|@hono\/|node:)/.test(id),
+        external: (id: string) =>
+          /^(lit|@lit\/|@lit-labs\/|zod|hono|jose|@hono\/|node:|react($|\/|-dom($|\/)))/.test(id),
         output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
       },
     },

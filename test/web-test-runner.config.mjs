@@ -3,11 +3,14 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { chromeLauncher } from '@web/test-runner-chrome';
 import { defaultReporter, summaryReporter } from '@web/test-runner';
 import { writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { build } from 'esbuild';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium.mjs';
 // TypeScript modules load because test/run.mjs starts the runner with `--import tsx`.
 import { testBackendMiddleware } from './support/test-backend.ts';
 
 const summaryFile = process.env.LEAP_WTR_SUMMARY;
+const rootDir = new URL('..', import.meta.url).pathname;
 
 /** Counts passed/failed tests for the combined summary line printed by test/run.mjs. */
 function countingReporter() {
@@ -34,8 +37,70 @@ function countingReporter() {
   };
 }
 
+/**
+ * React and react-dom ship CommonJS only. This plugin converts them (and only them) to ES modules with esbuild, the
+ * compiler the runner already uses: one bundle with shared chunks, so `react` and `react-dom/client` use the same
+ * React, served from /__react-esm/ in development mode.
+ */
+function reactCommonJsPlugin() {
+  const specifiers = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client'];
+  const prefix = '/__react-esm/';
+  const fileOf = (specifier) => `${specifier.replace(/\//g, '-')}.js`;
+  // The export names of a CommonJS module, read in a separate process (React patches the console when it loads).
+  const exportNames = (specifier) =>
+    JSON.parse(
+      execFileSync(process.execPath, ['-p', `JSON.stringify(Object.keys(require(${JSON.stringify(specifier)})))`], {
+        cwd: rootDir,
+        env: { ...process.env, NODE_ENV: 'development' },
+        encoding: 'utf8',
+      }),
+    );
+  let files;
+  async function bundle() {
+    const result = await build({
+      entryPoints: specifiers.map((specifier) => ({ in: `esm:${specifier}`, out: fileOf(specifier).slice(0, -3) })),
+      bundle: true,
+      splitting: true,
+      format: 'esm',
+      target: 'es2022',
+      write: false,
+      outdir: '/out',
+      logLevel: 'silent',
+      define: { 'process.env.NODE_ENV': '"development"' },
+      plugins: [
+        {
+          name: 'react-esm-entries',
+          setup(b) {
+            b.onResolve({ filter: /^esm:/ }, ({ path }) => ({ path: path.slice(4), namespace: 'esm' }));
+            b.onLoad({ filter: /.*/, namespace: 'esm' }, ({ path }) => {
+              const names = exportNames(path).filter((name) => name !== 'default' && /^[A-Za-z_$][\w$]*$/.test(name));
+              return {
+                contents: `import m from ${JSON.stringify(path)};\nexport const { ${names.join(', ')} } = m;\nexport default m;\n`,
+                resolveDir: rootDir,
+              };
+            });
+          },
+        },
+      ],
+    });
+    return new Map(result.outputFiles.map((file) => [file.path.slice('/out/'.length), file.text]));
+  }
+  return {
+    name: 'react-commonjs',
+    resolveImport({ source }) {
+      if (specifiers.includes(source)) return prefix + fileOf(source);
+    },
+    async serve(context) {
+      if (!context.path.startsWith(prefix)) return;
+      files ??= bundle();
+      const body = (await files).get(context.path.slice(prefix.length));
+      return body === undefined ? undefined : { body, type: 'js' };
+    },
+  };
+}
+
 export default {
-  rootDir: new URL('..', import.meta.url).pathname,
+  rootDir,
   files: ['test/browser/**/*.test.ts'],
   nodeResolve: { exportConditions: ['development', 'browser'] },
   concurrency: 1,
@@ -46,6 +111,7 @@ export default {
   ],
   middleware: [await testBackendMiddleware()],
   plugins: [
+    reactCommonJsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],
