@@ -34,7 +34,7 @@ export default defineConfig(({ mode }) => {
         ssr: true,
         target: 'node20',
         minify: false,
-        sourcemap: true,
+        sourcemap: false,
         lib: { entry: nodeEntries, formats: ['es'] },
         rollupOptions: {
           external: (id: string) => /^(lit|@lit\/|zod|hono|jose|@hono\/|node:)/.test(id),

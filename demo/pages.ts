@@ -1,6 +1,6 @@
 /**
- * Shared script of the Voltwise demo pages (checkout, order confirmation, article). No inline scripts or styles on
- * those pages, so they can be served under a strict Content-Security-Policy.
+ * Shared script of the Voltwise demo pages (checkout, order confirmation, article, account, connected). No inline
+ * scripts or styles on those pages, so they can be served under a strict Content-Security-Policy.
  *
  * - Logs every `leap-*` event into the page's `#event-log`. Nothing is prevented: the claim link and the connect
  *   button behave exactly as they would on a partner's production site.
@@ -51,6 +51,26 @@ document.addEventListener('leap-claim', (event) => {
 document.addEventListener('leap-connect', (event) => {
   const { flow, url, refId } = event.detail;
   logLine(`leap-connect ${source(event)}: ${flow} for ${refId ?? 'no refId'} → ${url}`);
+});
+
+document.addEventListener('leap-status', (event) => {
+  const { meter_id, global_enrollment_status } = event.detail.enrollment;
+  logLine(`leap-status ${source(event)}: meter ${meter_id} is ${global_enrollment_status}`);
+});
+
+document.addEventListener('leap-applications', (event) => {
+  const count = event.detail.applications.length;
+  logLine(`leap-applications ${source(event)}: ${count} application${count === 1 ? '' : 's'}`);
+});
+
+// The return URL is the customer's own: log which parameters came back, not their values (refId aside).
+document.addEventListener('leap-connect-return', (event) => {
+  const { refId, params } = event.detail;
+  const names = Object.keys(params);
+  logLine(
+    `leap-connect-return ${source(event)}: refId ${refId ?? 'missing'}, ` +
+      (names.length ? `params ${names.join(', ')}` : 'no other params'),
+  );
 });
 
 // Checkout: one address for shipping and for the rebate check.

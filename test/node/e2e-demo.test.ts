@@ -149,6 +149,43 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
     return { page, problems };
   }
 
+  // First on purpose: the checkers on the other pages run with create-application, which adds the demo customer's
+  // new rebate applications to the shared mock. Here the list is still the fixture's eight, one per status.
+  it('account: five meters with their reflected status, eight applications', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/account.html');
+    const meters = page.locator('leap-enrollment-status');
+    assert.equal(await meters.count(), 5);
+    await page.waitForFunction(() =>
+      [...document.querySelectorAll('leap-enrollment-status')].every((el) => el.getAttribute('status')),
+    );
+    const statuses = await meters.evaluateAll((elements) => elements.map((el) => el.getAttribute('status')));
+    assert.deepEqual(statuses.toSorted(), ['ACTIVE', 'ELIGIBLE', 'INELIGIBLE', 'NOT_PARTICIPATING', 'PENDING']);
+    assert.equal(await page.locator('#garage-charger').getAttribute('status'), 'ACTIVE');
+
+    const applications = page.locator('leap-application-status [part="application"]');
+    await applications.nth(7).waitFor();
+    assert.equal(await applications.count(), 8);
+    const applicationStatuses = await applications.evaluateAll((items) =>
+      items.map((el) => el.getAttribute('data-status')),
+    );
+    assert.equal(new Set(applicationStatuses).size, 8);
+    await page.locator('#event-log li', { hasText: 'leap-applications' }).waitFor();
+    assert.match(
+      await page.locator('#event-log').innerText(),
+      /leap-applications #rebate-applications: 8 applications/,
+    );
+    assert.equal(await page.locator('#event-log li', { hasText: 'leap-status' }).count(), 5);
+    await page.waitForFunction(() => document.querySelector('leap-connect-button')?.url?.startsWith('https://'));
+    await page.screenshot({ path: `${artifacts}account.png`, fullPage: true });
+
+    // A phone-sized window: nothing wider than the viewport.
+    await page.setViewportSize({ width: 390, height: 844 });
+    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
   it('checkout: type the Bend address, see $750, follow the claim link', { timeout: 60_000 }, async () => {
     const { page, problems } = await open('/demo/checkout.html');
     const checker = page.locator('leap-incentive-checker');
@@ -227,6 +264,27 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
     assert.equal(await spanish.locator('[part="submit"]').innerText(), 'Consultar incentivos');
     await page.locator('#article-rebates h2', { hasText: 'Check your incentives' }).waitFor();
     await page.screenshot({ path: `${artifacts}article.png`, fullPage: true });
+
+    assert.deepEqual(problems, []);
+    await page.close();
+  });
+
+  it('connected: the Final Redirect page thanks the customer', { timeout: 60_000 }, async () => {
+    const { page, problems } = await open('/demo/connected.html?refId=demo-customer&campaign=spring');
+    const returned = page.locator('leap-connect-return');
+    const success = returned.locator(':scope > .return-message:not([slot])');
+    await success.waitFor();
+    assert.match(await success.innerText(), /your utility account is on its way/i);
+    assert.equal(await success.evaluate((el) => el.assignedSlot?.name), '');
+    assert.equal(await returned.locator(':scope > [slot="missing"]').isVisible(), false);
+    assert.equal(await returned.locator('[part="message"]').getAttribute('data-found'), 'true');
+    await page.locator('#event-log li', { hasText: 'leap-connect-return' }).waitFor();
+    assert.match(
+      await page.locator('#event-log').innerText(),
+      /leap-connect-return #connect-return: refId demo-customer, params campaign/,
+    );
+    assert.equal(await page.locator('a', { hasText: 'Go to my account' }).getAttribute('href'), '/demo/account.html');
+    await page.screenshot({ path: `${artifacts}connected.png`, fullPage: true });
 
     assert.deepEqual(problems, []);
     await page.close();
