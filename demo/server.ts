@@ -9,7 +9,7 @@ import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createVite } from 'vite';
 import { createLeapHandler, listen, toNodeListener } from '../src/server/index.js';
-import { createMockLeap, DEMO_REFERENCE_ID, MOCK_API_KEY } from '../src/mock/index.js';
+import { createMockLeap, DEMO_REFERENCE_ID, MOCK_API_KEY, MOCK_FAULTS } from '../src/mock/index.js';
 
 const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? 'localhost';
@@ -46,11 +46,57 @@ const backend = createLeapHandler({
   // The demo signs everyone in as the mock's demo customer so the account page has data; with a real key, guests.
   authenticate: realKey ? undefined : async () => ({ referenceId: DEMO_REFERENCE_ID }),
 });
-const backendListener = toNodeListener(backend);
+const routes: Array<[string, ReturnType<typeof toNodeListener>]> = [[basePath, toNodeListener(backend)]];
+
+// The state gallery (demo/gallery.html) needs every failure on demand: one mock per fault, each behind its own
+// backend at /api/demo/<fault>/leap, plus a mock that never answers in time (for the loading state).
+if (!realKey) {
+  const galleryUpstreams: Array<[string, Parameters<typeof createMockLeap>[0]]> = [
+    ...MOCK_FAULTS.map((fault): [string, Parameters<typeof createMockLeap>[0]] => [fault, { fault, hangMs: 60_000 }]),
+    ['slow', { latencyMs: 600_000 }],
+  ];
+  for (const [name, options] of galleryUpstreams) {
+    const mock = await listen(createMockLeap(options));
+    const galleryBase = `/api/demo/${name}/leap`;
+    const handler = createLeapHandler({
+      apiKey: MOCK_API_KEY,
+      incentivesBaseUrl: `${mock.url}/alpha`,
+      platformBaseUrl: mock.url,
+      basePath: galleryBase,
+      sessionSecret: `gallery-secret-${crypto.randomUUID()}`,
+      upstreamTimeoutMs: name === 'slow' ? 600_000 : 3_000,
+      upstreamRetries: 0,
+      rateLimit: false,
+      logger: () => {},
+      // `?as=<reference id>` on the session URL shows another customer (for example one without applications).
+      authenticate: async (request) => ({
+        referenceId: new URL(request.url).searchParams.get('as') ?? DEMO_REFERENCE_ID,
+      }),
+    });
+    routes.push([galleryBase, toNodeListener(handler)]);
+  }
+  // Session refused: the partner's authenticate() says no.
+  routes.push([
+    '/api/demo/refused/leap',
+    toNodeListener(
+      createLeapHandler({
+        apiKey: MOCK_API_KEY,
+        incentivesBaseUrl,
+        platformBaseUrl,
+        basePath: '/api/demo/refused/leap',
+        sessionSecret: `gallery-secret-${crypto.randomUUID()}`,
+        logger: () => {},
+        authenticate: async () => null,
+      }),
+    ),
+  ]);
+}
 
 const vite = await createVite({ server: { middlewareMode: true, hmr: { port: port + 1 } }, appType: 'mpa' });
 const server = createServer((req, res) => {
-  if (req.url === basePath || req.url?.startsWith(`${basePath}/`)) return backendListener(req, res);
+  const path = req.url?.split('?')[0] ?? '';
+  const route = routes.find(([prefix]) => path === prefix || path.startsWith(`${prefix}/`));
+  if (route) return route[1](req, res);
   vite.middlewares(req, res);
 });
 
