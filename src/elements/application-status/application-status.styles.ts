@@ -34,6 +34,9 @@ export const styles = css`
     }
   }
   .step {
+    display: flex;
+    gap: 0.375rem;
+    align-items: baseline;
     padding: 0.25rem 0.5rem;
     border-top: 4px solid var(--_border);
     font-size: 0.875em;

@@ -34,6 +34,8 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @summary Rebate application status for a customer's account page.
  * @tag leap-application-status
  *
+ * @slot heading - Replaces the default "Your rebate applications" heading.
+ *
  * @fires leap-applications - After each successful load, `detail: {applications}`.
  * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
  *
@@ -53,6 +55,7 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
+ * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapApplicationStatus extends LeapElement {
   static override styles = [tokens, utilities, statusStyles, styles];
@@ -145,7 +148,7 @@ export class LeapApplicationStatus extends LeapElement {
       aria-labelledby="heading"
       aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
     >
-      <h2 id="heading">${s.applicationsHeading}</h2>
+      <slot name="heading"><h2 id="heading">${s.applicationsHeading}</h2></slot>
       ${this.task.render({
         initial: () => this.renderSkeleton(s),
         pending: () => (this.task.value ? this.renderList(this.task.value, s) : this.renderSkeleton(s)),
@@ -205,7 +208,7 @@ export class LeapApplicationStatus extends LeapElement {
             </p>`
           : nothing
       }
-      ${application.updated_at ? html`<p class="muted"><time datetime=${application.updated_at}>${formatDate(application.updated_at, this.locale)}</time></p>` : nothing}
+      ${application.updated_at ? html`<p class="muted">${s.updatedOn(formatDate(application.updated_at, this.locale))}</p>` : nothing}
       <p>${known?.help ?? s.unknownStatusHelp}</p>
       <ol part="steps" class="steps" aria-label=${s.stepsLabel}>
         ${STEPS.map((step, index) => {
@@ -218,7 +221,8 @@ export class LeapApplicationStatus extends LeapElement {
           const stepState =
             currentStep === -1 ? 'upcoming' : index < currentStep ? 'done' : isCurrent ? 'current' : 'upcoming';
           return html`<li part="step" class="step" data-state=${stepState} aria-current=${isCurrent ? 'step' : 'false'}>
-            <span aria-hidden="true">${stepState === 'done' ? '✓ ' : isCurrent ? '● ' : '○ '}</span>${label}
+            <span class="marker" aria-hidden="true">${stepState === 'done' ? '✓' : isCurrent ? '●' : '○'}</span>
+            <span>${label}</span>
           </li>`;
         })}
       </ol>

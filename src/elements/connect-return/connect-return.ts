@@ -32,6 +32,9 @@ export class LeapConnectReturn extends LeapElement {
   /** The URL to read. Default: the page's own URL. */
   @property() url?: string;
 
+  /** Reflected: present when the URL carries a refId, so the page can style or hide its own content. */
+  @property({ type: Boolean, reflect: true }) found = false;
+
   @state() private parsed: ConnectReturn = { refId: null, params: {} };
 
   /** What the URL says: `{refId, params}`. */
@@ -41,6 +44,7 @@ export class LeapConnectReturn extends LeapElement {
 
   protected override willUpdate(): void {
     this.parsed = parseConnectReturn(this.url ?? window.location.href);
+    this.found = this.parsed.refId !== null;
   }
 
   protected override firstUpdated(): void {
@@ -51,8 +55,10 @@ export class LeapConnectReturn extends LeapElement {
     const s = this.strings;
     const found = this.parsed.refId !== null;
     return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
-      <span class="icon" aria-hidden="true">${found ? '✓' : 'ⓘ'}</span>
-      ${found ? html`<slot><p>${s.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${s.returnMissing}</p></slot>`}
+      <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
+      <div class="body">
+        ${found ? html`<slot><p>${s.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${s.returnMissing}</p></slot>`}
+      </div>
     </div>`;
   }
 }

@@ -17,7 +17,7 @@ export const styles = css`
     gap: 0.5rem;
     grid-template-columns: 1fr;
   }
-  @container (min-width: 32rem) {
+  @container (min-width: 44rem) {
     .timeline {
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
@@ -35,6 +35,9 @@ export const styles = css`
   }
   .period-dates {
     font-size: 0.875em;
+  }
+  .period .badge {
+    white-space: nowrap;
   }
   .deadline {
     font-weight: 600;

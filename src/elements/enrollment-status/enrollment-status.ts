@@ -26,7 +26,7 @@ const BADGE_ICONS: Record<string, string> = {
   ELIGIBLE: '◔',
   INELIGIBLE: '✕',
   PENDING: '…',
-  NOT_PARTICIPATING: '⏸',
+  NOT_PARTICIPATING: '‖',
 };
 
 type KnownStatus = keyof Strings['enrollmentStatuses'];
@@ -37,6 +37,8 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  *
  * @summary Meter enrollment status for a customer's account page.
  * @tag leap-enrollment-status
+ *
+ * @slot heading - Replaces the default "Program enrollment" heading (for example with the device's name at the right level).
  *
  * @fires leap-status - After each successful load, `detail: {enrollment}`.
  * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
@@ -58,6 +60,7 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
+ * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapEnrollmentStatus extends LeapElement {
   static override styles = [tokens, utilities, statusStyles, styles];
@@ -195,7 +198,7 @@ export class LeapEnrollmentStatus extends LeapElement {
       aria-labelledby="heading"
       aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
     >
-      <h2 id="heading">${s.enrollmentHeading}</h2>
+      <slot name="heading"><h2 id="heading">${s.enrollmentHeading}</h2></slot>
       ${this.task.render({
         initial: () => this.renderSkeleton(s),
         pending: () => (this.task.value ? this.renderEnrollment(this.task.value, s) : this.renderSkeleton(s)),
@@ -313,7 +316,7 @@ export class LeapEnrollmentStatus extends LeapElement {
       ${
         deadlines[0]
           ? html`<p part="deadline" class="deadline">
-              <span aria-hidden="true">⏰</span>
+              <span aria-hidden="true">◷</span>
               ${s.nextDeadline(this.date(deadlines[0]), formatRelativeDays(deadlines[0], this.locale))}
             </p>`
           : nothing

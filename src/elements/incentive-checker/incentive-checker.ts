@@ -779,7 +779,7 @@ export class LeapIncentiveChecker extends LeapElement {
       ),
     ];
     return html`<div part="empty" class="empty">
-      <p class="total"><span class="icon" aria-hidden="true">ⓘ</span> ${s.zeroHeading}</p>
+      <p class="total"><span class="icon" aria-hidden="true">ℹ</span> ${s.zeroHeading}</p>
       <p class="muted">${s.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
       ${
         reasons.length

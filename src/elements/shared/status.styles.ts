@@ -33,6 +33,8 @@ export const statusStyles = css`
     padding-inline-start: 1.25rem;
   }
   .card {
+    box-sizing: border-box;
+    height: 100%;
     display: grid;
     gap: 0.75rem;
     padding: 1rem;

@@ -112,6 +112,7 @@ export interface Strings {
   stepsLabel: string;
   applicationNotFound: string;
   applicationsLoaded: (count: number) => string;
+  updatedOn: (date: string) => string;
 
   // <leap-connect-return>
   returnSuccess: string;
@@ -238,6 +239,7 @@ const en: Strings = {
   stepsLabel: 'Application progress',
   applicationNotFound: 'We could not find this application.',
   applicationsLoaded: (count) => (count === 1 ? '1 application.' : `${count} applications.`),
+  updatedOn: (date) => `Updated ${date}`,
 
   returnSuccess: 'Thank you! Your utility account is being connected. We will confirm here once it is done.',
   returnMissing:
@@ -373,6 +375,7 @@ const es: Strings = {
   stepsLabel: 'Progreso de la solicitud',
   applicationNotFound: 'No encontramos esta solicitud.',
   applicationsLoaded: (count) => (count === 1 ? '1 solicitud.' : `${count} solicitudes.`),
+  updatedOn: (date) => `Actualizada el ${date}`,
 
   returnSuccess:
     '¡Gracias! Estamos conectando su cuenta de la compañía eléctrica. Le confirmaremos aquí cuando termine.',
