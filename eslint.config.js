@@ -23,7 +23,14 @@ export default tseslint.config(
     },
   },
   {
-    files: ['test/**/*.{ts,mjs}', '*.{js,ts}', 'demo/**/*.{ts,mjs}', 'scripts/**/*.mjs', 'src/server/**/*.ts', 'src/mock/**/*.ts'],
+    files: [
+      'test/**/*.{ts,mjs}',
+      '*.{js,ts}',
+      'demo/**/*.{ts,mjs}',
+      'scripts/**/*.mjs',
+      'src/server/**/*.ts',
+      'src/mock/**/*.ts',
+    ],
     languageOptions: { globals: { ...globals.node } },
   },
   {
