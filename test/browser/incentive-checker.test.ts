@@ -515,6 +515,49 @@ describe('<leap-incentive-checker>', () => {
     });
   });
 
+  describe('network trouble', () => {
+    it('offline: says so, keeps the input, and recovers on retry once back online', async () => {
+      const el = await checker();
+      Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
+      const stub = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+      try {
+        const detail = await errorOf(el, BEND);
+        expect(detail.code).to.equal('OFFLINE');
+        expect(text(el, '[part="error"]')).to.contain('offline');
+        expectValuesKept(el, BEND);
+        await expect(el).to.be.accessible();
+      } finally {
+        stub.restore();
+        // The own property shadows Navigator.prototype's getter; removing it restores the real one.
+        delete (navigator as unknown as Record<string, unknown>).onLine;
+      }
+      const recovered = oneEvent(el, 'leap-result');
+      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      await recovered;
+      await el.updateComplete;
+      expect(text(el, '[part="total"]')).to.contain('$750');
+    });
+
+    it('a double submit sends one request that counts and shows one answer', async () => {
+      const spy = spyOnIncentives();
+      const results: unknown[] = [];
+      try {
+        const el = await checker();
+        el.addEventListener('leap-result', (e) => results.push(e.detail.result));
+        fill(el, BEND);
+        submit(el);
+        submit(el);
+        await until(() => results.length === 1);
+        await new Promise((r) => setTimeout(r, 300));
+        expect(results).to.have.length(1);
+        expect(text(el, '[part="total"]')).to.contain('$750');
+        expect(spy.bodies.length).to.be.at.most(2);
+      } finally {
+        spy.restore();
+      }
+    });
+  });
+
   describe('claim link safety', () => {
     const answer = (connect_url: string): IncentivesResult => ({
       utility: { eiaid: 1, name: 'U' },
