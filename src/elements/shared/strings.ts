@@ -4,6 +4,11 @@ import type { SupportedLang } from './locale.js';
  * Every user-facing string, one typed table per locale. A key missing from a locale is a type error, so Spanish can
  * never fall behind English silently. Functions take already-formatted values (money, dates) from `Intl`.
  */
+/** Picks the plural form with `Intl.PluralRules`, so each language applies its own rules. */
+function plural(locale: string, count: number, forms: { one: string; other: string }): string {
+  return (new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other).replace('#', String(count));
+}
+
 export interface Strings {
   // <leap-connect-button>
   connectLabel: string;
@@ -151,7 +156,7 @@ const en: Strings = {
     invalid_country: 'Use the two-letter country code, such as US.',
     invalid: 'Please check this value.',
   },
-  formHasErrors: (count) => (count === 1 ? 'Please correct 1 field.' : `Please correct ${count} fields.`),
+  formHasErrors: (count) => plural('en', count, { one: 'Please correct # field.', other: 'Please correct # fields.' }),
   idleHint: 'Enter your address to see the rebates and incentives available to you.',
   checking: 'Checking incentives for your address…',
   misconfigured: (detail) => `The incentive checker is not set up correctly: ${detail}`,
@@ -170,7 +175,7 @@ const en: Strings = {
   device: (name) => `Device: ${name}`,
   zeroHeading: 'No incentives for this device at this address',
   zeroBody: (programs) =>
-    programs === 1 ? 'We checked 1 program in your area.' : `We checked ${programs} programs in your area.`,
+    plural('en', programs, { one: 'We checked # program in your area.', other: 'We checked # programs in your area.' }),
   zeroReasons: 'What stood in the way',
   pickUtilityLegend: 'Which utility sends your electricity bill?',
   pickUtilityHelp: 'More than one utility serves this address. Pick yours to see your incentives.',
@@ -183,9 +188,10 @@ const en: Strings = {
   errorInvalid: 'Some details need correcting.',
   errorSession: 'We could not start a secure session. Please reload the page or sign in again.',
   errorRateLimited: (seconds) =>
-    seconds === 1
-      ? 'Too many checks. Please try again in 1 second.'
-      : `Too many checks. Please try again in ${seconds} seconds.`,
+    plural('en', seconds, {
+      one: 'Too many checks. Please try again in # second.',
+      other: 'Too many checks. Please try again in # seconds.',
+    }),
   errorUpstream: 'The incentive service is not responding right now. Your details are kept: try again in a moment.',
   errorOffline: 'You appear to be offline. Check your connection and try again.',
   errorUnexpected: 'Something went wrong. Please try again.',
@@ -208,7 +214,8 @@ const en: Strings = {
   nextDeadline: (date, relative) => `Next enrollment deadline: ${date} (${relative})`,
   partnerActions: 'Actions needed',
   actionDeadline: (date, relative) => `Due ${date} (${relative})`,
-  leapWorking: (count) => (count === 1 ? 'Leap is working on 1 item.' : `Leap is working on ${count} items.`),
+  leapWorking: (count) =>
+    plural('en', count, { one: 'Leap is working on # item.', other: 'Leap is working on # items.' }),
   participation: 'Participation schedule',
   participationPreferences: { PARTICIPATE: 'Participating', IDLE: 'Paused', DISENROLL: 'Leaving the program' },
   ongoing: 'ongoing',
@@ -238,7 +245,7 @@ const en: Strings = {
   decision: 'Decision',
   stepsLabel: 'Application progress',
   applicationNotFound: 'We could not find this application.',
-  applicationsLoaded: (count) => (count === 1 ? '1 application.' : `${count} applications.`),
+  applicationsLoaded: (count) => plural('en', count, { one: '# application.', other: '# applications.' }),
   updatedOn: (date) => `Updated ${date}`,
 
   returnSuccess: 'Thank you! Your utility account is being connected. We will confirm here once it is done.',
@@ -279,7 +286,7 @@ const es: Strings = {
     invalid_country: 'Use el código de dos letras del país, por ejemplo US.',
     invalid: 'Revise este valor.',
   },
-  formHasErrors: (count) => (count === 1 ? 'Corrija 1 campo.' : `Corrija ${count} campos.`),
+  formHasErrors: (count) => plural('es', count, { one: 'Corrija # campo.', other: 'Corrija # campos.' }),
   idleHint: 'Ingrese su dirección para ver los reembolsos e incentivos disponibles para usted.',
   checking: 'Consultando los incentivos para su dirección…',
   misconfigured: (detail) => `El verificador de incentivos no está configurado correctamente: ${detail}`,
@@ -298,7 +305,7 @@ const es: Strings = {
   device: (name) => `Equipo: ${name}`,
   zeroHeading: 'No hay incentivos para este equipo en esta dirección',
   zeroBody: (programs) =>
-    programs === 1 ? 'Revisamos 1 programa en su zona.' : `Revisamos ${programs} programas en su zona.`,
+    plural('es', programs, { one: 'Revisamos # programa en su zona.', other: 'Revisamos # programas en su zona.' }),
   zeroReasons: 'Qué lo impidió',
   pickUtilityLegend: '¿Qué compañía le envía la factura de electricidad?',
   pickUtilityHelp: 'Más de una compañía da servicio a esta dirección. Elija la suya para ver sus incentivos.',
@@ -311,9 +318,10 @@ const es: Strings = {
   errorInvalid: 'Algunos datos deben corregirse.',
   errorSession: 'No pudimos iniciar una sesión segura. Vuelva a cargar la página o inicie sesión de nuevo.',
   errorRateLimited: (seconds) =>
-    seconds === 1
-      ? 'Demasiadas consultas. Inténtelo de nuevo en 1 segundo.'
-      : `Demasiadas consultas. Inténtelo de nuevo en ${seconds} segundos.`,
+    plural('es', seconds, {
+      one: 'Demasiadas consultas. Inténtelo de nuevo en # segundo.',
+      other: 'Demasiadas consultas. Inténtelo de nuevo en # segundos.',
+    }),
   errorUpstream:
     'El servicio de incentivos no responde en este momento. Sus datos se conservan: inténtelo de nuevo en un momento.',
   errorOffline: 'Parece que no tiene conexión. Revise su conexión e inténtelo de nuevo.',
@@ -341,7 +349,7 @@ const es: Strings = {
   partnerActions: 'Acciones necesarias',
   actionDeadline: (date, relative) => `Vence el ${date} (${relative})`,
   leapWorking: (count) =>
-    count === 1 ? 'Leap está trabajando en 1 asunto.' : `Leap está trabajando en ${count} asuntos.`,
+    plural('es', count, { one: 'Leap está trabajando en # asunto.', other: 'Leap está trabajando en # asuntos.' }),
   participation: 'Calendario de participación',
   participationPreferences: { PARTICIPATE: 'Participa', IDLE: 'En pausa', DISENROLL: 'Sale del programa' },
   ongoing: 'sin fecha de fin',
@@ -374,7 +382,7 @@ const es: Strings = {
   decision: 'Decisión',
   stepsLabel: 'Progreso de la solicitud',
   applicationNotFound: 'No encontramos esta solicitud.',
-  applicationsLoaded: (count) => (count === 1 ? '1 solicitud.' : `${count} solicitudes.`),
+  applicationsLoaded: (count) => plural('es', count, { one: '# solicitud.', other: '# solicitudes.' }),
   updatedOn: (date) => `Actualizada el ${date}`,
 
   returnSuccess:
