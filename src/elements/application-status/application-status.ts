@@ -8,11 +8,14 @@ import { Application, ApplicationList, type ApplicationSummary } from '../../cor
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
-import type { Strings } from '../shared/strings.js';
+import type { CommonStrings } from '../shared/strings.js';
+import { APPLICATION_STRINGS, type ApplicationStrings } from './application-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { utilities } from '../shared/utility.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './application-status.styles.js';
+
+type Strings = ApplicationStrings & CommonStrings;
 
 /** The documented flow; `awaiting_customer` shares the third step with `awaiting_partner`. */
 const STEPS: ReadonlyArray<readonly string[]> = [
@@ -57,7 +60,9 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapApplicationStatus extends LeapElement {
+export class LeapApplicationStatus extends LeapElement<ApplicationStrings> {
+  protected override readonly stringTables = APPLICATION_STRINGS;
+
   static override styles = [tokens, utilities, statusStyles, styles];
 
   /** URL of your backend's `POST .../session`. */

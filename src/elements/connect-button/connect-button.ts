@@ -15,10 +15,13 @@ import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shar
 import { LeapElement } from '../shared/leap-element.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
-import type { Strings } from '../shared/strings.js';
+import type { CommonStrings } from '../shared/strings.js';
+import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { utilities } from '../shared/utility.styles.js';
 import { styles } from './connect-button.styles.js';
+
+type Strings = ConnectButtonStrings & CommonStrings;
 
 type LinkTarget = '_self' | '_blank';
 
@@ -51,7 +54,9 @@ type ButtonState =
  * @cssprop --leap-color-focus - Focus ring colour. Default `#1a5fb4`.
  * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
-export class LeapConnectButton extends LeapElement {
+export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
+  protected override readonly stringTables = CONNECT_BUTTON_STRINGS;
+
   static override styles = [tokens, utilities, styles];
 
   /** Leap-generated organization name. Required. */

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapElement } from '../shared/leap-element.js';
+import { CONNECT_RETURN_STRINGS, type ConnectReturnStrings } from './connect-return.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './connect-return.styles.js';
 
@@ -26,7 +27,9 @@ import { styles } from './connect-return.styles.js';
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
-export class LeapConnectReturn extends LeapElement {
+export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
+  protected override readonly stringTables = CONNECT_RETURN_STRINGS;
+
   static override styles = [tokens, styles];
 
   /** The URL to read. Default: the page's own URL. */

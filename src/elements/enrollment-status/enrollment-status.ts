@@ -13,11 +13,14 @@ import {
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
-import type { Strings } from '../shared/strings.js';
+import type { CommonStrings } from '../shared/strings.js';
+import { ENROLLMENT_STRINGS, type EnrollmentStrings } from './enrollment-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { utilities } from '../shared/utility.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './enrollment-status.styles.js';
+
+type Strings = EnrollmentStrings & CommonStrings;
 
 const MIN_POLL_SECONDS = 60;
 
@@ -62,7 +65,9 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapEnrollmentStatus extends LeapElement {
+export class LeapEnrollmentStatus extends LeapElement<EnrollmentStrings> {
+  protected override readonly stringTables = ENROLLMENT_STRINGS;
+
   static override styles = [tokens, utilities, statusStyles, styles];
 
   /** Leap meter id. */

@@ -23,10 +23,13 @@ import { LeapApiClient } from '../shared/api-client.js';
 import { commaList, integerList } from '../shared/converters.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { sessionClientFor } from '../shared/session.js';
-import type { Strings } from '../shared/strings.js';
+import type { CommonStrings } from '../shared/strings.js';
+import { CHECKER_STRINGS, type CheckerStrings } from './incentive-checker.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { utilities } from '../shared/utility.styles.js';
 import { styles } from './incentive-checker.styles.js';
+
+type Strings = CheckerStrings & CommonStrings;
 
 type Field = 'street_1' | 'street_2' | 'city' | 'state_or_province_code' | 'postal_code' | 'country_code';
 type FieldErrorCode = keyof Strings['fieldErrors'];
@@ -168,7 +171,9 @@ const addressKey = (address: IncentivesAddress) =>
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `14rem`.
  */
-export class LeapIncentiveChecker extends LeapElement {
+export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
+  protected override readonly stringTables = CHECKER_STRINGS;
+
   static override styles = [tokens, utilities, styles];
 
   /** URL of your backend's `POST .../session`. Required. */

@@ -2,16 +2,23 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ClassifiedError } from '../../core/error-kinds.js';
 import { pickLang, resolveLang } from './locale.js';
-import { STRINGS, type Strings } from './strings.js';
+import { COMMON_STRINGS, type CommonStrings, type StringTables } from './strings.js';
 import { leapEvent, type LeapErrorDetail } from './events.js';
 
-/** What every leap-elements element shares: its language, its string table and its locale for `Intl`. */
-export class LeapElement extends LitElement {
+/**
+ * What every leap-elements element shares: its language, its strings (its own table plus the shared one) and its
+ * locale for `Intl`.
+ */
+export class LeapElement<S extends object = object> extends LitElement {
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
   @property({ reflect: true }) override lang!: string;
 
-  protected get strings(): Strings {
-    return STRINGS[pickLang(resolveLang(this))];
+  /** The element's own string table; subclasses set it. */
+  protected readonly stringTables?: StringTables<S>;
+
+  protected get strings(): S & CommonStrings {
+    const lang = pickLang(resolveLang(this));
+    return { ...COMMON_STRINGS[lang], ...(this.stringTables?.[lang] as S) };
   }
 
   private reportedConfigProblem = '';
@@ -45,7 +52,7 @@ export class LeapElement extends LitElement {
 }
 
 /** The one place an error kind becomes words for the customer. */
-export function describeError(error: ClassifiedError, s: Strings): string {
+export function describeError(error: ClassifiedError, s: CommonStrings): string {
   switch (error.kind) {
     case 'address-not-found':
       return s.errorAddressNotFound;
@@ -65,7 +72,7 @@ export function describeError(error: ClassifiedError, s: Strings): string {
 }
 
 /** `leap-error` detail for a classified error, the same shape from every element. */
-export function errorDetail(error: ClassifiedError, s: Strings) {
+export function errorDetail(error: ClassifiedError, s: CommonStrings) {
   return {
     code: error.kind.toUpperCase().replace(/-/g, '_'),
     message: describeError(error, s),

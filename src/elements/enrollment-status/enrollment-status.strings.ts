@@ -1,0 +1,86 @@
+import { plural, type StringTables } from '../shared/strings.js';
+
+/** Text of `<leap-enrollment-status>`. */
+export interface EnrollmentStrings {
+  enrollmentHeading: string;
+  enrollmentStatuses: Record<
+    'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'PENDING' | 'NOT_PARTICIPATING',
+    { label: string; help: string }
+  >;
+  programHeading: (program: string) => string;
+  marketGroup: (name: string) => string;
+  deliveryPeriods: string;
+  periodRange: (start: string, end: string) => string;
+  nextDeadline: (date: string, relative: string) => string;
+  partnerActions: string;
+  actionDeadline: (date: string, relative: string) => string;
+  leapWorking: (count: number) => string;
+  participation: string;
+  participationPreferences: Record<'PARTICIPATE' | 'IDLE' | 'DISENROLL', string>;
+  ongoing: string;
+  fromUntil: (start: string, end: string) => string;
+  fromOngoing: (start: string) => string;
+  statusChanged: (status: string) => string;
+  meterNotFound: string;
+  noPrograms: string;
+}
+
+export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
+  en: {
+    enrollmentHeading: 'Program enrollment',
+    enrollmentStatuses: {
+      ACTIVE: { label: 'Active', help: 'This device is enrolled and taking part in the program.' },
+      ELIGIBLE: { label: 'Eligible', help: 'Checks are complete. Enrollment starts with the next delivery period.' },
+      INELIGIBLE: { label: 'Not eligible', help: 'This device cannot take part right now. See the actions below.' },
+      PENDING: { label: 'Pending', help: 'Eligibility and enrollment checks are still running.' },
+      NOT_PARTICIPATING: { label: 'Not participating', help: 'This device is not taking part at the moment.' },
+    },
+    programHeading: (program) => `Program ${program}`,
+    marketGroup: (name) => `Market group: ${name}`,
+    deliveryPeriods: 'Delivery periods',
+    periodRange: (start, end) => `${start} – ${end}`,
+    nextDeadline: (date, relative) => `Next enrollment deadline: ${date} (${relative})`,
+    partnerActions: 'Actions needed',
+    actionDeadline: (date, relative) => `Due ${date} (${relative})`,
+    leapWorking: (count) =>
+      plural('en', count, { one: 'Leap is working on # item.', other: 'Leap is working on # items.' }),
+    participation: 'Participation schedule',
+    participationPreferences: { PARTICIPATE: 'Participating', IDLE: 'Paused', DISENROLL: 'Leaving the program' },
+    ongoing: 'ongoing',
+    fromUntil: (start, end) => `${start} – ${end}`,
+    fromOngoing: (start) => `From ${start}, ongoing`,
+    statusChanged: (status) => `Enrollment status: ${status}`,
+    meterNotFound: 'We could not find this device.',
+    noPrograms: 'No programs are assigned to this device yet.',
+  },
+  es: {
+    enrollmentHeading: 'Inscripción en el programa',
+    enrollmentStatuses: {
+      ACTIVE: { label: 'Activo', help: 'Este equipo está inscrito y participa en el programa.' },
+      ELIGIBLE: {
+        label: 'Elegible',
+        help: 'Las verificaciones están completas. La inscripción comienza con el próximo periodo.',
+      },
+      INELIGIBLE: { label: 'No elegible', help: 'Este equipo no puede participar por ahora. Vea las acciones abajo.' },
+      PENDING: { label: 'Pendiente', help: 'Las verificaciones de elegibilidad e inscripción siguen en curso.' },
+      NOT_PARTICIPATING: { label: 'No participa', help: 'Este equipo no participa en este momento.' },
+    },
+    programHeading: (program) => `Programa ${program}`,
+    marketGroup: (name) => `Grupo de mercado: ${name}`,
+    deliveryPeriods: 'Periodos de entrega',
+    periodRange: (start, end) => `${start} – ${end}`,
+    nextDeadline: (date, relative) => `Próxima fecha límite de inscripción: ${date} (${relative})`,
+    partnerActions: 'Acciones necesarias',
+    actionDeadline: (date, relative) => `Vence el ${date} (${relative})`,
+    leapWorking: (count) =>
+      plural('es', count, { one: 'Leap está trabajando en # asunto.', other: 'Leap está trabajando en # asuntos.' }),
+    participation: 'Calendario de participación',
+    participationPreferences: { PARTICIPATE: 'Participa', IDLE: 'En pausa', DISENROLL: 'Sale del programa' },
+    ongoing: 'sin fecha de fin',
+    fromUntil: (start, end) => `${start} – ${end}`,
+    fromOngoing: (start) => `Desde ${start}, sin fecha de fin`,
+    statusChanged: (status) => `Estado de inscripción: ${status}`,
+    meterNotFound: 'No encontramos este equipo.',
+    noPrograms: 'Todavía no hay programas asignados a este equipo.',
+  },
+};

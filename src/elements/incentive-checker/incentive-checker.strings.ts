@@ -1,0 +1,156 @@
+import { plural, type StringTables } from '../shared/strings.js';
+
+/** Text of `<leap-incentive-checker>`. */
+export interface CheckerStrings {
+  checkerHeading: string;
+  street1: string;
+  street2: string;
+  city: string;
+  state: string;
+  postalCode: string;
+  country: string;
+  buildingType: string;
+  buildingTypes: Record<'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL', string>;
+  optional: string;
+  submit: string;
+  submitting: string;
+  fieldErrors: Record<
+    'required' | 'too_long' | 'invalid_state' | 'invalid_postal_code' | 'invalid_country' | 'invalid',
+    string
+  >;
+  formHasErrors: (count: number) => string;
+  idleHint: string;
+  checking: string;
+  yourUtility: (name: string) => string;
+  total: (amount: string) => string;
+  resultAnnouncement: (amount: string, utility: string) => string;
+  programTotal: (amount: string) => string;
+  eligible: string;
+  notEligible: string;
+  tierAmount: (amount: string) => string;
+  howCalculated: string;
+  whyNot: string;
+  alsoNeeded: string;
+  alreadyMet: string;
+  device: (name: string) => string;
+  zeroHeading: string;
+  zeroBody: (programs: number) => string;
+  zeroReasons: string;
+  pickUtilityLegend: string;
+  pickUtilityHelp: string;
+  pickUtilitySubmit: string;
+  claim: (amount: string) => string;
+  claimNewTab: string;
+  staleResult: string;
+}
+
+export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
+  en: {
+    checkerHeading: 'Check your incentives',
+    street1: 'Street address',
+    street2: 'Apartment, suite, unit',
+    city: 'City',
+    state: 'State',
+    postalCode: 'ZIP code',
+    country: 'Country',
+    buildingType: 'Building type',
+    buildingTypes: {
+      RESIDENTIAL: 'Single-family home',
+      MULTIFAMILY: 'Apartment or multifamily building',
+      MANUFACTURED_HOME: 'Manufactured home',
+      COMMERCIAL: 'Business or commercial building',
+    },
+    optional: '(optional)',
+    submit: 'Check incentives',
+    submitting: 'Checking…',
+    fieldErrors: {
+      required: 'Please fill this in.',
+      too_long: 'This is too long.',
+      invalid_state: 'Use the two-letter state code, such as CA.',
+      invalid_postal_code: 'Use a 5-digit ZIP code, such as 97701 (or ZIP+4, such as 97701-1234).',
+      invalid_country: 'Use the two-letter country code, such as US.',
+      invalid: 'Please check this value.',
+    },
+    formHasErrors: (count) =>
+      plural('en', count, { one: 'Please correct # field.', other: 'Please correct # fields.' }),
+    idleHint: 'Enter your address to see the rebates and incentives available to you.',
+    checking: 'Checking incentives for your address…',
+    yourUtility: (name) => `Your utility: ${name}`,
+    total: (amount) => `Up to ${amount} in incentives`,
+    resultAnnouncement: (amount, utility) => `Found up to ${amount} in incentives from ${utility}.`,
+    programTotal: (amount) => `Program total: ${amount}`,
+    eligible: 'Eligible',
+    notEligible: 'Not eligible',
+    tierAmount: (amount) => `Amount: ${amount}`,
+    howCalculated: 'How it is calculated:',
+    whyNot: 'Why not',
+    alsoNeeded: 'You will also need to',
+    alreadyMet: 'Already met',
+    device: (name) => `Device: ${name}`,
+    zeroHeading: 'No incentives for this device at this address',
+    zeroBody: (programs) =>
+      plural('en', programs, {
+        one: 'We checked # program in your area.',
+        other: 'We checked # programs in your area.',
+      }),
+    zeroReasons: 'What stood in the way',
+    pickUtilityLegend: 'Which utility sends your electricity bill?',
+    pickUtilityHelp: 'More than one utility serves this address. Pick yours to see your incentives.',
+    pickUtilitySubmit: 'Show my incentives',
+    claim: (amount) => `Claim ${amount}`,
+    claimNewTab: '(opens Leap in a new tab)',
+    staleResult: 'These results are for the details you entered before. Check again to update them.',
+  },
+  es: {
+    checkerHeading: 'Consulte sus incentivos',
+    street1: 'Dirección',
+    street2: 'Apartamento, suite, unidad',
+    city: 'Ciudad',
+    state: 'Estado',
+    postalCode: 'Código postal',
+    country: 'País',
+    buildingType: 'Tipo de vivienda',
+    buildingTypes: {
+      RESIDENTIAL: 'Casa unifamiliar',
+      MULTIFAMILY: 'Apartamento o edificio multifamiliar',
+      MANUFACTURED_HOME: 'Casa prefabricada',
+      COMMERCIAL: 'Negocio o edificio comercial',
+    },
+    optional: '(opcional)',
+    submit: 'Consultar incentivos',
+    submitting: 'Consultando…',
+    fieldErrors: {
+      required: 'Complete este campo.',
+      too_long: 'El texto es demasiado largo.',
+      invalid_state: 'Use el código de dos letras del estado, por ejemplo CA.',
+      invalid_postal_code: 'Use un código postal de 5 dígitos, por ejemplo 97701 (o ZIP+4, por ejemplo 97701-1234).',
+      invalid_country: 'Use el código de dos letras del país, por ejemplo US.',
+      invalid: 'Revise este valor.',
+    },
+    formHasErrors: (count) => plural('es', count, { one: 'Corrija # campo.', other: 'Corrija # campos.' }),
+    idleHint: 'Ingrese su dirección para ver los reembolsos e incentivos disponibles para usted.',
+    checking: 'Consultando los incentivos para su dirección…',
+    yourUtility: (name) => `Su compañía eléctrica: ${name}`,
+    total: (amount) => `Hasta ${amount} en incentivos`,
+    resultAnnouncement: (amount, utility) => `Encontramos hasta ${amount} en incentivos de ${utility}.`,
+    programTotal: (amount) => `Total del programa: ${amount}`,
+    eligible: 'Elegible',
+    notEligible: 'No elegible',
+    tierAmount: (amount) => `Monto: ${amount}`,
+    howCalculated: 'Cómo se calcula:',
+    whyNot: 'Por qué no',
+    alsoNeeded: 'También deberá',
+    alreadyMet: 'Requisitos cumplidos',
+    device: (name) => `Equipo: ${name}`,
+    zeroHeading: 'No hay incentivos para este equipo en esta dirección',
+    zeroBody: (programs) =>
+      plural('es', programs, { one: 'Revisamos # programa en su zona.', other: 'Revisamos # programas en su zona.' }),
+    zeroReasons: 'Qué lo impidió',
+    pickUtilityLegend: '¿Qué compañía le envía la factura de electricidad?',
+    pickUtilityHelp: 'Más de una compañía da servicio a esta dirección. Elija la suya para ver sus incentivos.',
+    pickUtilitySubmit: 'Ver mis incentivos',
+    claim: (amount) => `Reclamar ${amount}`,
+    claimNewTab: '(abre Leap en una pestaña nueva)',
+    staleResult: 'Estos resultados corresponden a los datos que ingresó antes. Vuelva a consultar para actualizarlos.',
+  },
+};
