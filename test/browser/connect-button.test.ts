@@ -336,6 +336,15 @@ describe('<leap-connect-button>', () => {
       expect(link(el).textContent!.trim()).to.equal('Conecte su compañía eléctrica');
     });
 
+    it('switches language as soon as the lang property is set', async () => {
+      const el = await fixture<LeapConnectButton>(
+        html`<leap-connect-button org="a" utility="pge"></leap-connect-button>`,
+      );
+      el.lang = 'es';
+      await el.updateComplete;
+      expect(link(el).textContent!.trim()).to.equal('Conecte su compañía eléctrica');
+    });
+
     it('follows its own lang attribute over the page', async () => {
       const warnings = captureWarnings();
       // Misconfigured on purpose: the explanation must be in Spanish too.

@@ -13,11 +13,16 @@ export class LeapElement<S extends object = object> extends LitElement {
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
   @property({ reflect: true }) override lang!: string;
 
+  /** The `lang` property as soon as it is set (Lit reflects it to the attribute only after rendering), else the page's. */
+  private get langTag(): string {
+    return this.lang || resolveLang(this);
+  }
+
   /** The element's own string table; subclasses set it. */
   protected readonly stringTables?: StringTables<S>;
 
   protected get strings(): S & CommonStrings {
-    const lang = pickLang(resolveLang(this));
+    const lang = pickLang(this.langTag);
     return { ...COMMON_STRINGS[lang], ...(this.stringTables?.[lang] as S) };
   }
 
@@ -46,7 +51,7 @@ export class LeapElement<S extends object = object> extends LitElement {
 
   /** BCP 47 tag for `Intl` formatting. */
   protected get locale(): string {
-    const lang = resolveLang(this);
+    const lang = this.langTag;
     return lang === 'en' ? 'en-US' : lang;
   }
 }
