@@ -1,0 +1,298 @@
+/**
+ * The partner backend under load (loopback, autocannon): the backend in front of the mock Leap vs. the same call made
+ * directly to the mock, alternated round by round so both see the same machine; then a sustained fixed-rate load.
+ * The mock and the backend each run in their own child process (scripts/bench/servers.ts); autocannon runs here.
+ */
+import { fork, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import autocannon, { type Options } from 'autocannon';
+import { MOCK_API_KEY } from '../../src/mock/index.js';
+import {
+  markdownTable,
+  median,
+  ms,
+  quantile,
+  signedMb,
+  sleep,
+  verdict,
+  type BenchOptions,
+  type Row,
+  type SectionReport,
+} from './stats.js';
+import type { ParentMessage, ServerMessage } from './servers.js';
+
+const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
+const ADDRESS = {
+  street_1: '456 Main St',
+  city: 'Bend',
+  state_or_province_code: 'OR',
+  postal_code: '97701',
+  country_code: 'US',
+};
+const LOOKUP = { operation_type: 'lookup', address: ADDRESS, building_type: 'RESIDENTIAL', device_ids: [123] };
+
+interface Child {
+  url: string;
+  process: ChildProcess;
+  memory(): Promise<{ rss: number; heapUsed: number }>;
+  stop(): Promise<void>;
+}
+
+async function startChild(args: string[]): Promise<Child> {
+  const child = fork(SERVERS, args, {
+    execArgv: ['--import', 'tsx', '--expose-gc'],
+    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
+  });
+  let nextId = 0;
+  const waiting = new Map<number, (m: { rss: number; heapUsed: number }) => void>();
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`servers.ts ${args.join(' ')} did not start within 30 s`)), 30_000);
+    child.once('exit', (code) => reject(new Error(`servers.ts ${args.join(' ')} exited early (${code})`)));
+    child.on('message', (message: ServerMessage) => {
+      if (message.type === 'ready') {
+        clearTimeout(timer);
+        resolve(message.url);
+      } else if (message.type === 'memory') {
+        waiting.get(message.id)?.(message);
+        waiting.delete(message.id);
+      }
+    });
+  });
+  const send = (message: ParentMessage) => child.send(message);
+  return {
+    url,
+    process: child,
+    memory: () =>
+      new Promise((resolve) => {
+        const id = ++nextId;
+        waiting.set(id, resolve);
+        send({ type: 'memory', id });
+      }),
+    stop: () =>
+      new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
+        child.once('exit', () => {
+          clearTimeout(timer);
+          resolve();
+        });
+        send({ type: 'stop' });
+      }),
+  };
+}
+
+interface Load {
+  /** Response times of 2xx answers, ms (float; autocannon's own histogram keeps whole milliseconds). */
+  latencies: number[];
+  ok: number;
+  rps: number;
+  errors: number;
+  timeouts: number;
+  non2xx: number;
+  duration: number;
+}
+
+async function load(options: Options): Promise<Load> {
+  const latencies: number[] = [];
+  const instance = autocannon({ pipelining: 1, timeout: 10, ...options });
+  instance.on('response', (_client, status, _bytes, time) => {
+    if (status >= 200 && status < 300) latencies.push(time);
+  });
+  const result = await instance;
+  return {
+    latencies,
+    ok: result['2xx'],
+    rps: result['2xx'] / result.duration,
+    errors: result.errors,
+    timeouts: result.timeouts,
+    non2xx: result.non2xx,
+    duration: result.duration,
+  };
+}
+
+export async function runBackend({ quick, log }: BenchOptions): Promise<SectionReport> {
+  const mock = await startChild(['mock']);
+  const backend = await startChild(['backend', mock.url]);
+  try {
+    const session = await fetch(`${backend.url}/api/leap/session`, { method: 'POST' });
+    const { token, reference_id: referenceId } = (await session.json()) as { token: string; reference_id: string };
+    const through: Options = {
+      url: `${backend.url}/api/leap/incentives`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${token}` },
+      body: JSON.stringify(LOOKUP),
+    };
+    const direct: Options = {
+      url: `${mock.url}/alpha/incentives`,
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-api-key': MOCK_API_KEY },
+      body: JSON.stringify({ ...LOOKUP, reference_id: 'bench-direct' }),
+    };
+    // Both answer the same thing before anything is timed.
+    const answers = await Promise.all(
+      [through, direct].map(async (o) => {
+        const response = await fetch(o.url, { method: 'POST', headers: o.headers, body: o.body });
+        const body = (await response.json()) as { incentives?: { total_incentive_amount?: number } };
+        return {
+          status: response.status,
+          total: body.incentives?.total_incentive_amount,
+          bytes: JSON.stringify(body).length,
+        };
+      }),
+    );
+    if (answers.some((a) => a.status !== 200) || answers[0]!.total !== answers[1]!.total) {
+      throw new Error(`backend and mock disagree before the load test: ${JSON.stringify(answers)}`);
+    }
+
+    const rounds = quick ? 2 : 4;
+    const latencySeconds = quick ? 1 : 2;
+    const throughputSeconds = quick ? 2 : 4;
+
+    log('backend: warm-up');
+    await load({ ...through, connections: 4, duration: 1 });
+    await load({ ...direct, connections: 4, duration: 1 });
+
+    // Latency: one connection, one request at a time — the time one request takes, without queueing.
+    const lat = { through: [] as Load[], direct: [] as Load[] };
+    for (let round = 0; round < rounds; round++) {
+      log(`backend: latency round ${round + 1}/${rounds}`);
+      const order = round % 2 === 0 ? (['through', 'direct'] as const) : (['direct', 'through'] as const);
+      for (const which of order) {
+        lat[which].push(
+          await load({ ...(which === 'through' ? through : direct), connections: 1, duration: latencySeconds }),
+        );
+      }
+    }
+    // Throughput: 10 connections, as fast as the servers answer.
+    const thr = { through: [] as Load[], direct: [] as Load[] };
+    for (let round = 0; round < rounds; round++) {
+      log(`backend: throughput round ${round + 1}/${rounds}`);
+      const order = round % 2 === 0 ? (['through', 'direct'] as const) : (['direct', 'through'] as const);
+      for (const which of order) {
+        thr[which].push(
+          await load({ ...(which === 'through' ? through : direct), connections: 10, duration: throughputSeconds }),
+        );
+      }
+    }
+
+    const p = (loads: Load[], q: number) => median(loads.map((l) => quantile(l.latencies, q)));
+    const p50Through = p(lat.through, 0.5);
+    const p50Direct = p(lat.direct, 0.5);
+    const p99Through = p(lat.through, 0.99);
+    const p99Direct = p(lat.direct, 0.99);
+    const overheadP50 = median(
+      lat.through.map((l, i) => quantile(l.latencies, 0.5) - quantile(lat.direct[i]!.latencies, 0.5)),
+    );
+    const overheadP99 = median(
+      lat.through.map((l, i) => quantile(l.latencies, 0.99) - quantile(lat.direct[i]!.latencies, 0.99)),
+    );
+    const rpsThrough = median(thr.through.map((l) => l.rps));
+    const rpsDirect = median(thr.direct.map((l) => l.rps));
+    const ratio = median(thr.through.map((l, i) => l.rps / thr.direct[i]!.rps));
+    const loadErrors = [...lat.through, ...lat.direct, ...thr.through, ...thr.direct].reduce(
+      (sum, l) => sum + l.errors + l.timeouts + l.non2xx,
+      0,
+    );
+
+    // Sustained: a fixed rate the machine holds — 70 % of the slowest backend throughput round.
+    const rate = Math.max(10, Math.floor(Math.min(...thr.through.map((l) => l.rps)) * 0.7));
+    const sustainedSeconds = quick ? 10 : 60;
+    await sleep(500);
+    const memStart = { backend: await backend.memory(), mock: await mock.memory() };
+    log(`backend: sustained ${rate} req/s for ${sustainedSeconds} s`);
+    const sustained = await load({ ...through, connections: 10, duration: sustainedSeconds, overallRate: rate });
+    await sleep(500);
+    const memEnd = { backend: await backend.memory(), mock: await mock.memory() };
+
+    const rows: Row[] = [
+      {
+        section: 'Backend',
+        figure: 'POST /api/leap/incentives through the backend: p50 / p99 latency (1 connection)',
+        measured: `${ms(p50Through, 3)} / ${ms(p99Through, 3)}`,
+        target: '— (see overhead)',
+        verdict: 'info',
+        baseline: `direct mock call: ${ms(p50Direct, 3)} / ${ms(p99Direct, 3)}`,
+      },
+      {
+        section: 'Backend',
+        figure: 'Backend overhead, p50 (through − direct, same round)',
+        measured: `${ms(overheadP50, 3)} (p99: ${ms(overheadP99, 3)})`,
+        target: '≤ 1 ms',
+        verdict: verdict(overheadP50 <= 1),
+        baseline: `direct p50 ${ms(p50Direct, 3)}`,
+      },
+      {
+        section: 'Backend',
+        figure: 'Throughput through the backend (10 connections)',
+        measured: `${rpsThrough.toFixed(0)} req/s = ${(ratio * 100).toFixed(0)} % of direct`,
+        target: '≥ 80 % of direct',
+        verdict: verdict(ratio >= 0.8),
+        baseline: `direct mock call: ${rpsDirect.toFixed(0)} req/s`,
+      },
+      {
+        section: 'Backend',
+        figure: `Sustained ${rate} req/s for ${sustainedSeconds} s: errors + timeouts`,
+        measured: `${sustained.errors + sustained.timeouts} (${sustained.ok} answered, ${sustained.rps.toFixed(0)} req/s achieved = ${((sustained.rps / rate) * 100).toFixed(0)} % of the rate; p50 ${ms(quantile(sustained.latencies, 0.5), 1)}, p99 ${ms(quantile(sustained.latencies, 0.99), 1)})`,
+        target: '0',
+        verdict: verdict(sustained.errors + sustained.timeouts === 0),
+      },
+      {
+        section: 'Backend',
+        figure: `Sustained ${rate} req/s for ${sustainedSeconds} s: non-2xx`,
+        measured: String(sustained.non2xx),
+        target: '0',
+        verdict: verdict(sustained.non2xx === 0),
+      },
+      {
+        section: 'Backend',
+        figure: 'Sustained load: backend process memory, start → end (after GC)',
+        measured: `RSS ${(memStart.backend.rss / 1048576).toFixed(1)} → ${(memEnd.backend.rss / 1048576).toFixed(1)} MB (${signedMb(memEnd.backend.rss - memStart.backend.rss, 1)}); heap ${(memStart.backend.heapUsed / 1048576).toFixed(1)} → ${(memEnd.backend.heapUsed / 1048576).toFixed(1)} MB (${signedMb(memEnd.backend.heapUsed - memStart.backend.heapUsed, 2)})`,
+        target: 'flat (reported)',
+        verdict: 'info',
+        baseline: `mock process heap ${signedMb(memEnd.mock.heapUsed - memStart.mock.heapUsed, 2)}, RSS ${signedMb(memEnd.mock.rss - memStart.mock.rss, 1)}`,
+      },
+    ];
+    const notes = [
+      'Backend: the mock Leap (`listen(createMockLeap())`) and the partner backend in front of it (`createLeapHandler` with ' +
+        'the mock key, rate limiting off, logger silenced) each run in their own child process (`scripts/bench/servers.ts` ' +
+        'via `node --import tsx`); autocannon 8 runs in the parent. On 2 cores the backend path keeps three processes ' +
+        'busy (autocannon, backend, mock) and the direct path two, which is part of what the throughput ratio shows.',
+      `Request: \`POST /api/leap/incentives\` with \`${JSON.stringify(LOOKUP)}\` and a Bearer token from ` +
+        `\`POST /api/leap/session\` (reference id ${referenceId}), against \`POST {mock}/alpha/incentives\` with ` +
+        '`x-api-key` and a `reference_id` in the body; both were checked to give the same answer first.',
+      `Latency: ${rounds} rounds, each ${latencySeconds} s through the backend and ${latencySeconds} s direct, order ` +
+        'alternated (ABBA), 1 connection so a request never waits behind another. Percentiles are computed from every ' +
+        '2xx response time (autocannon `response` events, sub-millisecond) per round; the figure is the median over ' +
+        'rounds, and the overhead is the median of per-round differences. Throughput: the same alternation with 10 ' +
+        `connections for ${throughputSeconds} s each; the ratio is the median of per-round ratios. Errors, timeouts ` +
+        `and non-2xx answers across these runs: ${loadErrors}.`,
+      `Sustained: autocannon \`overallRate\` ${rate} req/s (70 % of the slowest backend throughput round above), ` +
+        `10 connections, ${sustainedSeconds} s. Memory is \`process.memoryUsage()\` of each server process after ` +
+        `\`global.gc()\`, just before and just after. Latency during the sustained run: p50 ` +
+        `${ms(quantile(sustained.latencies, 0.5), 2)}, p99 ${ms(quantile(sustained.latencies, 0.99), 2)}.`,
+    ];
+    const details = [
+      `Backend rounds (latency at 1 connection; throughput at 10 connections):\n\n${markdownTable(
+        ['Round', 'through p50', 'direct p50', 'through p99', 'direct p99', 'through req/s', 'direct req/s'],
+        lat.through.map((l, i) => [
+          String(i + 1),
+          ms(quantile(l.latencies, 0.5), 3),
+          ms(quantile(lat.direct[i]!.latencies, 0.5), 3),
+          ms(quantile(l.latencies, 0.99), 3),
+          ms(quantile(lat.direct[i]!.latencies, 0.99), 3),
+          thr.through[i]!.rps.toFixed(0),
+          thr.direct[i]!.rps.toFixed(0),
+        ]),
+      )}`,
+    ];
+    const comparisons = [
+      `Direct mock call baseline: p50 ${ms(p50Direct, 3)}, p99 ${ms(p99Direct, 3)}, ${rpsDirect.toFixed(0)} req/s. ` +
+        `Through the backend: p50 ${ms(p50Through, 3)}, p99 ${ms(p99Through, 3)}, ${rpsThrough.toFixed(0)} req/s ` +
+        `(${(ratio * 100).toFixed(0)} % of direct).`,
+    ];
+    return { rows, notes, details, comparisons };
+  } finally {
+    await backend.stop();
+    await mock.stop();
+  }
+}
