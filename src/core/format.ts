@@ -1,14 +1,34 @@
 /** Formatting shared by elements and servers: money and dates through Intl, never by hand. */
 
+const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+
+/** Intl formatters are costly to build and a result can format hundreds of amounts: keep one per options set. */
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+  key: string,
+  make: () => T,
+): T {
+  let formatter = formatters.get(key) as T | undefined;
+  if (!formatter) {
+    formatter = make();
+    formatters.set(key, formatter);
+  }
+  return formatter;
+}
+
 export function formatMoney(amount: number, currency: string, locale: string): string {
   const whole = Number.isInteger(amount);
   try {
-    return new Intl.NumberFormat(locale, {
-      style: 'currency',
-      currency,
-      minimumFractionDigits: whole ? 0 : 2,
-      maximumFractionDigits: whole ? 0 : 2,
-    }).format(amount);
+    const digits = whole ? 0 : 2;
+    return cached(
+      `money|${locale}|${currency}|${digits}`,
+      () =>
+        new Intl.NumberFormat(locale, {
+          style: 'currency',
+          currency,
+          minimumFractionDigits: digits,
+          maximumFractionDigits: digits,
+        }),
+    ).format(amount);
   } catch {
     // An unknown currency code or locale must not break rendering.
     return `${currency} ${amount.toFixed(whole ? 0 : 2)}`;
@@ -45,7 +65,7 @@ export function isOpenEnded(iso: string | null | undefined): boolean {
 export function formatDate(iso: string, locale: string): string {
   const date = new Date(iso);
   if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium' }).format(date);
+  return cached(`date|${locale}`, () => new Intl.DateTimeFormat(locale, { dateStyle: 'medium' })).format(date);
 }
 
 /** "in 12 days", "tomorrow", "3 days ago": whole days between `now` and `iso`, in the viewer's language. */
@@ -53,5 +73,8 @@ export function formatRelativeDays(iso: string, locale: string, now: Date = new 
   const target = new Date(iso).getTime();
   if (Number.isNaN(target)) return '';
   const days = Math.round((target - now.getTime()) / 86_400_000);
-  return new Intl.RelativeTimeFormat(locale, { numeric: 'auto' }).format(days, 'day');
+  return cached(`relative|${locale}`, () => new Intl.RelativeTimeFormat(locale, { numeric: 'auto' })).format(
+    days,
+    'day',
+  );
 }
