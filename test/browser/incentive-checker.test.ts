@@ -311,6 +311,36 @@ describe('<leap-incentive-checker>', () => {
     });
   });
 
+  describe('pending', () => {
+    it('shows a skeleton in the reserved space, marks the form busy, and stays accessible', async () => {
+      let release: (r: Response) => void = () => {};
+      const stub = stubFetch((url) =>
+        url.endsWith('/session')
+          ? Response.json({ token: 't', reference_id: 'r' })
+          : new Promise<Response>((resolve) => (release = resolve)),
+      );
+      try {
+        const el = await checker('/stub/session');
+        fill(el, BEND);
+        submit(el);
+        await until(() => !!$(el, '.result.pending'));
+        expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
+        expect(text(el, '[part="submit"]')).to.equal('Checking…');
+        await expect(el).to.be.accessible();
+        const done = oneEvent(el, 'leap-result');
+        release(
+          Response.json({
+            utility: { eiaid: 1, name: 'U' },
+            incentives: { total_incentive_amount: 0, by_program: [] },
+          }),
+        );
+        await done;
+      } finally {
+        stub.restore();
+      }
+    });
+  });
+
   describe('edits after a result', () => {
     it('marks the result as outdated and hides the claim link until the next check', async () => {
       const el = await checker();
