@@ -8,7 +8,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createVite } from 'vite';
-import { createLeapHandler, listen, toNodeListener } from '../src/server/index.js';
+import { createLeapHandler, listen, nodeFetch, toNodeListener } from '../src/server/index.js';
 import { createMockLeap, DEMO_REFERENCE_ID, MOCK_API_KEY, MOCK_FAULTS } from '../src/mock/index.js';
 
 const port = Number(process.env.PORT ?? 5173);
@@ -35,6 +35,7 @@ if (realKey) {
 
 const backend = createLeapHandler({
   apiKey: realKey ?? MOCK_API_KEY,
+  fetch: nodeFetch,
   incentivesBaseUrl,
   platformBaseUrl,
   basePath,

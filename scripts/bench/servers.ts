@@ -5,7 +5,7 @@
  *   servers.ts backend <mockUrl> the partner backend in front of it
  * Reports `{type: 'ready', url}` over IPC; answers `{type: 'memory'}` with its memory after a forced GC.
  */
-import { createLeapHandler, listen, type ListeningServer } from '../../src/server/index.js';
+import { createLeapHandler, listen, nodeFetch, type ListeningServer } from '../../src/server/index.js';
 import { createMockLeap, MOCK_API_KEY } from '../../src/mock/index.js';
 
 export type ServerMessage =
@@ -27,6 +27,8 @@ if (role === 'mock') {
       sessionSecret: SESSION_SECRET,
       rateLimit: false,
       logger: () => {},
+      // The keep-alive node:http client the README recommends on Node.
+      fetch: nodeFetch,
     }),
   );
 } else {

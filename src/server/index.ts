@@ -10,4 +10,4 @@ export {
 export { MemoryRateLimitStore, type RateLimitHit, type RateLimitRule, type RateLimitStore } from './rate-limit.js';
 export { TokenService, type SessionClaims } from './tokens.js';
 export type { Logger, LogLevel } from './upstream.js';
-export { listen, toNodeListener, type ListeningServer, type NodeListener } from './node.js';
+export { listen, nodeFetch, toNodeListener, type ListeningServer, type NodeListener } from './node.js';

@@ -1,7 +1,15 @@
 /**
  * Node adapter: serve the fetch handler with `node:http`, or mount it in Express/Connect.
  */
-import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import {
+  Agent as HttpAgent,
+  createServer,
+  request as httpRequest,
+  type IncomingMessage,
+  type Server,
+  type ServerResponse,
+} from 'node:http';
+import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 
@@ -49,5 +57,55 @@ export function listen(
           }),
       });
     });
+  });
+}
+
+const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
+const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+
+/**
+ * A `fetch` for the backend's upstream calls on Node, over `node:http(s)` with keep-alive sockets: noticeably less
+ * overhead per call than the built-in fetch. Pass it as `createLeapHandler({ fetch: nodeFetch })`. It supports what
+ * the backend uses: method, headers, a string body, `signal` and `redirect: 'error'` (redirects are answered as-is).
+ */
+export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+  const url = new URL(input instanceof Request ? input.url : String(input));
+  const signal = init.signal ?? undefined;
+  if (signal?.aborted) return Promise.reject(signal.reason);
+  const secure = url.protocol === 'https:';
+  const body = init.body === undefined || init.body === null ? undefined : String(init.body);
+  const headers: Record<string, string> = {};
+  new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
+  return new Promise<Response>((resolve, reject) => {
+    const request = (secure ? httpsRequest : httpRequest)(
+      url,
+      { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent },
+      (incoming) => {
+        const chunks: Buffer[] = [];
+        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
+        incoming.on('error', reject);
+        incoming.on('end', () => {
+          signal?.removeEventListener('abort', onAbort);
+          const responseHeaders = new Headers();
+          for (const [name, value] of Object.entries(incoming.headers)) {
+            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+          }
+          const status = incoming.statusCode ?? 502;
+          const noBody = status === 204 || status === 304;
+          resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
+        });
+      },
+    );
+    const onAbort = () => {
+      request.destroy();
+      reject(signal!.reason);
+    };
+    signal?.addEventListener('abort', onAbort, { once: true });
+    request.on('error', (error) => {
+      signal?.removeEventListener('abort', onAbort);
+      reject(new TypeError('fetch failed', { cause: error }));
+    });
+    request.end(body);
   });
 }

@@ -473,3 +473,42 @@ describe('runs in-process on any fetch runtime', () => {
     assert.equal(response.status, 200);
   });
 });
+
+describe('nodeFetch, the keep-alive upstream client for Node', () => {
+  it('carries the same behaviour: answers, deadlines, retries and refused connections', async () => {
+    const { nodeFetch } = await import('../../src/server/index.js');
+    const ok = await startBackend(upstream.url, { fetch: nodeFetch, customers });
+    const session = await ok.session({ 'x-test-user': 'demo' });
+    const result = await ok.call('/incentives', {
+      ...json({ address: BEND, building_type: 'RESIDENTIAL', device_id: 123 }),
+      token: session.token,
+    });
+    assert.equal(result.status, 200);
+    assert.equal(((await body(result)).incentives as { total_incentive_amount: number }).total_incentive_amount, 750);
+    assert.equal((await ok.call('/applications', { token: session.token })).status, 200);
+
+    const hanging = await startMock({ fault: 'timeout', hangMs: 5_000 });
+    const slow = await startBackend(hanging.url, { fetch: nodeFetch, upstreamTimeoutMs: 300 });
+    const s2 = await slow.session();
+    const started = performance.now();
+    const timedOut = await slow.call('/incentives', { ...json({ operation_type: 'refresh' }), token: s2.token });
+    assert.equal(timedOut.status, 504);
+    assert.ok(performance.now() - started < 1_500);
+
+    const failing = await startMock({ fault: '500' });
+    const retrying = await startBackend(failing.url, { fetch: nodeFetch, upstreamRetries: 2 });
+    const s3 = await retrying.session();
+    const down = await retrying.call('/applications', { token: s3.token });
+    assert.equal(down.status, 502);
+    assert.equal(failing.seen.length, 3);
+
+    const closed = await listen(async () => new Response('unused'));
+    const deadUrl = closed.url;
+    await closed.close();
+    const refused = await startBackend(deadUrl, { fetch: nodeFetch });
+    const s4 = await refused.session();
+    const r = await refused.call('/applications', { token: s4.token });
+    assert.equal(r.status, 502);
+    assert.match(String((await body(r)).title), /reach Leap/);
+  });
+});
