@@ -18,6 +18,7 @@ import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { createLeapHandler, toNodeListener } from '../../src/server/index.js';
 import { createMockLeap } from '../../src/mock/index.js';
+import { checkBend, closeServer } from '../support/playwright.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_HTML = readFileSync(join(root, 'test/fixtures/csp/index.html'), 'utf8');
@@ -138,10 +139,7 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
 
   after(async () => {
     await browser?.close();
-    if (server) {
-      server.closeAllConnections();
-      await new Promise<void>((resolve) => server.close(() => resolve()));
-    }
+    await closeServer(server);
     rmSync(work, { recursive: true, force: true });
   });
 
@@ -201,11 +199,7 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
 
     // Incentive checker: the Bend address is worth $750.
     const checker = page.locator('leap-incentive-checker');
-    await checker.locator('#street_1').fill('456 Main St');
-    await checker.locator('#city').fill('Bend');
-    await checker.locator('#state_or_province_code').fill('OR');
-    await checker.locator('#postal_code').fill('97701');
-    await checker.locator('[part="submit"]').click();
+    await checkBend(checker);
     const total = checker.locator('[part="total"]');
     await total.waitFor();
     assert.match(await total.innerText(), /\$750/);

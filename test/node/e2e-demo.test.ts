@@ -10,6 +10,7 @@ import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
 import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import { checkBend } from '../support/playwright.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
@@ -189,11 +190,7 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
   it('checkout: type the Bend address, see $750, follow the claim link', { timeout: 60_000 }, async () => {
     const { page, problems } = await open('/demo/checkout.html');
     const checker = page.locator('leap-incentive-checker');
-    await checker.locator('#street_1').fill('456 Main St');
-    await checker.locator('#city').fill('Bend');
-    await checker.locator('#state_or_province_code').fill('OR');
-    await checker.locator('#postal_code').fill('97701');
-    await checker.locator('[part="submit"]').click();
+    await checkBend(checker);
 
     const total = checker.locator('[part="total"]');
     await total.waitFor();
