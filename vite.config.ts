@@ -1,4 +1,4 @@
-import { defineConfig } from 'vite';
+import { defineConfig, type Plugin } from 'vite';
 
 /**
  * `vite build`            the npm package: side-effect-free ES modules under dist/, dependencies left external.
@@ -24,6 +24,27 @@ const nodeEntries = {
   'mock/cli': 'src/mock/cli.ts',
 };
 
+/**
+ * Library mode leaves whitespace in ES output (so consumers' bundlers can still see pure annotations). The CDN file is
+ * the end product, served as is: minify it fully.
+ */
+function minifyWhitespace(): Plugin {
+  return {
+    name: 'leap-minify-cdn',
+    enforce: 'post',
+    async generateBundle(_options, bundle) {
+      const { transform } = await import('esbuild');
+      for (const file of Object.values(bundle)) {
+        if (file.type !== 'chunk') continue;
+        const result = await transform(file.code, { minify: true, format: 'esm', target: 'es2022' });
+        file.code = result.code;
+        // The map no longer matches the minified code: drop it rather than ship a wrong one.
+        file.map = null;
+      }
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'node') {
     // The partner backend and the mock: Node-side modules, never part of the browser entries.
@@ -45,13 +66,14 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'cdn') {
     return {
+      plugins: [minifyWhitespace()],
       resolve: { conditions: ['browser', 'production', 'module', 'import', 'default'] },
       build: {
         outDir: 'dist/cdn',
         emptyOutDir: true,
         target: 'es2022',
         minify: true,
-        sourcemap: true,
+        sourcemap: false,
         lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'leap-elements.js' },
       },
     };
