@@ -45,6 +45,26 @@ function minifyWhitespace(): Plugin {
   };
 }
 
+/**
+ * Minifies the CSS (Lightning CSS) and HTML inside Lit's `css` and `html` templates of our own modules. Whitespace is
+ * collapsed conservatively (one space is kept where there was some), so inline text renders exactly as before.
+ */
+function minifyTemplates(): Plugin {
+  return {
+    name: 'leap-minify-templates',
+    enforce: 'pre',
+    async transform(code, id) {
+      if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
+      const { minifyHTMLLiterals } = await import('minify-literals');
+      const result = await minifyHTMLLiterals(code, {
+        fileName: id,
+        html: { collapseWhitespace: true, conservativeCollapse: true, removeComments: false },
+      });
+      return result ? { code: result.code, map: result.map } : null;
+    },
+  };
+}
+
 export default defineConfig(({ mode }) => {
   if (mode === 'node') {
     // The partner backend and the mock: Node-side modules, never part of the browser entries.
@@ -66,7 +86,7 @@ export default defineConfig(({ mode }) => {
   }
   if (mode === 'cdn') {
     return {
-      plugins: [minifyWhitespace()],
+      plugins: [minifyTemplates(), minifyWhitespace()],
       resolve: { conditions: ['browser', 'production', 'module', 'import', 'default'] },
       build: {
         outDir: 'dist/cdn',

@@ -56,6 +56,12 @@ describe('browser bundles contain no server code', () => {
     });
   }
 
+  it("the elements check answers with the compiled validators: no zod runtime in the CDN file", () => {
+    // zod/mini's runtime keeps its internals under `_zod`; the compiled checks are plain functions.
+    assert.equal(cdn.includes('_zod'), false);
+    assert.match(cdn, /Unexpected answer/);
+  });
+
   it('the CDN file is one self-contained module: Lit inlined, no bare imports', () => {
     assert.doesNotMatch(cdn, /^\s*import\s.*from\s*['"](?!\.)/m);
     assert.match(cdn, /customElements/);

@@ -4,59 +4,40 @@
  * Request and response as documented in the quickstart and the reference page, every documented variant accepted.
  */
 import * as z from 'zod/mini';
+import { ADDRESS_ISSUES, BUILDING_TYPES, checkAddress, type AddressFields } from '../address.js';
 import { closedEnum, intOrString, openEnum } from './common.js';
 
+export { ADDRESS_ISSUES, BUILDING_TYPES, US_STATE_CODES, US_ZIP, type BuildingType } from '../address.js';
+
 export const OPERATION_TYPES = ['lookup', 'refresh', 'override'] as const;
-export const BUILDING_TYPES = ['RESIDENTIAL', 'MULTIFAMILY', 'MANUFACTURED_HOME', 'COMMERCIAL'] as const;
 export type OperationType = (typeof OPERATION_TYPES)[number];
-export type BuildingType = (typeof BUILDING_TYPES)[number];
 
-/** US states, DC and territories with USPS codes. */
-export const US_STATE_CODES = [
-  'AL', 'AK', 'AZ', 'AR', 'CA', 'CO', 'CT', 'DE', 'DC', 'FL', 'GA', 'HI', 'ID', 'IL', 'IN', 'IA', 'KS', 'KY', 'LA',
-  'ME', 'MD', 'MA', 'MI', 'MN', 'MS', 'MO', 'MT', 'NE', 'NV', 'NH', 'NJ', 'NM', 'NY', 'NC', 'ND', 'OH', 'OK', 'OR',
-  'PA', 'RI', 'SC', 'SD', 'TN', 'TX', 'UT', 'VT', 'VA', 'WA', 'WV', 'WI', 'WY', 'PR', 'VI', 'GU', 'AS', 'MP',
-] as const; // prettier-ignore
+const text = z.string({ error: ADDRESS_ISSUES.required });
 
-export const US_ZIP = /^\d{5}(-\d{4})?$/;
-
-/** Messages are stable codes; elements turn them into words in the customer's language. */
-export const ADDRESS_ISSUES = {
-  required: 'required',
-  tooLong: 'too_long',
-  state: 'invalid_state',
-  zip: 'invalid_postal_code',
-  country: 'invalid_country',
-} as const;
-
-const requiredText = (max: number) =>
-  z
-    .string({ error: ADDRESS_ISSUES.required })
-    .check(
-      z.trim(),
-      z.minLength(1, { error: ADDRESS_ISSUES.required }),
-      z.maxLength(max, { error: ADDRESS_ISSUES.tooLong }),
-    );
-
-/** The address we send. US addresses must carry a USPS state code and a ZIP or ZIP+4. */
+/**
+ * The address we send. US addresses must carry a USPS state code and a ZIP or ZIP+4. The rules live in
+ * `checkAddress` (shared with the browser); the output is trimmed, with upper-case state and country codes.
+ */
 export const IncentivesAddress = z
   .object({
-    street_1: requiredText(200),
-    street_2: z.optional(z.string().check(z.trim(), z.maxLength(200, { error: ADDRESS_ISSUES.tooLong }))),
-    city: requiredText(100),
-    state_or_province_code: requiredText(3).check(z.toUpperCase()),
-    postal_code: requiredText(10),
-    country_code: z.string().check(z.trim(), z.toUpperCase(), z.regex(/^[A-Z]{2}$/, { error: ADDRESS_ISSUES.country })),
+    street_1: text,
+    street_2: z.optional(z.string()),
+    city: text,
+    state_or_province_code: text,
+    postal_code: text,
+    country_code: z.string(),
   })
   .check(
     z.superRefine((address, ctx) => {
-      if (address.country_code !== 'US') return;
-      if (!(US_STATE_CODES as readonly string[]).includes(address.state_or_province_code)) {
-        ctx.addIssue({ code: 'custom', message: ADDRESS_ISSUES.state, path: ['state_or_province_code'] });
+      const checked = checkAddress(address);
+      if (checked.ok) return;
+      for (const [field, message] of Object.entries(checked.issues)) {
+        ctx.addIssue({ code: 'custom', message, path: [field], input: address[field as keyof AddressFields] });
       }
-      if (!US_ZIP.test(address.postal_code)) {
-        ctx.addIssue({ code: 'custom', message: ADDRESS_ISSUES.zip, path: ['postal_code'] });
-      }
+    }),
+    z.overwrite((address) => {
+      const checked = checkAddress(address);
+      return checked.ok ? checked.address : address;
     }),
   );
 export type IncentivesAddress = z.infer<typeof IncentivesAddress>;

@@ -3,19 +3,23 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatMoney } from '../../core/format.js';
-import { parseAnswer } from '../../core/schemas/common.js';
-import { Application, ApplicationList, type ApplicationSummary } from '../../core/schemas/applications.js';
+import { checkAnswer } from '../../core/schemas/compiled.js';
+import type { Application, ApplicationList, ApplicationSummary } from '../../core/schemas/applications.js';
+import { validateApplication, validateApplicationList } from '../../core/schemas/validators.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
-import type { CommonStrings } from '../shared/strings.js';
+import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { APPLICATION_STRINGS, type ApplicationStrings } from './application-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { utilities } from '../shared/utility.styles.js';
+import { visuallyHidden } from '../shared/utility.styles.js';
+import { skeletons } from '../shared/skeleton.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './application-status.styles.js';
 
 type Strings = ApplicationStrings & CommonStrings;
+
+const STRING_TABLES = withCommonStrings(APPLICATION_STRINGS);
 
 /** The documented flow; `awaiting_customer` shares the third step with `awaiting_partner`. */
 const STEPS: ReadonlyArray<readonly string[]> = [
@@ -60,10 +64,10 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapApplicationStatus extends LeapElement<ApplicationStrings> {
-  protected override readonly stringTables = APPLICATION_STRINGS;
+export class LeapApplicationStatus extends LeapElement<Strings> {
+  protected override readonly stringTables = STRING_TABLES;
 
-  static override styles = [tokens, utilities, statusStyles, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   /** URL of your backend's `POST .../session`. */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
@@ -89,14 +93,14 @@ export class LeapApplicationStatus extends LeapElement<ApplicationStrings> {
       const client = new LeapApiClient(endpoint, base);
       if (id) {
         const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
-        return [parseAnswer(Application, answer.body)] as ApplicationSummary[];
+        return [checkAnswer<Application>(validateApplication, answer.body)] as ApplicationSummary[];
       }
       const all: ApplicationSummary[] = [];
       let token: string | null | undefined = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
         const answer = await client.request<unknown>(`applications${query}`, { signal });
-        const list = parseAnswer(ApplicationList, answer.body);
+        const list = checkAnswer<ApplicationList>(validateApplicationList, answer.body);
         all.push(...list.results);
         token = list.next_page_token;
         if (!token) break;

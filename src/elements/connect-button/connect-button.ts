@@ -1,7 +1,6 @@
 import { html, nothing, type PropertyValues } from 'lit';
 import { property } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { Task, TaskStatus } from '@lit/task';
 import {
   buildConnectUrl,
   ConnectUrlError,
@@ -15,13 +14,12 @@ import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shar
 import { LeapElement } from '../shared/leap-element.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
-import type { CommonStrings } from '../shared/strings.js';
 import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { utilities } from '../shared/utility.styles.js';
+import { visuallyHidden } from '../shared/utility.styles.js';
 import { styles } from './connect-button.styles.js';
 
-type Strings = ConnectButtonStrings & CommonStrings;
+type Strings = ConnectButtonStrings;
 
 type LinkTarget = '_self' | '_blank';
 
@@ -57,7 +55,7 @@ type ButtonState =
 export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
   protected override readonly stringTables = CONNECT_BUTTON_STRINGS;
 
-  static override styles = [tokens, utilities, styles];
+  static override styles = [tokens, visuallyHidden, styles];
 
   /** Leap-generated organization name. Required. */
   @property() org?: string;
@@ -107,22 +105,37 @@ export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
   private state: ButtonState = { kind: 'pending' };
   private reportedErrorKey = '';
 
-  private readonly sessionTask = new Task(this, {
-    task: async ([endpoint], { signal }) => {
-      if (!endpoint) return null;
-      const session = await sessionClientFor(endpoint).get(signal);
-      return session.reference_id;
-    },
-    args: () => [this.sessionEndpoint] as const,
-  });
+  /**
+   * The session for `session-endpoint`. One shared, cached request per endpoint (see SessionClient), so this stays a
+   * plain promise rather than a task: nothing to abort, and an answer for an old endpoint is simply ignored.
+   */
+  private session: { endpoint: string; refId?: string; error?: unknown } | null = null;
 
   /** The connect URL currently offered, or `null` while it is pending or unavailable. */
   get url(): string | null {
     return this.state.kind === 'ready' ? this.state.result.url : null;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('sessionEndpoint')) this.loadSession();
     this.state = this.computeState();
+  }
+
+  private loadSession(): void {
+    const endpoint = this.sessionEndpoint;
+    this.session = endpoint ? { endpoint } : null;
+    if (!endpoint) return;
+    const settle = (outcome: { refId?: string; error?: unknown }) => {
+      if (this.session?.endpoint !== endpoint) return;
+      this.session = { endpoint, ...outcome };
+      this.requestUpdate();
+    };
+    sessionClientFor(endpoint)
+      .get()
+      .then(
+        (session) => settle({ refId: session.reference_id }),
+        (error: unknown) => settle({ error }),
+      );
   }
 
   private computeState(): ButtonState {
@@ -135,10 +148,10 @@ export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
       };
     }
     let refId: string | null = this.refId ?? null;
-    if (this.sessionEndpoint) {
-      const status = this.sessionTask.status;
-      if (status === TaskStatus.ERROR) {
-        const error = this.sessionTask.error;
+    const session = this.session;
+    if (session) {
+      if ('error' in session) {
+        const error = session.error;
         const detail: LeapErrorDetail =
           error instanceof LeapApiError
             ? {
@@ -151,8 +164,8 @@ export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
             : { code: 'SESSION_FAILED', message: `The session endpoint failed: ${String(error)}` };
         return { kind: 'error', error: detail, text: (s) => s.connectSessionFailed };
       }
-      if (status !== TaskStatus.COMPLETE || typeof this.sessionTask.value !== 'string') return { kind: 'pending' };
-      refId = this.sessionTask.value;
+      if (session.refId === undefined) return { kind: 'pending' };
+      refId = session.refId;
     }
     try {
       const result = buildConnectUrl({

@@ -3,24 +3,23 @@ import { property, state } from 'lit/decorators.js';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
-import { parseAnswer } from '../../core/schemas/common.js';
-import {
-  MeterEnrollmentResponse,
-  type MeterEnrollment,
-  type ProgramEnrollment,
-  type RequiredAction,
-} from '../../core/schemas/enrollments.js';
+import { checkAnswer } from '../../core/schemas/compiled.js';
+import type { MeterEnrollment, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
+import { validateMeterEnrollmentResponse } from '../../core/schemas/validators.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
-import type { CommonStrings } from '../shared/strings.js';
+import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { ENROLLMENT_STRINGS, type EnrollmentStrings } from './enrollment-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { utilities } from '../shared/utility.styles.js';
+import { visuallyHidden } from '../shared/utility.styles.js';
+import { skeletons } from '../shared/skeleton.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './enrollment-status.styles.js';
 
 type Strings = EnrollmentStrings & CommonStrings;
+
+const STRING_TABLES = withCommonStrings(ENROLLMENT_STRINGS);
 
 const MIN_POLL_SECONDS = 60;
 
@@ -65,10 +64,10 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapEnrollmentStatus extends LeapElement<EnrollmentStrings> {
-  protected override readonly stringTables = ENROLLMENT_STRINGS;
+export class LeapEnrollmentStatus extends LeapElement<Strings> {
+  protected override readonly stringTables = STRING_TABLES;
 
-  static override styles = [tokens, utilities, statusStyles, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   /** Leap meter id. */
   @property({ attribute: 'meter-id' }) meterId?: string;
@@ -98,7 +97,7 @@ export class LeapEnrollmentStatus extends LeapElement<EnrollmentStrings> {
       if (!endpoint || !meterId) return null;
       const client = new LeapApiClient(endpoint, base);
       const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
-      return parseAnswer(MeterEnrollmentResponse, answer.body);
+      return checkAnswer<MeterEnrollment>(validateMeterEnrollmentResponse, answer.body);
     },
     args: () => [this.sessionEndpoint, this.apiBase, this.meterId, this.reloads] as const,
   });

@@ -8,28 +8,30 @@ import { LeapApiError } from '../../core/errors.js';
 import { classifyError, type ClassifiedError } from '../../core/error-kinds.js';
 import { formatMoney, normalizeStateCode } from '../../core/format.js';
 import { checkLinkUrl } from '../../core/safe-url.js';
-import {
-  BUILDING_TYPES,
+import { BUILDING_TYPES, checkAddress, type BuildingType } from '../../core/address.js';
+import type {
+  CheckIncentivesBody,
+  DeviceTierResult,
   IncentivesAddress,
-  IncentivesResponse,
-  type BuildingType,
-  type CheckIncentivesBody,
-  type DeviceTierResult,
-  type IncentivesResult,
-  type ProgramResult,
+  IncentivesResult,
+  ProgramResult,
 } from '../../core/schemas/incentives.js';
-import { issuesToFields, parseAnswer } from '../../core/schemas/common.js';
+import { checkAnswer } from '../../core/schemas/compiled.js';
+import { validateIncentivesResponse } from '../../core/schemas/validators.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { commaList, integerList } from '../shared/converters.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { sessionClientFor } from '../shared/session.js';
-import type { CommonStrings } from '../shared/strings.js';
+import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { CHECKER_STRINGS, type CheckerStrings } from './incentive-checker.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
-import { utilities } from '../shared/utility.styles.js';
+import { visuallyHidden } from '../shared/utility.styles.js';
+import { skeletons } from '../shared/skeleton.styles.js';
 import { styles } from './incentive-checker.styles.js';
 
 type Strings = CheckerStrings & CommonStrings;
+
+const STRING_TABLES = withCommonStrings(CHECKER_STRINGS);
 
 type Field = 'street_1' | 'street_2' | 'city' | 'state_or_province_code' | 'postal_code' | 'country_code';
 type FieldErrorCode = keyof Strings['fieldErrors'];
@@ -171,10 +173,10 @@ const addressKey = (address: IncentivesAddress) =>
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `14rem`.
  */
-export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
-  protected override readonly stringTables = CHECKER_STRINGS;
+export class LeapIncentiveChecker extends LeapElement<Strings> {
+  protected override readonly stringTables = STRING_TABLES;
 
-  static override styles = [tokens, utilities, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, styles];
 
   /** URL of your backend's `POST .../session`. Required. */
   @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
@@ -398,9 +400,9 @@ export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
 
   private maybeAutoCheck(): void {
     if (!this.autoCheck || this.configError() || this.checkTask.status !== TaskStatus.INITIAL) return;
-    const parsed = IncentivesAddress.safeParse(this.address);
-    if (!parsed.success) return;
-    const key = addressKey(parsed.data);
+    const parsed = checkAddress(this.address);
+    if (!parsed.ok) return;
+    const key = addressKey(parsed.address);
     if (key === this.autoChecked) return;
     this.autoChecked = key;
     // After this update has finished: starting a check changes state.
@@ -422,18 +424,14 @@ export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
     if (Object.keys(next).length) this.fieldErrors = next;
   }
 
-  /** Client-side validation with the same schema the backend uses. Returns the clean address or null. */
+  /** Client-side validation with the same rules the backend applies. Returns the clean address or null. */
   private validate(): IncentivesAddress | null {
-    const parsed = IncentivesAddress.safeParse(this.address);
-    if (parsed.success) {
+    const parsed = checkAddress(this.address);
+    if (parsed.ok) {
       this.fieldErrors = {};
-      return parsed.data;
+      return parsed.address;
     }
-    const errors: Partial<Record<Field, FieldErrorCode>> = {};
-    for (const [path, message] of Object.entries(issuesToFields(parsed.error.issues))) {
-      const field = path as Field;
-      errors[field] = FIELD_ERROR_CODES.includes(message) ? (message as FieldErrorCode) : 'invalid';
-    }
+    const errors: Partial<Record<Field, FieldErrorCode>> = parsed.issues;
     this.fieldErrors = errors;
     this.announcement = this.strings.formHasErrors(Object.keys(errors).length);
     return null;
@@ -493,7 +491,7 @@ export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
       // The session was renewed for another customer mid-flight: their cache cannot be refreshed.
       answer = await client.request<unknown>('incentives', { method: 'POST', body: lookup, signal });
     }
-    const result = parseAnswer(IncentivesResponse, answer.body);
+    const result = checkAnswer<IncentivesResult>(validateIncentivesResponse, answer.body);
     this.lastCheck = { referenceId: answer.session.reference_id, ...key };
     return result;
   }
@@ -520,8 +518,8 @@ export class LeapIncentiveChecker extends LeapElement<CheckerStrings> {
   /** Clears messages of fields that are now right (keeping the others) and marks a shown result as outdated. */
   private afterAddressChange(): void {
     if (Object.keys(this.fieldErrors).length) {
-      const parsed = IncentivesAddress.safeParse(this.address);
-      const failing = parsed.success ? {} : issuesToFields(parsed.error.issues);
+      const parsed = checkAddress(this.address);
+      const failing = parsed.ok ? {} : parsed.issues;
       const kept: Partial<Record<Field, FieldErrorCode>> = {};
       for (const [field, code] of Object.entries(this.fieldErrors) as Array<[Field, FieldErrorCode]>) {
         if (field in failing) kept[field] = code;

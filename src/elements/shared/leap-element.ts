@@ -2,12 +2,12 @@ import { LitElement } from 'lit';
 import { property } from 'lit/decorators.js';
 import type { ClassifiedError } from '../../core/error-kinds.js';
 import { pickLang, resolveLang } from './locale.js';
-import { COMMON_STRINGS, type CommonStrings, type StringTables } from './strings.js';
+import type { CommonStrings, StringTables } from './strings.js';
 import { leapEvent, type LeapErrorDetail } from './events.js';
 
 /**
- * What every leap-elements element shares: its language, its strings (its own table plus the shared one) and its
- * locale for `Intl`.
+ * What every leap-elements element shares: its language, its strings and its locale for `Intl`. Elements that show
+ * data merge the shared error table into theirs (`withCommonStrings`); the others ship only their own.
  */
 export class LeapElement<S extends object = object> extends LitElement {
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
@@ -21,9 +21,8 @@ export class LeapElement<S extends object = object> extends LitElement {
   /** The element's own string table; subclasses set it. */
   protected readonly stringTables?: StringTables<S>;
 
-  protected get strings(): S & CommonStrings {
-    const lang = pickLang(this.langTag);
-    return { ...COMMON_STRINGS[lang], ...(this.stringTables?.[lang] as S) };
+  protected get strings(): S {
+    return (this.stringTables?.[pickLang(this.langTag)] ?? {}) as S;
   }
 
   private reportedConfigProblem = '';

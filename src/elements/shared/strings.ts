@@ -66,3 +66,11 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     loading: 'Cargando…',
   },
 };
+
+/** An element's table with the shared one merged in, built once per language. */
+export function withCommonStrings<S>(tables: StringTables<S>): StringTables<S & CommonStrings> {
+  return {
+    en: { ...COMMON_STRINGS.en, ...tables.en },
+    es: { ...COMMON_STRINGS.es, ...tables.es },
+  };
+}

@@ -1,0 +1,192 @@
+/**
+ * The browser's compiled answer checks (src/core/schemas/validators.generated.ts) against the zod schemas they are
+ * compiled from: up to date, and accepting and refusing the same answers, documented examples and mock answers alike,
+ * and thousands of corrupted variants of them.
+ */
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import type * as z from 'zod/mini';
+import { generateValidators, GENERATED_FILE } from '../../scripts/validators.js';
+import { IncentivesResponse } from '../../src/core/schemas/incentives.js';
+import { Application, ApplicationList } from '../../src/core/schemas/applications.js';
+import { MeterEnrollmentResponse } from '../../src/core/schemas/enrollments.js';
+import { checkAnswer, type CompiledValidator } from '../../src/core/schemas/compiled.js';
+import {
+  validateApplication,
+  validateApplicationList,
+  validateIncentivesResponse,
+  validateMeterEnrollmentResponse,
+} from '../../src/core/schemas/validators.generated.js';
+import { LeapApiError } from '../../src/core/errors.js';
+import { DEMO_REFERENCE_ID, MOCK_ADDRESSES } from '../../src/mock/index.js';
+import { startMock, TEST_API_KEY } from './support.js';
+
+type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
+
+const quickstart = JSON.parse(readFileSync(new URL('./fixtures/quickstart.json', import.meta.url), 'utf8')) as {
+  responses: Json[];
+  applicationList: Json;
+};
+
+const { url } = await startMock();
+const incentivesHeaders = { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' };
+const gridHeaders = { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' };
+
+async function json(path: string, init: RequestInit = {}): Promise<Json> {
+  const response = await fetch(`${url}${path}`, init);
+  assert.equal(response.status, 200, `${path} answered ${response.status}`);
+  return (await response.json()) as Json;
+}
+
+/** Real answers: the documented examples plus what the mock serves for every fixture. */
+async function samples() {
+  const incentives: Json[] = [...quickstart.responses];
+  for (const fixture of MOCK_ADDRESSES) {
+    incentives.push(
+      await json('/alpha/incentives', {
+        method: 'POST',
+        headers: incentivesHeaders,
+        body: JSON.stringify({
+          reference_id: `validators-${fixture.postal_code}`,
+          address: {
+            street_1: fixture.street_1,
+            city: fixture.city,
+            state_or_province_code: fixture.state,
+            postal_code: fixture.postal_code,
+            country_code: 'US',
+          },
+          building_type: 'RESIDENTIAL',
+          device_ids: [123, 123],
+        }),
+      }),
+    );
+  }
+  const list = await json(`/alpha/applications?refId=${DEMO_REFERENCE_ID}`, { headers: incentivesHeaders });
+  const ids = ((list as { results: Array<{ id: number }> }).results ?? []).map((a) => a.id);
+  const applications: Json[] = [];
+  for (const id of ids) applications.push(await json(`/alpha/applications/${id}`, { headers: incentivesHeaders }));
+  const search = (await json('/v2/meters/enrollments/search', {
+    method: 'POST',
+    headers: gridHeaders,
+    body: JSON.stringify({ page_size: 100 }),
+  })) as { meters: Json[] };
+  return {
+    incentives,
+    lists: [list, quickstart.applicationList],
+    applications,
+    enrollments: search.meters,
+  };
+}
+
+const real = await samples();
+
+const CASES: Array<{ name: string; schema: z.ZodMiniType; validate: CompiledValidator; samples: Json[] }> = [
+  {
+    name: 'IncentivesResponse',
+    schema: IncentivesResponse,
+    validate: validateIncentivesResponse,
+    samples: real.incentives,
+  },
+  {
+    name: 'MeterEnrollmentResponse',
+    schema: MeterEnrollmentResponse,
+    validate: validateMeterEnrollmentResponse,
+    samples: real.enrollments,
+  },
+  { name: 'ApplicationList', schema: ApplicationList, validate: validateApplicationList, samples: real.lists },
+  { name: 'Application', schema: Application, validate: validateApplication, samples: real.applications },
+];
+
+/**
+ * What zod decides, minus refinements (a date-time string that does not parse), which JSON Schema cannot say and the
+ * compiled checks therefore leave out. The elements format such values defensively.
+ */
+function zodAccepts(schema: z.ZodMiniType, value: unknown): boolean {
+  const parsed = schema.safeParse(value);
+  return parsed.success || parsed.error.issues.every((issue) => issue.code === 'custom');
+}
+
+/** Every path to a value inside `value`, the root included. */
+function paths(value: Json, prefix: Array<string | number> = []): Array<Array<string | number>> {
+  const out = [prefix];
+  if (Array.isArray(value)) value.forEach((item, i) => out.push(...paths(item, [...prefix, i])));
+  else if (value && typeof value === 'object')
+    for (const [key, item] of Object.entries(value)) out.push(...paths(item, [...prefix, key]));
+  return out;
+}
+
+/** A copy of `value` with the node at `path` replaced (or removed when `replacement` is undefined). */
+function mutate(value: Json, path: Array<string | number>, replacement: Json | undefined): Json | undefined {
+  if (!path.length) return replacement;
+  const copy = structuredClone(value) as Record<string | number, Json>;
+  let node = copy;
+  for (const key of path.slice(0, -1)) node = node[key] as Record<string | number, Json>;
+  const last = path[path.length - 1]!;
+  if (replacement === undefined) {
+    if (Array.isArray(node)) node.splice(last as number, 1);
+    else delete node[last];
+  } else {
+    node[last] = replacement;
+  }
+  return copy as Json;
+}
+
+const replacements = fc.oneof(
+  fc.constant(undefined),
+  fc.constant(null),
+  fc.constantFrom<Json>('', 'x', 0, -1, 1.5, 123, true, false, [], {}, ['a'], [1], { a: 1 }, '2026-01-01T00:00:00Z'),
+  fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
+);
+
+describe('compiled answer checks', () => {
+  it('are up to date with the zod schemas (npm run generate)', () => {
+    assert.equal(readFileSync(GENERATED_FILE, 'utf8'), generateValidators());
+  });
+
+  for (const { name, schema, validate, samples } of CASES) {
+    it(`${name}: accept every documented example and mock answer (${samples.length})`, () => {
+      assert.ok(samples.length > 0);
+      for (const sample of samples) {
+        assert.ok(schema.safeParse(sample).success, `zod refuses a sample: ${JSON.stringify(sample).slice(0, 200)}`);
+        assert.ok(validate(sample), `the compiled ${name} refuses ${JSON.stringify(sample).slice(0, 200)}`);
+      }
+    });
+
+    it(`${name}: decide like zod on corrupted answers`, () => {
+      let refused = 0;
+      fc.assert(
+        fc.property(
+          fc.nat({ max: samples.length - 1 }),
+          fc.nat(),
+          replacements,
+          (sampleIndex, pathSeed, replacement) => {
+            const sample = samples[sampleIndex]!;
+            const all = paths(sample);
+            const corrupted = mutate(sample, all[pathSeed % all.length]!, replacement);
+            const expected = zodAccepts(schema, corrupted);
+            if (!expected) refused += 1;
+            assert.equal(
+              validate(corrupted),
+              expected,
+              `disagree on ${String(JSON.stringify(corrupted)).slice(0, 300)}`,
+            );
+          },
+        ),
+        { numRuns: 1500 },
+      );
+      // The corruption must actually exercise refusals, or the comparison proves little.
+      assert.ok(refused > 100, `only ${refused} corrupted answers were refused`);
+    });
+  }
+
+  it('checkAnswer returns the answer as is, or throws a 502 LeapApiError', () => {
+    const sample = real.incentives[0];
+    assert.equal(checkAnswer(validateIncentivesResponse, sample), sample);
+    assert.throws(
+      () => checkAnswer(validateIncentivesResponse, { incentives: { by_program: 'none' } }),
+      (error: unknown) => error instanceof LeapApiError && error.status === 502,
+    );
+  });
+});
