@@ -56,7 +56,7 @@ describe('browser bundles contain no server code', () => {
     });
   }
 
-  it("the elements check answers with the compiled validators: no zod runtime in the CDN file", () => {
+  it('the elements check answers with the compiled validators: no zod runtime in the CDN file', () => {
     // zod/mini's runtime keeps its internals under `_zod`; the compiled checks are plain functions.
     assert.equal(cdn.includes('_zod'), false);
     assert.match(cdn, /Unexpected answer/);
