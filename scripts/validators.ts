@@ -41,6 +41,7 @@ export function generateValidators(): string {
       includeErrors: false,
       // Answers always come from JSON.parse: no undefined, functions or class instances to guard against.
       isJSON: true,
+      unmodifiedPrototypes: true,
       // Loose objects (unknown fields are kept) and open enums leave parts of the schema unconstrained on purpose.
       requireValidation: false,
     });

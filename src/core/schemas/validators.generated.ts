@@ -5,15 +5,14 @@ import type { CompiledValidator } from './compiled.js';
 /** Compiled from the zod schema `IncentivesResponse`. */
 export const validateIncentivesResponse: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
-const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
-  if (!(data.incentives !== undefined && hasOwn(data, "incentives"))) return false
-  if (data.utility !== undefined && hasOwn(data, "utility")) {
+  if (!(data.incentives !== undefined)) return false
+  if (data.utility !== undefined) {
     if (!(typeof data.utility === "object" && data.utility && !Array.isArray(data.utility) || data.utility === null)) return false
     if (typeof data.utility === "object" && data.utility && !Array.isArray(data.utility)) {
-      if (!(data.utility.eiaid !== undefined && hasOwn(data.utility, "eiaid"))) return false
-      if (!(data.utility.name !== undefined && hasOwn(data.utility, "name"))) return false
+      if (!(data.utility.eiaid !== undefined)) return false
+      if (!(data.utility.name !== undefined)) return false
       if (!(Number.isInteger(data.utility.eiaid) || typeof data.utility.eiaid === "string")) return false
       if (typeof data.utility.eiaid === "number") {
         if (!(-9007199254740991 <= data.utility.eiaid)) return false
@@ -22,163 +21,151 @@ const ref0 = function validate(data) {
       if (!(typeof data.utility.name === "string")) return false
     }
   }
-  if (data.possible_utilities !== undefined && hasOwn(data, "possible_utilities")) {
+  if (data.possible_utilities !== undefined) {
     if (!(Array.isArray(data.possible_utilities) || data.possible_utilities === null)) return false
     if (Array.isArray(data.possible_utilities)) {
       for (let i = 0; i < data.possible_utilities.length; i++) {
-        if (data.possible_utilities[i] !== undefined && hasOwn(data.possible_utilities, i)) {
-          if (!(typeof data.possible_utilities[i] === "object" && data.possible_utilities[i] && !Array.isArray(data.possible_utilities[i]))) return false
-          if (!(data.possible_utilities[i].eiaid !== undefined && hasOwn(data.possible_utilities[i], "eiaid"))) return false
-          if (!(data.possible_utilities[i].name !== undefined && hasOwn(data.possible_utilities[i], "name"))) return false
-          if (!(Number.isInteger(data.possible_utilities[i].eiaid) || typeof data.possible_utilities[i].eiaid === "string")) return false
-          if (typeof data.possible_utilities[i].eiaid === "number") {
-            if (!(-9007199254740991 <= data.possible_utilities[i].eiaid)) return false
-            if (!(9007199254740991 >= data.possible_utilities[i].eiaid)) return false
-          }
-          if (!(typeof data.possible_utilities[i].name === "string")) return false
+        if (!(typeof data.possible_utilities[i] === "object" && data.possible_utilities[i] && !Array.isArray(data.possible_utilities[i]))) return false
+        if (!(data.possible_utilities[i].eiaid !== undefined)) return false
+        if (!(data.possible_utilities[i].name !== undefined)) return false
+        if (!(Number.isInteger(data.possible_utilities[i].eiaid) || typeof data.possible_utilities[i].eiaid === "string")) return false
+        if (typeof data.possible_utilities[i].eiaid === "number") {
+          if (!(-9007199254740991 <= data.possible_utilities[i].eiaid)) return false
+          if (!(9007199254740991 >= data.possible_utilities[i].eiaid)) return false
         }
+        if (!(typeof data.possible_utilities[i].name === "string")) return false
       }
     }
   }
-  if (data.address !== undefined && hasOwn(data, "address")) {
+  if (data.address !== undefined) {
     if (!(typeof data.address === "object" && data.address && !Array.isArray(data.address) || typeof data.address === "string" || data.address === null)) return false
     if (typeof data.address === "object" && data.address && !Array.isArray(data.address)) {
-      if (data.address.street_1 !== undefined && hasOwn(data.address, "street_1")) {
+      if (data.address.street_1 !== undefined) {
         if (!(typeof data.address.street_1 === "string" || data.address.street_1 === null)) return false
       }
-      if (data.address.street_2 !== undefined && hasOwn(data.address, "street_2")) {
+      if (data.address.street_2 !== undefined) {
         if (!(typeof data.address.street_2 === "string" || data.address.street_2 === null)) return false
       }
-      if (data.address.city !== undefined && hasOwn(data.address, "city")) {
+      if (data.address.city !== undefined) {
         if (!(typeof data.address.city === "string" || data.address.city === null)) return false
       }
-      if (data.address.state_or_province_code !== undefined && hasOwn(data.address, "state_or_province_code")) {
+      if (data.address.state_or_province_code !== undefined) {
         if (!(typeof data.address.state_or_province_code === "string" || data.address.state_or_province_code === null)) return false
       }
-      if (data.address.postal_code !== undefined && hasOwn(data.address, "postal_code")) {
+      if (data.address.postal_code !== undefined) {
         if (!(typeof data.address.postal_code === "string" || data.address.postal_code === null)) return false
       }
-      if (data.address.country_code !== undefined && hasOwn(data.address, "country_code")) {
+      if (data.address.country_code !== undefined) {
         if (!(typeof data.address.country_code === "string" || data.address.country_code === null)) return false
       }
     }
   }
-  if (data.building_type !== undefined && hasOwn(data, "building_type")) {
+  if (data.building_type !== undefined) {
     if (!(typeof data.building_type === "string" || data.building_type === null)) return false
   }
-  if (data.customer_id !== undefined && hasOwn(data, "customer_id")) {
+  if (data.customer_id !== undefined) {
     if (!(Number.isInteger(data.customer_id) || typeof data.customer_id === "string" || data.customer_id === null)) return false
     if (typeof data.customer_id === "number") {
       if (!(-9007199254740991 <= data.customer_id)) return false
       if (!(9007199254740991 >= data.customer_id)) return false
     }
   }
-  if (data.reference_id !== undefined && hasOwn(data, "reference_id")) {
+  if (data.reference_id !== undefined) {
     if (!(typeof data.reference_id === "string" || data.reference_id === null)) return false
   }
-  if (data.programs_evaluated !== undefined && hasOwn(data, "programs_evaluated")) {
+  if (data.programs_evaluated !== undefined) {
     if (!(typeof data.programs_evaluated === "number" || data.programs_evaluated === null)) return false
   }
   if (!(typeof data.incentives === "object" && data.incentives && !Array.isArray(data.incentives))) return false
-  if (!(data.incentives.total_incentive_amount !== undefined && hasOwn(data.incentives, "total_incentive_amount"))) return false
-  if (!(data.incentives.by_program !== undefined && hasOwn(data.incentives, "by_program"))) return false
+  if (!(data.incentives.total_incentive_amount !== undefined)) return false
+  if (!(data.incentives.by_program !== undefined)) return false
   if (!(typeof data.incentives.total_incentive_amount === "number")) return false
-  if (data.incentives.total_eligible_combinations !== undefined && hasOwn(data.incentives, "total_eligible_combinations")) {
+  if (data.incentives.total_eligible_combinations !== undefined) {
     if (!(typeof data.incentives.total_eligible_combinations === "number" || data.incentives.total_eligible_combinations === null)) return false
   }
   if (!Array.isArray(data.incentives.by_program)) return false
   for (let j = 0; j < data.incentives.by_program.length; j++) {
-    if (data.incentives.by_program[j] !== undefined && hasOwn(data.incentives.by_program, j)) {
-      if (!(typeof data.incentives.by_program[j] === "object" && data.incentives.by_program[j] && !Array.isArray(data.incentives.by_program[j]))) return false
-      if (!(data.incentives.by_program[j].program_id !== undefined && hasOwn(data.incentives.by_program[j], "program_id"))) return false
-      if (!(data.incentives.by_program[j].program_name !== undefined && hasOwn(data.incentives.by_program[j], "program_name"))) return false
-      if (!(data.incentives.by_program[j].total_incentive !== undefined && hasOwn(data.incentives.by_program[j], "total_incentive"))) return false
-      if (!(data.incentives.by_program[j].device_tier_results !== undefined && hasOwn(data.incentives.by_program[j], "device_tier_results"))) return false
-      if (!(Number.isInteger(data.incentives.by_program[j].program_id) || typeof data.incentives.by_program[j].program_id === "string")) return false
-      if (typeof data.incentives.by_program[j].program_id === "number") {
-        if (!(-9007199254740991 <= data.incentives.by_program[j].program_id)) return false
-        if (!(9007199254740991 >= data.incentives.by_program[j].program_id)) return false
+    if (!(typeof data.incentives.by_program[j] === "object" && data.incentives.by_program[j] && !Array.isArray(data.incentives.by_program[j]))) return false
+    if (!(data.incentives.by_program[j].program_id !== undefined)) return false
+    if (!(data.incentives.by_program[j].program_name !== undefined)) return false
+    if (!(data.incentives.by_program[j].total_incentive !== undefined)) return false
+    if (!(data.incentives.by_program[j].device_tier_results !== undefined)) return false
+    if (!(Number.isInteger(data.incentives.by_program[j].program_id) || typeof data.incentives.by_program[j].program_id === "string")) return false
+    if (typeof data.incentives.by_program[j].program_id === "number") {
+      if (!(-9007199254740991 <= data.incentives.by_program[j].program_id)) return false
+      if (!(9007199254740991 >= data.incentives.by_program[j].program_id)) return false
+    }
+    if (!(typeof data.incentives.by_program[j].program_name === "string")) return false
+    if (!(typeof data.incentives.by_program[j].total_incentive === "number")) return false
+    if (data.incentives.by_program[j].eligible_combinations !== undefined) {
+      if (!(typeof data.incentives.by_program[j].eligible_combinations === "number" || data.incentives.by_program[j].eligible_combinations === null)) return false
+    }
+    if (!(Array.isArray(data.incentives.by_program[j].device_tier_results))) return false
+    for (let k = 0; k < data.incentives.by_program[j].device_tier_results.length; k++) {
+      if (!(typeof data.incentives.by_program[j].device_tier_results[k] === "object" && data.incentives.by_program[j].device_tier_results[k] && !Array.isArray(data.incentives.by_program[j].device_tier_results[k]))) return false
+      if (!(data.incentives.by_program[j].device_tier_results[k].eligible !== undefined)) return false
+      if (data.incentives.by_program[j].device_tier_results[k].device_id !== undefined) {
+        if (!(Number.isInteger(data.incentives.by_program[j].device_tier_results[k].device_id) || typeof data.incentives.by_program[j].device_tier_results[k].device_id === "string" || data.incentives.by_program[j].device_tier_results[k].device_id === null)) return false
+        if (typeof data.incentives.by_program[j].device_tier_results[k].device_id === "number") {
+          if (!(-9007199254740991 <= data.incentives.by_program[j].device_tier_results[k].device_id)) return false
+          if (!(9007199254740991 >= data.incentives.by_program[j].device_tier_results[k].device_id)) return false
+        }
       }
-      if (!(typeof data.incentives.by_program[j].program_name === "string")) return false
-      if (!(typeof data.incentives.by_program[j].total_incentive === "number")) return false
-      if (data.incentives.by_program[j].eligible_combinations !== undefined && hasOwn(data.incentives.by_program[j], "eligible_combinations")) {
-        if (!(typeof data.incentives.by_program[j].eligible_combinations === "number" || data.incentives.by_program[j].eligible_combinations === null)) return false
+      if (data.incentives.by_program[j].device_tier_results[k].device_name !== undefined) {
+        if (!(typeof data.incentives.by_program[j].device_tier_results[k].device_name === "string" || data.incentives.by_program[j].device_tier_results[k].device_name === null)) return false
       }
-      if (!(Array.isArray(data.incentives.by_program[j].device_tier_results))) return false
-      for (let k = 0; k < data.incentives.by_program[j].device_tier_results.length; k++) {
-        if (data.incentives.by_program[j].device_tier_results[k] !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results, k)) {
-          if (!(typeof data.incentives.by_program[j].device_tier_results[k] === "object" && data.incentives.by_program[j].device_tier_results[k] && !Array.isArray(data.incentives.by_program[j].device_tier_results[k]))) return false
-          if (!(data.incentives.by_program[j].device_tier_results[k].eligible !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "eligible"))) return false
-          if (data.incentives.by_program[j].device_tier_results[k].device_id !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "device_id")) {
-            if (!(Number.isInteger(data.incentives.by_program[j].device_tier_results[k].device_id) || typeof data.incentives.by_program[j].device_tier_results[k].device_id === "string" || data.incentives.by_program[j].device_tier_results[k].device_id === null)) return false
-            if (typeof data.incentives.by_program[j].device_tier_results[k].device_id === "number") {
-              if (!(-9007199254740991 <= data.incentives.by_program[j].device_tier_results[k].device_id)) return false
-              if (!(9007199254740991 >= data.incentives.by_program[j].device_tier_results[k].device_id)) return false
-            }
+      if (data.incentives.by_program[j].device_tier_results[k].tier_id !== undefined) {
+        if (!(Number.isInteger(data.incentives.by_program[j].device_tier_results[k].tier_id) || typeof data.incentives.by_program[j].device_tier_results[k].tier_id === "string" || data.incentives.by_program[j].device_tier_results[k].tier_id === null)) return false
+        if (typeof data.incentives.by_program[j].device_tier_results[k].tier_id === "number") {
+          if (!(-9007199254740991 <= data.incentives.by_program[j].device_tier_results[k].tier_id)) return false
+          if (!(9007199254740991 >= data.incentives.by_program[j].device_tier_results[k].tier_id)) return false
+        }
+      }
+      if (data.incentives.by_program[j].device_tier_results[k].tier_name !== undefined) {
+        if (!(typeof data.incentives.by_program[j].device_tier_results[k].tier_name === "string" || data.incentives.by_program[j].device_tier_results[k].tier_name === null)) return false
+      }
+      if (!(typeof data.incentives.by_program[j].device_tier_results[k].eligible === "boolean")) return false
+      if (data.incentives.by_program[j].device_tier_results[k].incentive_amount !== undefined) {
+        if (!(typeof data.incentives.by_program[j].device_tier_results[k].incentive_amount === "number" || data.incentives.by_program[j].device_tier_results[k].incentive_amount === null)) return false
+      }
+      if (data.incentives.by_program[j].device_tier_results[k].calculation_details !== undefined) {
+        if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "object" && data.incentives.by_program[j].device_tier_results[k].calculation_details && !Array.isArray(data.incentives.by_program[j].device_tier_results[k].calculation_details) || typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "string" || data.incentives.by_program[j].device_tier_results[k].calculation_details === null)) return false
+        if (typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "object" && data.incentives.by_program[j].device_tier_results[k].calculation_details && !Array.isArray(data.incentives.by_program[j].device_tier_results[k].calculation_details)) {
+          if (data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount !== undefined) {
+            if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount === "number" || data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount === null)) return false
           }
-          if (data.incentives.by_program[j].device_tier_results[k].device_name !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "device_name")) {
-            if (!(typeof data.incentives.by_program[j].device_tier_results[k].device_name === "string" || data.incentives.by_program[j].device_tier_results[k].device_name === null)) return false
+          if (data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method !== undefined) {
+            if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method === "string" || data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method === null)) return false
           }
-          if (data.incentives.by_program[j].device_tier_results[k].tier_id !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "tier_id")) {
-            if (!(Number.isInteger(data.incentives.by_program[j].device_tier_results[k].tier_id) || typeof data.incentives.by_program[j].device_tier_results[k].tier_id === "string" || data.incentives.by_program[j].device_tier_results[k].tier_id === null)) return false
-            if (typeof data.incentives.by_program[j].device_tier_results[k].tier_id === "number") {
-              if (!(-9007199254740991 <= data.incentives.by_program[j].device_tier_results[k].tier_id)) return false
-              if (!(9007199254740991 >= data.incentives.by_program[j].device_tier_results[k].tier_id)) return false
-            }
+        }
+      }
+      if (data.incentives.by_program[j].device_tier_results[k].failed_requirements !== undefined) {
+        if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].failed_requirements) || data.incentives.by_program[j].device_tier_results[k].failed_requirements === null)) return false
+        if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].failed_requirements)) {
+          for (let l = 0; l < data.incentives.by_program[j].device_tier_results[k].failed_requirements.length; l++) {
+            if (!(typeof data.incentives.by_program[j].device_tier_results[k].failed_requirements[l] === "string")) return false
           }
-          if (data.incentives.by_program[j].device_tier_results[k].tier_name !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "tier_name")) {
-            if (!(typeof data.incentives.by_program[j].device_tier_results[k].tier_name === "string" || data.incentives.by_program[j].device_tier_results[k].tier_name === null)) return false
+        }
+      }
+      if (data.incentives.by_program[j].device_tier_results[k].ignored_requirements !== undefined) {
+        if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].ignored_requirements) || data.incentives.by_program[j].device_tier_results[k].ignored_requirements === null)) return false
+        if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].ignored_requirements)) {
+          for (let m = 0; m < data.incentives.by_program[j].device_tier_results[k].ignored_requirements.length; m++) {
+            if (!(typeof data.incentives.by_program[j].device_tier_results[k].ignored_requirements[m] === "string")) return false
           }
-          if (!(typeof data.incentives.by_program[j].device_tier_results[k].eligible === "boolean")) return false
-          if (data.incentives.by_program[j].device_tier_results[k].incentive_amount !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "incentive_amount")) {
-            if (!(typeof data.incentives.by_program[j].device_tier_results[k].incentive_amount === "number" || data.incentives.by_program[j].device_tier_results[k].incentive_amount === null)) return false
-          }
-          if (data.incentives.by_program[j].device_tier_results[k].calculation_details !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "calculation_details")) {
-            if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "object" && data.incentives.by_program[j].device_tier_results[k].calculation_details && !Array.isArray(data.incentives.by_program[j].device_tier_results[k].calculation_details) || typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "string" || data.incentives.by_program[j].device_tier_results[k].calculation_details === null)) return false
-            if (typeof data.incentives.by_program[j].device_tier_results[k].calculation_details === "object" && data.incentives.by_program[j].device_tier_results[k].calculation_details && !Array.isArray(data.incentives.by_program[j].device_tier_results[k].calculation_details)) {
-              if (data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k].calculation_details, "base_amount")) {
-                if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount === "number" || data.incentives.by_program[j].device_tier_results[k].calculation_details.base_amount === null)) return false
-              }
-              if (data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k].calculation_details, "calculation_method")) {
-                if (!(typeof data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method === "string" || data.incentives.by_program[j].device_tier_results[k].calculation_details.calculation_method === null)) return false
-              }
-            }
-          }
-          if (data.incentives.by_program[j].device_tier_results[k].failed_requirements !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "failed_requirements")) {
-            if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].failed_requirements) || data.incentives.by_program[j].device_tier_results[k].failed_requirements === null)) return false
-            if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].failed_requirements)) {
-              for (let l = 0; l < data.incentives.by_program[j].device_tier_results[k].failed_requirements.length; l++) {
-                if (data.incentives.by_program[j].device_tier_results[k].failed_requirements[l] !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k].failed_requirements, l)) {
-                  if (!(typeof data.incentives.by_program[j].device_tier_results[k].failed_requirements[l] === "string")) return false
-                }
-              }
-            }
-          }
-          if (data.incentives.by_program[j].device_tier_results[k].ignored_requirements !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "ignored_requirements")) {
-            if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].ignored_requirements) || data.incentives.by_program[j].device_tier_results[k].ignored_requirements === null)) return false
-            if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].ignored_requirements)) {
-              for (let m = 0; m < data.incentives.by_program[j].device_tier_results[k].ignored_requirements.length; m++) {
-                if (data.incentives.by_program[j].device_tier_results[k].ignored_requirements[m] !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k].ignored_requirements, m)) {
-                  if (!(typeof data.incentives.by_program[j].device_tier_results[k].ignored_requirements[m] === "string")) return false
-                }
-              }
-            }
-          }
-          if (data.incentives.by_program[j].device_tier_results[k].completed_requirements !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k], "completed_requirements")) {
-            if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].completed_requirements) || data.incentives.by_program[j].device_tier_results[k].completed_requirements === null)) return false
-            if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].completed_requirements)) {
-              for (let n = 0; n < data.incentives.by_program[j].device_tier_results[k].completed_requirements.length; n++) {
-                if (data.incentives.by_program[j].device_tier_results[k].completed_requirements[n] !== undefined && hasOwn(data.incentives.by_program[j].device_tier_results[k].completed_requirements, n)) {
-                  if (!(typeof data.incentives.by_program[j].device_tier_results[k].completed_requirements[n] === "string")) return false
-                }
-              }
-            }
+        }
+      }
+      if (data.incentives.by_program[j].device_tier_results[k].completed_requirements !== undefined) {
+        if (!(Array.isArray(data.incentives.by_program[j].device_tier_results[k].completed_requirements) || data.incentives.by_program[j].device_tier_results[k].completed_requirements === null)) return false
+        if (Array.isArray(data.incentives.by_program[j].device_tier_results[k].completed_requirements)) {
+          for (let n = 0; n < data.incentives.by_program[j].device_tier_results[k].completed_requirements.length; n++) {
+            if (!(typeof data.incentives.by_program[j].device_tier_results[k].completed_requirements[n] === "string")) return false
           }
         }
       }
     }
   }
-  if (data.connect_url !== undefined && hasOwn(data, "connect_url")) {
+  if (data.connect_url !== undefined) {
     if (!(typeof data.connect_url === "string" || data.connect_url === null)) return false
   }
   return true
@@ -188,163 +175,146 @@ return ref0})();;
 /** Compiled from the zod schema `MeterEnrollmentResponse`. */
 export const validateMeterEnrollmentResponse: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
-const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
-  if (!(data.meter_id !== undefined && hasOwn(data, "meter_id"))) return false
-  if (!(data.transmission_region !== undefined && hasOwn(data, "transmission_region"))) return false
-  if (!(data.load_types !== undefined && hasOwn(data, "load_types"))) return false
-  if (!(data.is_archived !== undefined && hasOwn(data, "is_archived"))) return false
-  if (!(data.audit !== undefined && hasOwn(data, "audit"))) return false
-  if (!(data.global_enrollment_status !== undefined && hasOwn(data, "global_enrollment_status"))) return false
-  if (!(data.program_enrollment !== undefined && hasOwn(data, "program_enrollment"))) return false
-  if (!(data.required_actions !== undefined && hasOwn(data, "required_actions"))) return false
+  if (!(data.meter_id !== undefined)) return false
+  if (!(data.transmission_region !== undefined)) return false
+  if (!(data.load_types !== undefined)) return false
+  if (!(data.is_archived !== undefined)) return false
+  if (!(data.audit !== undefined)) return false
+  if (!(data.global_enrollment_status !== undefined)) return false
+  if (!(data.program_enrollment !== undefined)) return false
+  if (!(data.required_actions !== undefined)) return false
   if (!(typeof data.meter_id === "string")) return false
-  if (data.partner_reference !== undefined && hasOwn(data, "partner_reference")) {
+  if (data.partner_reference !== undefined) {
     if (!(typeof data.partner_reference === "string" || data.partner_reference === null)) return false
   }
   if (!(typeof data.transmission_region === "string")) return false
-  if (data.customer_classification !== undefined && hasOwn(data, "customer_classification")) {
+  if (data.customer_classification !== undefined) {
     if (!(typeof data.customer_classification === "string" || data.customer_classification === null)) return false
   }
   if (!Array.isArray(data.load_types)) return false
   for (let i = 0; i < data.load_types.length; i++) {
-    if (data.load_types[i] !== undefined && hasOwn(data.load_types, i)) {
-      if (!(typeof data.load_types[i] === "string")) return false
-    }
+    if (!(typeof data.load_types[i] === "string")) return false
   }
-  if (data.meter_type !== undefined && hasOwn(data, "meter_type")) {
+  if (data.meter_type !== undefined) {
     if (!(typeof data.meter_type === "string" || data.meter_type === null)) return false
   }
-  if (data.connection_references !== undefined && hasOwn(data, "connection_references")) {
+  if (data.connection_references !== undefined) {
     if (!(Array.isArray(data.connection_references) || data.connection_references === null)) return false
     if (Array.isArray(data.connection_references)) {
       for (let j = 0; j < data.connection_references.length; j++) {
-        if (data.connection_references[j] !== undefined && hasOwn(data.connection_references, j)) {
-          if (!(typeof data.connection_references[j] === "string")) return false
-        }
+        if (!(typeof data.connection_references[j] === "string")) return false
       }
     }
   }
-  if (data.customer_group !== undefined && hasOwn(data, "customer_group")) {
+  if (data.customer_group !== undefined) {
     if (!(typeof data.customer_group === "string" || data.customer_group === null)) return false
   }
-  if (data.tags !== undefined && hasOwn(data, "tags")) {
+  if (data.tags !== undefined) {
     if (!(Array.isArray(data.tags) || data.tags === null)) return false
     if (Array.isArray(data.tags)) {
       for (let k = 0; k < data.tags.length; k++) {
-        if (data.tags[k] !== undefined && hasOwn(data.tags, k)) {
-          if (!(typeof data.tags[k] === "string")) return false
-        }
+        if (!(typeof data.tags[k] === "string")) return false
       }
     }
   }
   if (!(typeof data.is_archived === "boolean")) return false
   if (!(typeof data.audit === "object" && data.audit && !Array.isArray(data.audit))) return false
-  if (data.audit.created_by !== undefined && hasOwn(data.audit, "created_by")) {
+  if (data.audit.created_by !== undefined) {
     if (!(typeof data.audit.created_by === "string" || data.audit.created_by === null)) return false
   }
-  if (data.audit.created_at !== undefined && hasOwn(data.audit, "created_at")) {
+  if (data.audit.created_at !== undefined) {
     if (!(typeof data.audit.created_at === "string" || data.audit.created_at === null)) return false
   }
-  if (data.audit.updated_at !== undefined && hasOwn(data.audit, "updated_at")) {
+  if (data.audit.updated_at !== undefined) {
     if (!(typeof data.audit.updated_at === "string" || data.audit.updated_at === null)) return false
   }
   if (!(typeof data.global_enrollment_status === "string")) return false
-  if (data.participation_preferences !== undefined && hasOwn(data, "participation_preferences")) {
+  if (data.participation_preferences !== undefined) {
     if (!(Array.isArray(data.participation_preferences) || data.participation_preferences === null)) return false
     if (Array.isArray(data.participation_preferences)) {
       for (let l = 0; l < data.participation_preferences.length; l++) {
-        if (data.participation_preferences[l] !== undefined && hasOwn(data.participation_preferences, l)) {
-          if (!(typeof data.participation_preferences[l] === "object" && data.participation_preferences[l] && !Array.isArray(data.participation_preferences[l]))) return false
-          if (!(data.participation_preferences[l].participation_preference !== undefined && hasOwn(data.participation_preferences[l], "participation_preference"))) return false
-          if (!(data.participation_preferences[l].start_time !== undefined && hasOwn(data.participation_preferences[l], "start_time"))) return false
-          if (!(typeof data.participation_preferences[l].participation_preference === "string")) return false
-          if (!(typeof data.participation_preferences[l].start_time === "string")) return false
-          if (data.participation_preferences[l].end_time !== undefined && hasOwn(data.participation_preferences[l], "end_time")) {
-            if (!(typeof data.participation_preferences[l].end_time === "string" || data.participation_preferences[l].end_time === null)) return false
-          }
-          if (data.participation_preferences[l].reason !== undefined && hasOwn(data.participation_preferences[l], "reason")) {
-            if (!(typeof data.participation_preferences[l].reason === "string" || data.participation_preferences[l].reason === null)) return false
-          }
+        if (!(typeof data.participation_preferences[l] === "object" && data.participation_preferences[l] && !Array.isArray(data.participation_preferences[l]))) return false
+        if (!(data.participation_preferences[l].participation_preference !== undefined)) return false
+        if (!(data.participation_preferences[l].start_time !== undefined)) return false
+        if (!(typeof data.participation_preferences[l].participation_preference === "string")) return false
+        if (!(typeof data.participation_preferences[l].start_time === "string")) return false
+        if (data.participation_preferences[l].end_time !== undefined) {
+          if (!(typeof data.participation_preferences[l].end_time === "string" || data.participation_preferences[l].end_time === null)) return false
+        }
+        if (data.participation_preferences[l].reason !== undefined) {
+          if (!(typeof data.participation_preferences[l].reason === "string" || data.participation_preferences[l].reason === null)) return false
         }
       }
     }
   }
   if (!Array.isArray(data.program_enrollment)) return false
   for (let m = 0; m < data.program_enrollment.length; m++) {
-    if (data.program_enrollment[m] !== undefined && hasOwn(data.program_enrollment, m)) {
-      if (!(typeof data.program_enrollment[m] === "object" && data.program_enrollment[m] && !Array.isArray(data.program_enrollment[m]))) return false
-      if (!(data.program_enrollment[m].delivery_period_start_date_time !== undefined && hasOwn(data.program_enrollment[m], "delivery_period_start_date_time"))) return false
-      if (!(data.program_enrollment[m].delivery_period_end_date_time !== undefined && hasOwn(data.program_enrollment[m], "delivery_period_end_date_time"))) return false
-      if (!(data.program_enrollment[m].enrollment_status !== undefined && hasOwn(data.program_enrollment[m], "enrollment_status"))) return false
-      if (!(data.program_enrollment[m].enrollment_deadlines !== undefined && hasOwn(data.program_enrollment[m], "enrollment_deadlines"))) return false
-      if (data.program_enrollment[m].program_identifier !== undefined && hasOwn(data.program_enrollment[m], "program_identifier")) {
-        if (!(typeof data.program_enrollment[m].program_identifier === "string" || data.program_enrollment[m].program_identifier === null)) return false
-      }
-      if (data.program_enrollment[m].delivery_period !== undefined && hasOwn(data.program_enrollment[m], "delivery_period")) {
-        if (!(typeof data.program_enrollment[m].delivery_period === "string" || data.program_enrollment[m].delivery_period === null)) return false
-      }
-      if (!(typeof data.program_enrollment[m].delivery_period_start_date_time === "string")) return false
-      if (!(typeof data.program_enrollment[m].delivery_period_end_date_time === "string")) return false
-      if (!(typeof data.program_enrollment[m].enrollment_status === "string")) return false
-      if (!(Array.isArray(data.program_enrollment[m].enrollment_deadlines))) return false
-      for (let n = 0; n < data.program_enrollment[m].enrollment_deadlines.length; n++) {
-        if (data.program_enrollment[m].enrollment_deadlines[n] !== undefined && hasOwn(data.program_enrollment[m].enrollment_deadlines, n)) {
-          if (!(typeof data.program_enrollment[m].enrollment_deadlines[n] === "object" && data.program_enrollment[m].enrollment_deadlines[n] && !Array.isArray(data.program_enrollment[m].enrollment_deadlines[n]))) return false
-          if (!(data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time !== undefined && hasOwn(data.program_enrollment[m].enrollment_deadlines[n], "enrollment_deadline_date_time"))) return false
-          if (!(data.program_enrollment[m].enrollment_deadlines[n].activation_date_time !== undefined && hasOwn(data.program_enrollment[m].enrollment_deadlines[n], "activation_date_time"))) return false
-          if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time === "string")) return false
-          if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].activation_date_time === "string")) return false
-        }
-      }
-      if (data.program_enrollment[m].market_group_id !== undefined && hasOwn(data.program_enrollment[m], "market_group_id")) {
-        if (!(typeof data.program_enrollment[m].market_group_id === "string" || data.program_enrollment[m].market_group_id === null)) return false
-      }
-      if (data.program_enrollment[m].market_group_name !== undefined && hasOwn(data.program_enrollment[m], "market_group_name")) {
-        if (!(typeof data.program_enrollment[m].market_group_name === "string" || data.program_enrollment[m].market_group_name === null)) return false
-      }
+    if (!(typeof data.program_enrollment[m] === "object" && data.program_enrollment[m] && !Array.isArray(data.program_enrollment[m]))) return false
+    if (!(data.program_enrollment[m].delivery_period_start_date_time !== undefined)) return false
+    if (!(data.program_enrollment[m].delivery_period_end_date_time !== undefined)) return false
+    if (!(data.program_enrollment[m].enrollment_status !== undefined)) return false
+    if (!(data.program_enrollment[m].enrollment_deadlines !== undefined)) return false
+    if (data.program_enrollment[m].program_identifier !== undefined) {
+      if (!(typeof data.program_enrollment[m].program_identifier === "string" || data.program_enrollment[m].program_identifier === null)) return false
+    }
+    if (data.program_enrollment[m].delivery_period !== undefined) {
+      if (!(typeof data.program_enrollment[m].delivery_period === "string" || data.program_enrollment[m].delivery_period === null)) return false
+    }
+    if (!(typeof data.program_enrollment[m].delivery_period_start_date_time === "string")) return false
+    if (!(typeof data.program_enrollment[m].delivery_period_end_date_time === "string")) return false
+    if (!(typeof data.program_enrollment[m].enrollment_status === "string")) return false
+    if (!(Array.isArray(data.program_enrollment[m].enrollment_deadlines))) return false
+    for (let n = 0; n < data.program_enrollment[m].enrollment_deadlines.length; n++) {
+      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n] === "object" && data.program_enrollment[m].enrollment_deadlines[n] && !Array.isArray(data.program_enrollment[m].enrollment_deadlines[n]))) return false
+      if (!(data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.program_enrollment[m].enrollment_deadlines[n].activation_date_time !== undefined)) return false
+      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].activation_date_time === "string")) return false
+    }
+    if (data.program_enrollment[m].market_group_id !== undefined) {
+      if (!(typeof data.program_enrollment[m].market_group_id === "string" || data.program_enrollment[m].market_group_id === null)) return false
+    }
+    if (data.program_enrollment[m].market_group_name !== undefined) {
+      if (!(typeof data.program_enrollment[m].market_group_name === "string" || data.program_enrollment[m].market_group_name === null)) return false
     }
   }
   if (!(typeof data.required_actions === "object" && data.required_actions && !Array.isArray(data.required_actions))) return false
-  if (data.required_actions.partner !== undefined && hasOwn(data.required_actions, "partner")) {
+  if (data.required_actions.partner !== undefined) {
     if (!Array.isArray(data.required_actions.partner)) return false
     for (let o = 0; o < data.required_actions.partner.length; o++) {
-      if (data.required_actions.partner[o] !== undefined && hasOwn(data.required_actions.partner, o)) {
-        if (!(typeof data.required_actions.partner[o] === "object" && data.required_actions.partner[o] && !Array.isArray(data.required_actions.partner[o]))) return false
-        if (!(data.required_actions.partner[o].program_identifier !== undefined && hasOwn(data.required_actions.partner[o], "program_identifier"))) return false
-        if (!(data.required_actions.partner[o].delivery_period !== undefined && hasOwn(data.required_actions.partner[o], "delivery_period"))) return false
-        if (!(data.required_actions.partner[o].enrollment_deadline_date_time !== undefined && hasOwn(data.required_actions.partner[o], "enrollment_deadline_date_time"))) return false
-        if (!(data.required_actions.partner[o].action_type !== undefined && hasOwn(data.required_actions.partner[o], "action_type"))) return false
-        if (!(data.required_actions.partner[o].action_description !== undefined && hasOwn(data.required_actions.partner[o], "action_description"))) return false
-        if (!(data.required_actions.partner[o].action_code !== undefined && hasOwn(data.required_actions.partner[o], "action_code"))) return false
-        if (!(typeof data.required_actions.partner[o].program_identifier === "string")) return false
-        if (!(typeof data.required_actions.partner[o].delivery_period === "string")) return false
-        if (!(typeof data.required_actions.partner[o].enrollment_deadline_date_time === "string")) return false
-        if (!(typeof data.required_actions.partner[o].action_type === "string")) return false
-        if (!(typeof data.required_actions.partner[o].action_description === "string")) return false
-        if (!(typeof data.required_actions.partner[o].action_code === "string")) return false
-      }
+      if (!(typeof data.required_actions.partner[o] === "object" && data.required_actions.partner[o] && !Array.isArray(data.required_actions.partner[o]))) return false
+      if (!(data.required_actions.partner[o].program_identifier !== undefined)) return false
+      if (!(data.required_actions.partner[o].delivery_period !== undefined)) return false
+      if (!(data.required_actions.partner[o].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.required_actions.partner[o].action_type !== undefined)) return false
+      if (!(data.required_actions.partner[o].action_description !== undefined)) return false
+      if (!(data.required_actions.partner[o].action_code !== undefined)) return false
+      if (!(typeof data.required_actions.partner[o].program_identifier === "string")) return false
+      if (!(typeof data.required_actions.partner[o].delivery_period === "string")) return false
+      if (!(typeof data.required_actions.partner[o].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.required_actions.partner[o].action_type === "string")) return false
+      if (!(typeof data.required_actions.partner[o].action_description === "string")) return false
+      if (!(typeof data.required_actions.partner[o].action_code === "string")) return false
     }
   }
-  if (data.required_actions.leap !== undefined && hasOwn(data.required_actions, "leap")) {
+  if (data.required_actions.leap !== undefined) {
     if (!Array.isArray(data.required_actions.leap)) return false
     for (let p = 0; p < data.required_actions.leap.length; p++) {
-      if (data.required_actions.leap[p] !== undefined && hasOwn(data.required_actions.leap, p)) {
-        if (!(typeof data.required_actions.leap[p] === "object" && data.required_actions.leap[p] && !Array.isArray(data.required_actions.leap[p]))) return false
-        if (!(data.required_actions.leap[p].program_identifier !== undefined && hasOwn(data.required_actions.leap[p], "program_identifier"))) return false
-        if (!(data.required_actions.leap[p].delivery_period !== undefined && hasOwn(data.required_actions.leap[p], "delivery_period"))) return false
-        if (!(data.required_actions.leap[p].enrollment_deadline_date_time !== undefined && hasOwn(data.required_actions.leap[p], "enrollment_deadline_date_time"))) return false
-        if (!(data.required_actions.leap[p].action_type !== undefined && hasOwn(data.required_actions.leap[p], "action_type"))) return false
-        if (!(data.required_actions.leap[p].action_description !== undefined && hasOwn(data.required_actions.leap[p], "action_description"))) return false
-        if (!(data.required_actions.leap[p].action_code !== undefined && hasOwn(data.required_actions.leap[p], "action_code"))) return false
-        if (!(typeof data.required_actions.leap[p].program_identifier === "string")) return false
-        if (!(typeof data.required_actions.leap[p].delivery_period === "string")) return false
-        if (!(typeof data.required_actions.leap[p].enrollment_deadline_date_time === "string")) return false
-        if (!(typeof data.required_actions.leap[p].action_type === "string")) return false
-        if (!(typeof data.required_actions.leap[p].action_description === "string")) return false
-        if (!(typeof data.required_actions.leap[p].action_code === "string")) return false
-      }
+      if (!(typeof data.required_actions.leap[p] === "object" && data.required_actions.leap[p] && !Array.isArray(data.required_actions.leap[p]))) return false
+      if (!(data.required_actions.leap[p].program_identifier !== undefined)) return false
+      if (!(data.required_actions.leap[p].delivery_period !== undefined)) return false
+      if (!(data.required_actions.leap[p].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.required_actions.leap[p].action_type !== undefined)) return false
+      if (!(data.required_actions.leap[p].action_description !== undefined)) return false
+      if (!(data.required_actions.leap[p].action_code !== undefined)) return false
+      if (!(typeof data.required_actions.leap[p].program_identifier === "string")) return false
+      if (!(typeof data.required_actions.leap[p].delivery_period === "string")) return false
+      if (!(typeof data.required_actions.leap[p].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.required_actions.leap[p].action_type === "string")) return false
+      if (!(typeof data.required_actions.leap[p].action_description === "string")) return false
+      if (!(typeof data.required_actions.leap[p].action_code === "string")) return false
     }
   }
   return true
@@ -354,126 +324,121 @@ return ref0})();;
 /** Compiled from the zod schema `Application`. */
 export const validateApplication: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
-const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
-  if (!(data.id !== undefined && hasOwn(data, "id"))) return false
-  if (!(data.status !== undefined && hasOwn(data, "status"))) return false
+  if (!(data.id !== undefined)) return false
+  if (!(data.status !== undefined)) return false
   if (!(Number.isInteger(data.id) || typeof data.id === "string")) return false
   if (typeof data.id === "number") {
     if (!(-9007199254740991 <= data.id)) return false
     if (!(9007199254740991 >= data.id)) return false
   }
-  if (data.program_id !== undefined && hasOwn(data, "program_id")) {
+  if (data.program_id !== undefined) {
     if (!(Number.isInteger(data.program_id) || typeof data.program_id === "string" || data.program_id === null)) return false
     if (typeof data.program_id === "number") {
       if (!(-9007199254740991 <= data.program_id)) return false
       if (!(9007199254740991 >= data.program_id)) return false
     }
   }
-  if (data.customer_id !== undefined && hasOwn(data, "customer_id")) {
+  if (data.customer_id !== undefined) {
     if (!(Number.isInteger(data.customer_id) || typeof data.customer_id === "string" || data.customer_id === null)) return false
     if (typeof data.customer_id === "number") {
       if (!(-9007199254740991 <= data.customer_id)) return false
       if (!(9007199254740991 >= data.customer_id)) return false
     }
   }
-  if (data.customer_device_id !== undefined && hasOwn(data, "customer_device_id")) {
+  if (data.customer_device_id !== undefined) {
     if (!(Array.isArray(data.customer_device_id) || data.customer_device_id === null)) return false
     if (Array.isArray(data.customer_device_id)) {
       for (let i = 0; i < data.customer_device_id.length; i++) {
-        if (data.customer_device_id[i] !== undefined && hasOwn(data.customer_device_id, i)) {
-          if (!(Number.isInteger(data.customer_device_id[i]) || typeof data.customer_device_id[i] === "string")) return false
-          if (typeof data.customer_device_id[i] === "number") {
-            if (!(-9007199254740991 <= data.customer_device_id[i])) return false
-            if (!(9007199254740991 >= data.customer_device_id[i])) return false
-          }
+        if (!(Number.isInteger(data.customer_device_id[i]) || typeof data.customer_device_id[i] === "string")) return false
+        if (typeof data.customer_device_id[i] === "number") {
+          if (!(-9007199254740991 <= data.customer_device_id[i])) return false
+          if (!(9007199254740991 >= data.customer_device_id[i])) return false
         }
       }
     }
   }
   if (!(typeof data.status === "string")) return false
-  if (data.rebate_type !== undefined && hasOwn(data, "rebate_type")) {
+  if (data.rebate_type !== undefined) {
     if (!(typeof data.rebate_type === "string" || data.rebate_type === null)) return false
   }
-  if (data.payee_type !== undefined && hasOwn(data, "payee_type")) {
+  if (data.payee_type !== undefined) {
     if (!(typeof data.payee_type === "string" || data.payee_type === null)) return false
   }
-  if (data.total_requested_amount !== undefined && hasOwn(data, "total_requested_amount")) {
+  if (data.total_requested_amount !== undefined) {
     if (!(typeof data.total_requested_amount === "number" || data.total_requested_amount === null)) return false
   }
-  if (data.created_at !== undefined && hasOwn(data, "created_at")) {
+  if (data.created_at !== undefined) {
     if (!(typeof data.created_at === "string" || data.created_at === null)) return false
   }
-  if (data.updated_at !== undefined && hasOwn(data, "updated_at")) {
+  if (data.updated_at !== undefined) {
     if (!(typeof data.updated_at === "string" || data.updated_at === null)) return false
   }
-  if (data.customer !== undefined && hasOwn(data, "customer")) {
+  if (data.customer !== undefined) {
     if (!(typeof data.customer === "object" && data.customer && !Array.isArray(data.customer) || data.customer === null)) return false
     if (typeof data.customer === "object" && data.customer && !Array.isArray(data.customer)) {
-      if (data.customer.id !== undefined && hasOwn(data.customer, "id")) {
+      if (data.customer.id !== undefined) {
         if (!(Number.isInteger(data.customer.id) || typeof data.customer.id === "string")) return false
         if (typeof data.customer.id === "number") {
           if (!(-9007199254740991 <= data.customer.id)) return false
           if (!(9007199254740991 >= data.customer.id)) return false
         }
       }
-      if (data.customer.first_name !== undefined && hasOwn(data.customer, "first_name")) {
+      if (data.customer.first_name !== undefined) {
         if (!(typeof data.customer.first_name === "string" || data.customer.first_name === null)) return false
       }
-      if (data.customer.last_name !== undefined && hasOwn(data.customer, "last_name")) {
+      if (data.customer.last_name !== undefined) {
         if (!(typeof data.customer.last_name === "string" || data.customer.last_name === null)) return false
       }
-      if (data.customer.email !== undefined && hasOwn(data.customer, "email")) {
+      if (data.customer.email !== undefined) {
         if (!(typeof data.customer.email === "string" || data.customer.email === null)) return false
       }
-      if (data.customer.phone !== undefined && hasOwn(data.customer, "phone")) {
+      if (data.customer.phone !== undefined) {
         if (!(typeof data.customer.phone === "string" || data.customer.phone === null)) return false
       }
-      if (data.customer.address_line1 !== undefined && hasOwn(data.customer, "address_line1")) {
+      if (data.customer.address_line1 !== undefined) {
         if (!(typeof data.customer.address_line1 === "string" || data.customer.address_line1 === null)) return false
       }
-      if (data.customer.address_line2 !== undefined && hasOwn(data.customer, "address_line2")) {
+      if (data.customer.address_line2 !== undefined) {
         if (!(typeof data.customer.address_line2 === "string" || data.customer.address_line2 === null)) return false
       }
-      if (data.customer.city !== undefined && hasOwn(data.customer, "city")) {
+      if (data.customer.city !== undefined) {
         if (!(typeof data.customer.city === "string" || data.customer.city === null)) return false
       }
-      if (data.customer.state !== undefined && hasOwn(data.customer, "state")) {
+      if (data.customer.state !== undefined) {
         if (!(typeof data.customer.state === "string" || data.customer.state === null)) return false
       }
-      if (data.customer.zip_code !== undefined && hasOwn(data.customer, "zip_code")) {
+      if (data.customer.zip_code !== undefined) {
         if (!(typeof data.customer.zip_code === "string" || data.customer.zip_code === null)) return false
       }
     }
   }
-  if (data.approval_date !== undefined && hasOwn(data, "approval_date")) {
+  if (data.approval_date !== undefined) {
     if (!(typeof data.approval_date === "string" || data.approval_date === null)) return false
   }
-  if (data.customer_devices !== undefined && hasOwn(data, "customer_devices")) {
+  if (data.customer_devices !== undefined) {
     if (!(Array.isArray(data.customer_devices) || data.customer_devices === null)) return false
     if (Array.isArray(data.customer_devices)) {
       for (let j = 0; j < data.customer_devices.length; j++) {
-        if (data.customer_devices[j] !== undefined && hasOwn(data.customer_devices, j)) {
-          if (!(typeof data.customer_devices[j] === "object" && data.customer_devices[j] && !Array.isArray(data.customer_devices[j]))) return false
-          if (!(data.customer_devices[j].id !== undefined && hasOwn(data.customer_devices[j], "id"))) return false
-          if (!(Number.isInteger(data.customer_devices[j].id) || typeof data.customer_devices[j].id === "string")) return false
-          if (typeof data.customer_devices[j].id === "number") {
-            if (!(-9007199254740991 <= data.customer_devices[j].id)) return false
-            if (!(9007199254740991 >= data.customer_devices[j].id)) return false
-          }
-          if (data.customer_devices[j].purchase_date !== undefined && hasOwn(data.customer_devices[j], "purchase_date")) {
-            if (!(typeof data.customer_devices[j].purchase_date === "string" || data.customer_devices[j].purchase_date === null)) return false
-          }
-          if (data.customer_devices[j].installation_date !== undefined && hasOwn(data.customer_devices[j], "installation_date")) {
-            if (!(typeof data.customer_devices[j].installation_date === "string" || data.customer_devices[j].installation_date === null)) return false
-          }
-          if (data.customer_devices[j].contractor_name !== undefined && hasOwn(data.customer_devices[j], "contractor_name")) {
-            if (!(typeof data.customer_devices[j].contractor_name === "string" || data.customer_devices[j].contractor_name === null)) return false
-          }
-          if (data.customer_devices[j].contractor_license !== undefined && hasOwn(data.customer_devices[j], "contractor_license")) {
-            if (!(typeof data.customer_devices[j].contractor_license === "string" || data.customer_devices[j].contractor_license === null)) return false
-          }
+        if (!(typeof data.customer_devices[j] === "object" && data.customer_devices[j] && !Array.isArray(data.customer_devices[j]))) return false
+        if (!(data.customer_devices[j].id !== undefined)) return false
+        if (!(Number.isInteger(data.customer_devices[j].id) || typeof data.customer_devices[j].id === "string")) return false
+        if (typeof data.customer_devices[j].id === "number") {
+          if (!(-9007199254740991 <= data.customer_devices[j].id)) return false
+          if (!(9007199254740991 >= data.customer_devices[j].id)) return false
+        }
+        if (data.customer_devices[j].purchase_date !== undefined) {
+          if (!(typeof data.customer_devices[j].purchase_date === "string" || data.customer_devices[j].purchase_date === null)) return false
+        }
+        if (data.customer_devices[j].installation_date !== undefined) {
+          if (!(typeof data.customer_devices[j].installation_date === "string" || data.customer_devices[j].installation_date === null)) return false
+        }
+        if (data.customer_devices[j].contractor_name !== undefined) {
+          if (!(typeof data.customer_devices[j].contractor_name === "string" || data.customer_devices[j].contractor_name === null)) return false
+        }
+        if (data.customer_devices[j].contractor_license !== undefined) {
+          if (!(typeof data.customer_devices[j].contractor_license === "string" || data.customer_devices[j].contractor_license === null)) return false
         }
       }
     }
@@ -485,105 +450,100 @@ return ref0})();;
 /** Compiled from the zod schema `ApplicationList`. */
 export const validateApplicationList: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
-const hasOwn = Function.prototype.call.bind(Object.prototype.hasOwnProperty);
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
-  if (!(data.results !== undefined && hasOwn(data, "results"))) return false
-  if (data.next_page_token !== undefined && hasOwn(data, "next_page_token")) {
+  if (!(data.results !== undefined)) return false
+  if (data.next_page_token !== undefined) {
     if (!(typeof data.next_page_token === "string" || data.next_page_token === null)) return false
   }
   if (!Array.isArray(data.results)) return false
   for (let i = 0; i < data.results.length; i++) {
-    if (data.results[i] !== undefined && hasOwn(data.results, i)) {
-      if (!(typeof data.results[i] === "object" && data.results[i] && !Array.isArray(data.results[i]))) return false
-      if (!(data.results[i].id !== undefined && hasOwn(data.results[i], "id"))) return false
-      if (!(data.results[i].status !== undefined && hasOwn(data.results[i], "status"))) return false
-      if (!(Number.isInteger(data.results[i].id) || typeof data.results[i].id === "string")) return false
-      if (typeof data.results[i].id === "number") {
-        if (!(-9007199254740991 <= data.results[i].id)) return false
-        if (!(9007199254740991 >= data.results[i].id)) return false
+    if (!(typeof data.results[i] === "object" && data.results[i] && !Array.isArray(data.results[i]))) return false
+    if (!(data.results[i].id !== undefined)) return false
+    if (!(data.results[i].status !== undefined)) return false
+    if (!(Number.isInteger(data.results[i].id) || typeof data.results[i].id === "string")) return false
+    if (typeof data.results[i].id === "number") {
+      if (!(-9007199254740991 <= data.results[i].id)) return false
+      if (!(9007199254740991 >= data.results[i].id)) return false
+    }
+    if (data.results[i].program_id !== undefined) {
+      if (!(Number.isInteger(data.results[i].program_id) || typeof data.results[i].program_id === "string" || data.results[i].program_id === null)) return false
+      if (typeof data.results[i].program_id === "number") {
+        if (!(-9007199254740991 <= data.results[i].program_id)) return false
+        if (!(9007199254740991 >= data.results[i].program_id)) return false
       }
-      if (data.results[i].program_id !== undefined && hasOwn(data.results[i], "program_id")) {
-        if (!(Number.isInteger(data.results[i].program_id) || typeof data.results[i].program_id === "string" || data.results[i].program_id === null)) return false
-        if (typeof data.results[i].program_id === "number") {
-          if (!(-9007199254740991 <= data.results[i].program_id)) return false
-          if (!(9007199254740991 >= data.results[i].program_id)) return false
-        }
+    }
+    if (data.results[i].customer_id !== undefined) {
+      if (!(Number.isInteger(data.results[i].customer_id) || typeof data.results[i].customer_id === "string" || data.results[i].customer_id === null)) return false
+      if (typeof data.results[i].customer_id === "number") {
+        if (!(-9007199254740991 <= data.results[i].customer_id)) return false
+        if (!(9007199254740991 >= data.results[i].customer_id)) return false
       }
-      if (data.results[i].customer_id !== undefined && hasOwn(data.results[i], "customer_id")) {
-        if (!(Number.isInteger(data.results[i].customer_id) || typeof data.results[i].customer_id === "string" || data.results[i].customer_id === null)) return false
-        if (typeof data.results[i].customer_id === "number") {
-          if (!(-9007199254740991 <= data.results[i].customer_id)) return false
-          if (!(9007199254740991 >= data.results[i].customer_id)) return false
-        }
-      }
-      if (data.results[i].customer_device_id !== undefined && hasOwn(data.results[i], "customer_device_id")) {
-        if (!(Array.isArray(data.results[i].customer_device_id) || data.results[i].customer_device_id === null)) return false
-        if (Array.isArray(data.results[i].customer_device_id)) {
-          for (let j = 0; j < data.results[i].customer_device_id.length; j++) {
-            if (data.results[i].customer_device_id[j] !== undefined && hasOwn(data.results[i].customer_device_id, j)) {
-              if (!(Number.isInteger(data.results[i].customer_device_id[j]) || typeof data.results[i].customer_device_id[j] === "string")) return false
-              if (typeof data.results[i].customer_device_id[j] === "number") {
-                if (!(-9007199254740991 <= data.results[i].customer_device_id[j])) return false
-                if (!(9007199254740991 >= data.results[i].customer_device_id[j])) return false
-              }
-            }
+    }
+    if (data.results[i].customer_device_id !== undefined) {
+      if (!(Array.isArray(data.results[i].customer_device_id) || data.results[i].customer_device_id === null)) return false
+      if (Array.isArray(data.results[i].customer_device_id)) {
+        for (let j = 0; j < data.results[i].customer_device_id.length; j++) {
+          if (!(Number.isInteger(data.results[i].customer_device_id[j]) || typeof data.results[i].customer_device_id[j] === "string")) return false
+          if (typeof data.results[i].customer_device_id[j] === "number") {
+            if (!(-9007199254740991 <= data.results[i].customer_device_id[j])) return false
+            if (!(9007199254740991 >= data.results[i].customer_device_id[j])) return false
           }
         }
       }
-      if (!(typeof data.results[i].status === "string")) return false
-      if (data.results[i].rebate_type !== undefined && hasOwn(data.results[i], "rebate_type")) {
-        if (!(typeof data.results[i].rebate_type === "string" || data.results[i].rebate_type === null)) return false
-      }
-      if (data.results[i].payee_type !== undefined && hasOwn(data.results[i], "payee_type")) {
-        if (!(typeof data.results[i].payee_type === "string" || data.results[i].payee_type === null)) return false
-      }
-      if (data.results[i].total_requested_amount !== undefined && hasOwn(data.results[i], "total_requested_amount")) {
-        if (!(typeof data.results[i].total_requested_amount === "number" || data.results[i].total_requested_amount === null)) return false
-      }
-      if (data.results[i].created_at !== undefined && hasOwn(data.results[i], "created_at")) {
-        if (!(typeof data.results[i].created_at === "string" || data.results[i].created_at === null)) return false
-      }
-      if (data.results[i].updated_at !== undefined && hasOwn(data.results[i], "updated_at")) {
-        if (!(typeof data.results[i].updated_at === "string" || data.results[i].updated_at === null)) return false
-      }
-      if (data.results[i].customer !== undefined && hasOwn(data.results[i], "customer")) {
-        if (!(typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer) || data.results[i].customer === null)) return false
-        if (typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer)) {
-          if (data.results[i].customer.id !== undefined && hasOwn(data.results[i].customer, "id")) {
-            if (!(Number.isInteger(data.results[i].customer.id) || typeof data.results[i].customer.id === "string")) return false
-            if (typeof data.results[i].customer.id === "number") {
-              if (!(-9007199254740991 <= data.results[i].customer.id)) return false
-              if (!(9007199254740991 >= data.results[i].customer.id)) return false
-            }
+    }
+    if (!(typeof data.results[i].status === "string")) return false
+    if (data.results[i].rebate_type !== undefined) {
+      if (!(typeof data.results[i].rebate_type === "string" || data.results[i].rebate_type === null)) return false
+    }
+    if (data.results[i].payee_type !== undefined) {
+      if (!(typeof data.results[i].payee_type === "string" || data.results[i].payee_type === null)) return false
+    }
+    if (data.results[i].total_requested_amount !== undefined) {
+      if (!(typeof data.results[i].total_requested_amount === "number" || data.results[i].total_requested_amount === null)) return false
+    }
+    if (data.results[i].created_at !== undefined) {
+      if (!(typeof data.results[i].created_at === "string" || data.results[i].created_at === null)) return false
+    }
+    if (data.results[i].updated_at !== undefined) {
+      if (!(typeof data.results[i].updated_at === "string" || data.results[i].updated_at === null)) return false
+    }
+    if (data.results[i].customer !== undefined) {
+      if (!(typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer) || data.results[i].customer === null)) return false
+      if (typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer)) {
+        if (data.results[i].customer.id !== undefined) {
+          if (!(Number.isInteger(data.results[i].customer.id) || typeof data.results[i].customer.id === "string")) return false
+          if (typeof data.results[i].customer.id === "number") {
+            if (!(-9007199254740991 <= data.results[i].customer.id)) return false
+            if (!(9007199254740991 >= data.results[i].customer.id)) return false
           }
-          if (data.results[i].customer.first_name !== undefined && hasOwn(data.results[i].customer, "first_name")) {
-            if (!(typeof data.results[i].customer.first_name === "string" || data.results[i].customer.first_name === null)) return false
-          }
-          if (data.results[i].customer.last_name !== undefined && hasOwn(data.results[i].customer, "last_name")) {
-            if (!(typeof data.results[i].customer.last_name === "string" || data.results[i].customer.last_name === null)) return false
-          }
-          if (data.results[i].customer.email !== undefined && hasOwn(data.results[i].customer, "email")) {
-            if (!(typeof data.results[i].customer.email === "string" || data.results[i].customer.email === null)) return false
-          }
-          if (data.results[i].customer.phone !== undefined && hasOwn(data.results[i].customer, "phone")) {
-            if (!(typeof data.results[i].customer.phone === "string" || data.results[i].customer.phone === null)) return false
-          }
-          if (data.results[i].customer.address_line1 !== undefined && hasOwn(data.results[i].customer, "address_line1")) {
-            if (!(typeof data.results[i].customer.address_line1 === "string" || data.results[i].customer.address_line1 === null)) return false
-          }
-          if (data.results[i].customer.address_line2 !== undefined && hasOwn(data.results[i].customer, "address_line2")) {
-            if (!(typeof data.results[i].customer.address_line2 === "string" || data.results[i].customer.address_line2 === null)) return false
-          }
-          if (data.results[i].customer.city !== undefined && hasOwn(data.results[i].customer, "city")) {
-            if (!(typeof data.results[i].customer.city === "string" || data.results[i].customer.city === null)) return false
-          }
-          if (data.results[i].customer.state !== undefined && hasOwn(data.results[i].customer, "state")) {
-            if (!(typeof data.results[i].customer.state === "string" || data.results[i].customer.state === null)) return false
-          }
-          if (data.results[i].customer.zip_code !== undefined && hasOwn(data.results[i].customer, "zip_code")) {
-            if (!(typeof data.results[i].customer.zip_code === "string" || data.results[i].customer.zip_code === null)) return false
-          }
+        }
+        if (data.results[i].customer.first_name !== undefined) {
+          if (!(typeof data.results[i].customer.first_name === "string" || data.results[i].customer.first_name === null)) return false
+        }
+        if (data.results[i].customer.last_name !== undefined) {
+          if (!(typeof data.results[i].customer.last_name === "string" || data.results[i].customer.last_name === null)) return false
+        }
+        if (data.results[i].customer.email !== undefined) {
+          if (!(typeof data.results[i].customer.email === "string" || data.results[i].customer.email === null)) return false
+        }
+        if (data.results[i].customer.phone !== undefined) {
+          if (!(typeof data.results[i].customer.phone === "string" || data.results[i].customer.phone === null)) return false
+        }
+        if (data.results[i].customer.address_line1 !== undefined) {
+          if (!(typeof data.results[i].customer.address_line1 === "string" || data.results[i].customer.address_line1 === null)) return false
+        }
+        if (data.results[i].customer.address_line2 !== undefined) {
+          if (!(typeof data.results[i].customer.address_line2 === "string" || data.results[i].customer.address_line2 === null)) return false
+        }
+        if (data.results[i].customer.city !== undefined) {
+          if (!(typeof data.results[i].customer.city === "string" || data.results[i].customer.city === null)) return false
+        }
+        if (data.results[i].customer.state !== undefined) {
+          if (!(typeof data.results[i].customer.state === "string" || data.results[i].customer.state === null)) return false
+        }
+        if (data.results[i].customer.zip_code !== undefined) {
+          if (!(typeof data.results[i].customer.zip_code === "string" || data.results[i].customer.zip_code === null)) return false
         }
       }
     }

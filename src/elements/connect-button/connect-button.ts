@@ -1,6 +1,4 @@
-import { html, nothing, type PropertyValues } from 'lit';
-import { property } from 'lit/decorators.js';
-import { ifDefined } from 'lit/directives/if-defined.js';
+import { ReactiveElement, type PropertyDeclarations, type PropertyValues } from '@lit/reactive-element';
 import {
   buildConnectUrl,
   ConnectUrlError,
@@ -11,7 +9,7 @@ import {
 } from '../../core/connect-url.js';
 import { LeapApiError } from '../../core/errors.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
-import { LeapElement } from '../shared/leap-element.js';
+import { pickLang, resolveLang } from '../shared/locale.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
 import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
@@ -27,6 +25,12 @@ type ButtonState =
   | { kind: 'ready'; result: ConnectUrlResult; refId: string | null }
   | { kind: 'pending' }
   | { kind: 'error'; error: LeapErrorDetail; text: (s: Strings) => string };
+
+/** Sets or removes an attribute: `undefined` removes it. */
+function attr(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
 
 /**
  * A real link that starts Leap's utility authorization: Direct to Utility for California residential customers whose
@@ -52,68 +56,102 @@ type ButtonState =
  * @cssprop --leap-color-focus - Focus ring colour. Default `#1a5fb4`.
  * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
-export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
-  protected override readonly stringTables = CONNECT_BUTTON_STRINGS;
-
+export class LeapConnectButton extends ReactiveElement {
   static override styles = [tokens, visuallyHidden, styles];
 
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+    org: {},
+    flow: {},
+    utility: {},
+    region: {},
+    customerType: { attribute: 'customer-type' },
+    refId: { attribute: 'ref-id' },
+    redirectParams: { attribute: 'redirect-params' },
+    requestedUtilities: { attribute: 'requested-utilities', converter: commaList },
+    environment: {},
+    mode: {},
+    directBase: { attribute: 'direct-base' },
+    connectBase: { attribute: 'connect-base' },
+    target: {},
+    sessionEndpoint: { attribute: 'session-endpoint' },
+  };
+
+  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
+  declare lang: string;
+
   /** Leap-generated organization name. Required. */
-  @property() org?: string;
+  declare org?: string;
 
   /** Leap Connect url-title; required whenever Leap Connect is chosen. */
-  @property() flow?: string;
+  declare flow?: string;
 
   /** Utility id such as `pge`, `sce`, `sdge`. */
-  @property() utility?: string;
+  declare utility?: string;
 
   /** Transmission region such as `CAISO`; used to choose the flow. */
-  @property() region?: string;
+  declare region?: string;
 
   /** `residential` (default) or `commercial`. */
-  @property({ attribute: 'customer-type' }) customerType?: CustomerType;
+  declare customerType?: CustomerType;
 
   /** The partner's id for this customer. Ignored when `session-endpoint` is set. */
-  @property({ attribute: 'ref-id' }) refId?: string;
+  declare refId?: string;
 
   /** Un-encoded query string Leap restores on the final redirect, e.g. `campaign=spring&plan=ev`. */
-  @property({ attribute: 'redirect-params' }) redirectParams?: string;
+  declare redirectParams?: string;
 
   /** Comma-separated utility ids offered in Leap Connect. */
-  @property({ attribute: 'requested-utilities', converter: commaList }) requestedUtilities?: string[];
+  declare requestedUtilities?: string[];
 
   /** `production` (default) or `staging`. */
-  @property() environment?: LeapEnvironment;
+  declare environment?: LeapEnvironment;
 
   /** `auto` (default), `direct` or `connect`. */
-  @property() mode?: ConnectMode;
+  declare mode?: ConnectMode;
 
   /** Override the Direct to Utility host (https only). */
-  @property({ attribute: 'direct-base' }) directBase?: string;
+  declare directBase?: string;
 
   /** Override the Leap Connect host (https only). */
-  @property({ attribute: 'connect-base' }) connectBase?: string;
+  declare connectBase?: string;
 
   /** `_self` (default) or `_blank` (adds `rel="noopener noreferrer"`). */
-  @property() target: LinkTarget = '_self';
+  declare target: LinkTarget;
 
   /**
    * URL of the partner backend's `POST .../session`. When set, the customer's `reference_id` comes from your server
    * (credentials included) and `ref-id` is ignored.
    */
-  @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
+  declare sessionEndpoint?: string;
 
   private state: ButtonState = { kind: 'pending' };
   private reportedErrorKey = '';
 
   /**
    * The session for `session-endpoint`. One shared, cached request per endpoint (see SessionClient), so this stays a
-   * plain promise rather than a task: nothing to abort, and an answer for an old endpoint is simply ignored.
+   * plain promise: nothing to abort, and an answer for an endpoint no longer set is ignored.
    */
   private session: { endpoint: string; refId?: string; error?: unknown } | null = null;
+
+  /** The shadow DOM, built once on first update: the link, its label parts and the message under it. */
+  private link?: HTMLAnchorElement;
+  private defaultLabel?: Text;
+  private newTabNote?: HTMLSpanElement;
+  private message?: HTMLSpanElement;
+
+  constructor() {
+    super();
+    this.target = '_self';
+  }
 
   /** The connect URL currently offered, or `null` while it is pending or unavailable. */
   get url(): string | null {
     return this.state.kind === 'ready' ? this.state.result.url : null;
+  }
+
+  private get strings(): Strings {
+    return CONNECT_BUTTON_STRINGS[pickLang(this.lang || resolveLang(this))];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -200,37 +238,69 @@ export class LeapConnectButton extends LeapElement<ConnectButtonStrings> {
     this.dispatchEvent(leapEvent<LeapErrorDetail>('leap-error', state.error));
   }
 
-  protected override render() {
+  /**
+   * Lit's ReactiveElement without lit-html: the button's DOM is a link and one message, so it is built once and
+   * updated in place, which keeps the button's own bundle small for pages that embed nothing else.
+   */
+  protected override update(changed: PropertyValues<this>): void {
+    super.update(changed);
     const strings = this.strings;
     const state = this.state;
     const live = state.kind === 'ready';
     const blank = live && this.target === '_blank';
-    const message =
+    const text =
       state.kind === 'error' ? state.text(strings) : state.kind === 'pending' ? strings.connectPreparing : null;
-    return html`<a
-        part="button"
-        class="button"
-        href=${ifDefined(live ? state.result.url : undefined)}
-        target=${ifDefined(blank ? '_blank' : undefined)}
-        rel=${ifDefined(blank ? 'noopener noreferrer' : undefined)}
-        role=${ifDefined(live ? undefined : 'link')}
-        tabindex=${ifDefined(live ? undefined : '0')}
-        aria-disabled=${ifDefined(live ? undefined : 'true')}
-        aria-busy=${ifDefined(state.kind === 'pending' ? 'true' : undefined)}
-        aria-describedby=${ifDefined(message ? 'message' : undefined)}
-        @click=${this.onClick}
-        ><slot @slotchange=${() => this.requestUpdate()}></slot>${
-          this.hasLabel() ? nothing : strings.connectLabel
-        }${blank ? html`<span class="visually-hidden">${strings.connectNewTab}</span>` : nothing}</a
-      >${
-        state.kind === 'error'
-          ? html`<span id="message" part="message error" class="message"
-              ><span class="icon" aria-hidden="true">⚠ </span>${message}</span
-            >`
-          : state.kind === 'pending'
-            ? html`<span id="message" part="message" class="visually-hidden">${message}</span>`
-            : nothing
-      }`;
+
+    if (!this.link) {
+      const link = (this.link = document.createElement('a'));
+      link.part.add('button');
+      link.className = 'button';
+      link.addEventListener('click', (event) => this.onClick(event));
+      const slot = document.createElement('slot');
+      slot.addEventListener('slotchange', () => this.requestUpdate());
+      this.defaultLabel = new Text();
+      this.newTabNote = document.createElement('span');
+      this.newTabNote.className = 'visually-hidden';
+      link.append(slot, this.defaultLabel);
+      this.message = document.createElement('span');
+      this.message.id = 'message';
+      this.renderRoot.append(link);
+    }
+    const link = this.link;
+    attr(link, 'href', live ? state.result.url : undefined);
+    attr(link, 'target', blank ? '_blank' : undefined);
+    attr(link, 'rel', blank ? 'noopener noreferrer' : undefined);
+    attr(link, 'role', live ? undefined : 'link');
+    attr(link, 'tabindex', live ? undefined : '0');
+    attr(link, 'aria-disabled', live ? undefined : 'true');
+    attr(link, 'aria-busy', state.kind === 'pending' ? 'true' : undefined);
+    attr(link, 'aria-describedby', text ? 'message' : undefined);
+    this.defaultLabel!.data = this.hasLabel() ? '' : strings.connectLabel;
+    if (blank) {
+      this.newTabNote!.textContent = strings.connectNewTab;
+      link.append(this.newTabNote!);
+    } else {
+      this.newTabNote!.remove();
+    }
+
+    const message = this.message!;
+    if (text === null) {
+      message.remove();
+      return;
+    }
+    const error = state.kind === 'error';
+    attr(message, 'part', error ? 'message error' : 'message');
+    message.className = error ? 'message' : 'visually-hidden';
+    if (error) {
+      const icon = document.createElement('span');
+      icon.className = 'icon';
+      icon.ariaHidden = 'true';
+      icon.textContent = '⚠ ';
+      message.replaceChildren(icon, text);
+    } else {
+      message.replaceChildren(text);
+    }
+    if (!message.isConnected) this.renderRoot.append(message);
   }
 
   private hasLabel(): boolean {

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /**
  * The theming contract shared by every element. Hosts override these custom properties; anything not listed in the

@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css } from '@lit/reactive-element';
 
 /** Text for screen readers only. */
 export const visuallyHidden = css`
