@@ -11,17 +11,20 @@ import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { validator } from '@exodus/schemasafe';
 import { IncentivesResponse } from '../src/core/schemas/incentives.js';
-import { MeterEnrollmentResponse } from '../src/core/schemas/enrollments.js';
-import { Application, ApplicationList } from '../src/core/schemas/applications.js';
+import { MeterEnrollmentView } from '../src/core/schemas/enrollments.js';
+import { ApplicationListView, ApplicationView } from '../src/core/schemas/applications.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('../src/core/schemas/validators.generated.ts', import.meta.url));
 
-/** Each compiled check, named after its zod schema. */
-const SCHEMAS: Record<string, z.ZodMiniType> = {
+/**
+ * Each compiled check, named after its zod schema: what each element reads (the checker shows nearly all of an
+ * incentives answer; the status elements declare views of theirs next to the full schemas).
+ */
+export const SCHEMAS: Record<string, z.ZodMiniType> = {
   IncentivesResponse,
-  MeterEnrollmentResponse,
-  Application,
-  ApplicationList,
+  MeterEnrollmentView,
+  ApplicationView,
+  ApplicationListView,
 };
 
 export function generateValidators(): string {

@@ -24,8 +24,8 @@ import { LeapConnectReturn as LeapConnectReturnElement } from '../elements/conne
 import type { LeapConnectDetail, LeapErrorDetail } from '../elements/shared/events.js';
 import type { ConnectReturn } from '../core/connect-url.js';
 import type { IncentivesResult } from '../core/schemas/incentives.js';
-import type { MeterEnrollment } from '../core/schemas/enrollments.js';
-import type { ApplicationSummary } from '../core/schemas/applications.js';
+import type { MeterEnrollmentView } from '../core/schemas/enrollments.js';
+import type { ApplicationView } from '../core/schemas/applications.js';
 
 const onLeapError = 'leap-error' as EventName<CustomEvent<LeapErrorDetail>>;
 
@@ -77,7 +77,7 @@ export const LeapEnrollmentStatus = createComponent({
   elementClass: LeapEnrollmentStatusElement,
   displayName: 'LeapEnrollmentStatus',
   events: {
-    onLeapStatus: 'leap-status' as EventName<CustomEvent<{ enrollment: MeterEnrollment }>>,
+    onLeapStatus: 'leap-status' as EventName<CustomEvent<{ enrollment: MeterEnrollmentView }>>,
     onLeapError,
   },
 });
@@ -94,7 +94,7 @@ export const LeapApplicationStatus = createComponent({
   elementClass: LeapApplicationStatusElement,
   displayName: 'LeapApplicationStatus',
   events: {
-    onLeapApplications: 'leap-applications' as EventName<CustomEvent<{ applications: ApplicationSummary[] }>>,
+    onLeapApplications: 'leap-applications' as EventName<CustomEvent<{ applications: ApplicationView[] }>>,
     onLeapError,
   },
 });

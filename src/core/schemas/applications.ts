@@ -72,6 +72,27 @@ export const Application = z.looseObject({
 });
 export type Application = z.infer<typeof Application>;
 
+/**
+ * The part of an application `<leap-application-status>` shows, and so the part the browser checks (compiled, see
+ * `validators.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
+ * backend checks whole answers against `Application` and `ApplicationList`.
+ */
+export const ApplicationView = z.pick(ApplicationSummary, {
+  id: true,
+  program_id: true,
+  status: true,
+  total_requested_amount: true,
+  updated_at: true,
+});
+export type ApplicationView = z.infer<typeof ApplicationView>;
+
+/** `GET /applications` as `<leap-application-status>` reads it. */
+export const ApplicationListView = z.looseObject({
+  next_page_token: ApplicationList.def.shape.next_page_token,
+  results: z.array(ApplicationView),
+});
+export type ApplicationListView = z.infer<typeof ApplicationListView>;
+
 /** `PATCH /applications/{id}`: partial update of top-level fields, `customer` and `customer_devices`. */
 export const ApplicationPatch = z.looseObject({
   status: z.optional(closedEnum(APPLICATION_STATUSES)),

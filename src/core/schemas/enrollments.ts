@@ -118,6 +118,19 @@ export const MeterEnrollmentResponse = z.extend(MeterIdentifiers, {
 export type MeterEnrollment = z.infer<typeof MeterEnrollmentResponse>;
 
 /**
+ * The part of an enrollment `<leap-enrollment-status>` shows, and so the part the browser checks (compiled, see
+ * `validators.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
+ * backend checks the whole answer against `MeterEnrollmentResponse`.
+ */
+export const MeterEnrollmentView = z.pick(MeterEnrollmentResponse, {
+  global_enrollment_status: true,
+  participation_preferences: true,
+  program_enrollment: true,
+  required_actions: true,
+});
+export type MeterEnrollmentView = z.infer<typeof MeterEnrollmentView>;
+
+/**
  * Body of `POST /v2/meters/enrollments/search`: the same filter as the details search (`MeterFilterRequest`). Poll it
  * at least daily with `last_modified_date_time` to fetch only meters whose enrollment changed.
  */

@@ -172,157 +172,107 @@ const ref0 = function validate(data) {
 };
 return ref0})();;
 
-/** Compiled from the zod schema `MeterEnrollmentResponse`. */
-export const validateMeterEnrollmentResponse: CompiledValidator = /* @__PURE__ */ (function() {
+/** Compiled from the zod schema `MeterEnrollmentView`. */
+export const validateMeterEnrollmentView: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
-  if (!(data.meter_id !== undefined)) return false
-  if (!(data.transmission_region !== undefined)) return false
-  if (!(data.load_types !== undefined)) return false
-  if (!(data.is_archived !== undefined)) return false
-  if (!(data.audit !== undefined)) return false
   if (!(data.global_enrollment_status !== undefined)) return false
   if (!(data.program_enrollment !== undefined)) return false
   if (!(data.required_actions !== undefined)) return false
-  if (!(typeof data.meter_id === "string")) return false
-  if (data.partner_reference !== undefined) {
-    if (!(typeof data.partner_reference === "string" || data.partner_reference === null)) return false
-  }
-  if (!(typeof data.transmission_region === "string")) return false
-  if (data.customer_classification !== undefined) {
-    if (!(typeof data.customer_classification === "string" || data.customer_classification === null)) return false
-  }
-  if (!Array.isArray(data.load_types)) return false
-  for (let i = 0; i < data.load_types.length; i++) {
-    if (!(typeof data.load_types[i] === "string")) return false
-  }
-  if (data.meter_type !== undefined) {
-    if (!(typeof data.meter_type === "string" || data.meter_type === null)) return false
-  }
-  if (data.connection_references !== undefined) {
-    if (!(Array.isArray(data.connection_references) || data.connection_references === null)) return false
-    if (Array.isArray(data.connection_references)) {
-      for (let j = 0; j < data.connection_references.length; j++) {
-        if (!(typeof data.connection_references[j] === "string")) return false
-      }
-    }
-  }
-  if (data.customer_group !== undefined) {
-    if (!(typeof data.customer_group === "string" || data.customer_group === null)) return false
-  }
-  if (data.tags !== undefined) {
-    if (!(Array.isArray(data.tags) || data.tags === null)) return false
-    if (Array.isArray(data.tags)) {
-      for (let k = 0; k < data.tags.length; k++) {
-        if (!(typeof data.tags[k] === "string")) return false
-      }
-    }
-  }
-  if (!(typeof data.is_archived === "boolean")) return false
-  if (!(typeof data.audit === "object" && data.audit && !Array.isArray(data.audit))) return false
-  if (data.audit.created_by !== undefined) {
-    if (!(typeof data.audit.created_by === "string" || data.audit.created_by === null)) return false
-  }
-  if (data.audit.created_at !== undefined) {
-    if (!(typeof data.audit.created_at === "string" || data.audit.created_at === null)) return false
-  }
-  if (data.audit.updated_at !== undefined) {
-    if (!(typeof data.audit.updated_at === "string" || data.audit.updated_at === null)) return false
-  }
   if (!(typeof data.global_enrollment_status === "string")) return false
   if (data.participation_preferences !== undefined) {
     if (!(Array.isArray(data.participation_preferences) || data.participation_preferences === null)) return false
     if (Array.isArray(data.participation_preferences)) {
-      for (let l = 0; l < data.participation_preferences.length; l++) {
-        if (!(typeof data.participation_preferences[l] === "object" && data.participation_preferences[l] && !Array.isArray(data.participation_preferences[l]))) return false
-        if (!(data.participation_preferences[l].participation_preference !== undefined)) return false
-        if (!(data.participation_preferences[l].start_time !== undefined)) return false
-        if (!(typeof data.participation_preferences[l].participation_preference === "string")) return false
-        if (!(typeof data.participation_preferences[l].start_time === "string")) return false
-        if (data.participation_preferences[l].end_time !== undefined) {
-          if (!(typeof data.participation_preferences[l].end_time === "string" || data.participation_preferences[l].end_time === null)) return false
+      for (let i = 0; i < data.participation_preferences.length; i++) {
+        if (!(typeof data.participation_preferences[i] === "object" && data.participation_preferences[i] && !Array.isArray(data.participation_preferences[i]))) return false
+        if (!(data.participation_preferences[i].participation_preference !== undefined)) return false
+        if (!(data.participation_preferences[i].start_time !== undefined)) return false
+        if (!(typeof data.participation_preferences[i].participation_preference === "string")) return false
+        if (!(typeof data.participation_preferences[i].start_time === "string")) return false
+        if (data.participation_preferences[i].end_time !== undefined) {
+          if (!(typeof data.participation_preferences[i].end_time === "string" || data.participation_preferences[i].end_time === null)) return false
         }
-        if (data.participation_preferences[l].reason !== undefined) {
-          if (!(typeof data.participation_preferences[l].reason === "string" || data.participation_preferences[l].reason === null)) return false
+        if (data.participation_preferences[i].reason !== undefined) {
+          if (!(typeof data.participation_preferences[i].reason === "string" || data.participation_preferences[i].reason === null)) return false
         }
       }
     }
   }
   if (!Array.isArray(data.program_enrollment)) return false
-  for (let m = 0; m < data.program_enrollment.length; m++) {
-    if (!(typeof data.program_enrollment[m] === "object" && data.program_enrollment[m] && !Array.isArray(data.program_enrollment[m]))) return false
-    if (!(data.program_enrollment[m].delivery_period_start_date_time !== undefined)) return false
-    if (!(data.program_enrollment[m].delivery_period_end_date_time !== undefined)) return false
-    if (!(data.program_enrollment[m].enrollment_status !== undefined)) return false
-    if (!(data.program_enrollment[m].enrollment_deadlines !== undefined)) return false
-    if (data.program_enrollment[m].program_identifier !== undefined) {
-      if (!(typeof data.program_enrollment[m].program_identifier === "string" || data.program_enrollment[m].program_identifier === null)) return false
+  for (let j = 0; j < data.program_enrollment.length; j++) {
+    if (!(typeof data.program_enrollment[j] === "object" && data.program_enrollment[j] && !Array.isArray(data.program_enrollment[j]))) return false
+    if (!(data.program_enrollment[j].delivery_period_start_date_time !== undefined)) return false
+    if (!(data.program_enrollment[j].delivery_period_end_date_time !== undefined)) return false
+    if (!(data.program_enrollment[j].enrollment_status !== undefined)) return false
+    if (!(data.program_enrollment[j].enrollment_deadlines !== undefined)) return false
+    if (data.program_enrollment[j].program_identifier !== undefined) {
+      if (!(typeof data.program_enrollment[j].program_identifier === "string" || data.program_enrollment[j].program_identifier === null)) return false
     }
-    if (data.program_enrollment[m].delivery_period !== undefined) {
-      if (!(typeof data.program_enrollment[m].delivery_period === "string" || data.program_enrollment[m].delivery_period === null)) return false
+    if (data.program_enrollment[j].delivery_period !== undefined) {
+      if (!(typeof data.program_enrollment[j].delivery_period === "string" || data.program_enrollment[j].delivery_period === null)) return false
     }
-    if (!(typeof data.program_enrollment[m].delivery_period_start_date_time === "string")) return false
-    if (!(typeof data.program_enrollment[m].delivery_period_end_date_time === "string")) return false
-    if (!(typeof data.program_enrollment[m].enrollment_status === "string")) return false
-    if (!(Array.isArray(data.program_enrollment[m].enrollment_deadlines))) return false
-    for (let n = 0; n < data.program_enrollment[m].enrollment_deadlines.length; n++) {
-      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n] === "object" && data.program_enrollment[m].enrollment_deadlines[n] && !Array.isArray(data.program_enrollment[m].enrollment_deadlines[n]))) return false
-      if (!(data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time !== undefined)) return false
-      if (!(data.program_enrollment[m].enrollment_deadlines[n].activation_date_time !== undefined)) return false
-      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].enrollment_deadline_date_time === "string")) return false
-      if (!(typeof data.program_enrollment[m].enrollment_deadlines[n].activation_date_time === "string")) return false
+    if (!(typeof data.program_enrollment[j].delivery_period_start_date_time === "string")) return false
+    if (!(typeof data.program_enrollment[j].delivery_period_end_date_time === "string")) return false
+    if (!(typeof data.program_enrollment[j].enrollment_status === "string")) return false
+    if (!(Array.isArray(data.program_enrollment[j].enrollment_deadlines))) return false
+    for (let k = 0; k < data.program_enrollment[j].enrollment_deadlines.length; k++) {
+      if (!(typeof data.program_enrollment[j].enrollment_deadlines[k] === "object" && data.program_enrollment[j].enrollment_deadlines[k] && !Array.isArray(data.program_enrollment[j].enrollment_deadlines[k]))) return false
+      if (!(data.program_enrollment[j].enrollment_deadlines[k].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.program_enrollment[j].enrollment_deadlines[k].activation_date_time !== undefined)) return false
+      if (!(typeof data.program_enrollment[j].enrollment_deadlines[k].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.program_enrollment[j].enrollment_deadlines[k].activation_date_time === "string")) return false
     }
-    if (data.program_enrollment[m].market_group_id !== undefined) {
-      if (!(typeof data.program_enrollment[m].market_group_id === "string" || data.program_enrollment[m].market_group_id === null)) return false
+    if (data.program_enrollment[j].market_group_id !== undefined) {
+      if (!(typeof data.program_enrollment[j].market_group_id === "string" || data.program_enrollment[j].market_group_id === null)) return false
     }
-    if (data.program_enrollment[m].market_group_name !== undefined) {
-      if (!(typeof data.program_enrollment[m].market_group_name === "string" || data.program_enrollment[m].market_group_name === null)) return false
+    if (data.program_enrollment[j].market_group_name !== undefined) {
+      if (!(typeof data.program_enrollment[j].market_group_name === "string" || data.program_enrollment[j].market_group_name === null)) return false
     }
   }
   if (!(typeof data.required_actions === "object" && data.required_actions && !Array.isArray(data.required_actions))) return false
   if (data.required_actions.partner !== undefined) {
     if (!Array.isArray(data.required_actions.partner)) return false
-    for (let o = 0; o < data.required_actions.partner.length; o++) {
-      if (!(typeof data.required_actions.partner[o] === "object" && data.required_actions.partner[o] && !Array.isArray(data.required_actions.partner[o]))) return false
-      if (!(data.required_actions.partner[o].program_identifier !== undefined)) return false
-      if (!(data.required_actions.partner[o].delivery_period !== undefined)) return false
-      if (!(data.required_actions.partner[o].enrollment_deadline_date_time !== undefined)) return false
-      if (!(data.required_actions.partner[o].action_type !== undefined)) return false
-      if (!(data.required_actions.partner[o].action_description !== undefined)) return false
-      if (!(data.required_actions.partner[o].action_code !== undefined)) return false
-      if (!(typeof data.required_actions.partner[o].program_identifier === "string")) return false
-      if (!(typeof data.required_actions.partner[o].delivery_period === "string")) return false
-      if (!(typeof data.required_actions.partner[o].enrollment_deadline_date_time === "string")) return false
-      if (!(typeof data.required_actions.partner[o].action_type === "string")) return false
-      if (!(typeof data.required_actions.partner[o].action_description === "string")) return false
-      if (!(typeof data.required_actions.partner[o].action_code === "string")) return false
+    for (let l = 0; l < data.required_actions.partner.length; l++) {
+      if (!(typeof data.required_actions.partner[l] === "object" && data.required_actions.partner[l] && !Array.isArray(data.required_actions.partner[l]))) return false
+      if (!(data.required_actions.partner[l].program_identifier !== undefined)) return false
+      if (!(data.required_actions.partner[l].delivery_period !== undefined)) return false
+      if (!(data.required_actions.partner[l].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.required_actions.partner[l].action_type !== undefined)) return false
+      if (!(data.required_actions.partner[l].action_description !== undefined)) return false
+      if (!(data.required_actions.partner[l].action_code !== undefined)) return false
+      if (!(typeof data.required_actions.partner[l].program_identifier === "string")) return false
+      if (!(typeof data.required_actions.partner[l].delivery_period === "string")) return false
+      if (!(typeof data.required_actions.partner[l].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.required_actions.partner[l].action_type === "string")) return false
+      if (!(typeof data.required_actions.partner[l].action_description === "string")) return false
+      if (!(typeof data.required_actions.partner[l].action_code === "string")) return false
     }
   }
   if (data.required_actions.leap !== undefined) {
     if (!Array.isArray(data.required_actions.leap)) return false
-    for (let p = 0; p < data.required_actions.leap.length; p++) {
-      if (!(typeof data.required_actions.leap[p] === "object" && data.required_actions.leap[p] && !Array.isArray(data.required_actions.leap[p]))) return false
-      if (!(data.required_actions.leap[p].program_identifier !== undefined)) return false
-      if (!(data.required_actions.leap[p].delivery_period !== undefined)) return false
-      if (!(data.required_actions.leap[p].enrollment_deadline_date_time !== undefined)) return false
-      if (!(data.required_actions.leap[p].action_type !== undefined)) return false
-      if (!(data.required_actions.leap[p].action_description !== undefined)) return false
-      if (!(data.required_actions.leap[p].action_code !== undefined)) return false
-      if (!(typeof data.required_actions.leap[p].program_identifier === "string")) return false
-      if (!(typeof data.required_actions.leap[p].delivery_period === "string")) return false
-      if (!(typeof data.required_actions.leap[p].enrollment_deadline_date_time === "string")) return false
-      if (!(typeof data.required_actions.leap[p].action_type === "string")) return false
-      if (!(typeof data.required_actions.leap[p].action_description === "string")) return false
-      if (!(typeof data.required_actions.leap[p].action_code === "string")) return false
+    for (let m = 0; m < data.required_actions.leap.length; m++) {
+      if (!(typeof data.required_actions.leap[m] === "object" && data.required_actions.leap[m] && !Array.isArray(data.required_actions.leap[m]))) return false
+      if (!(data.required_actions.leap[m].program_identifier !== undefined)) return false
+      if (!(data.required_actions.leap[m].delivery_period !== undefined)) return false
+      if (!(data.required_actions.leap[m].enrollment_deadline_date_time !== undefined)) return false
+      if (!(data.required_actions.leap[m].action_type !== undefined)) return false
+      if (!(data.required_actions.leap[m].action_description !== undefined)) return false
+      if (!(data.required_actions.leap[m].action_code !== undefined)) return false
+      if (!(typeof data.required_actions.leap[m].program_identifier === "string")) return false
+      if (!(typeof data.required_actions.leap[m].delivery_period === "string")) return false
+      if (!(typeof data.required_actions.leap[m].enrollment_deadline_date_time === "string")) return false
+      if (!(typeof data.required_actions.leap[m].action_type === "string")) return false
+      if (!(typeof data.required_actions.leap[m].action_description === "string")) return false
+      if (!(typeof data.required_actions.leap[m].action_code === "string")) return false
     }
   }
   return true
 };
 return ref0})();;
 
-/** Compiled from the zod schema `Application`. */
-export const validateApplication: CompiledValidator = /* @__PURE__ */ (function() {
+/** Compiled from the zod schema `ApplicationView`. */
+export const validateApplicationView: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
@@ -340,115 +290,19 @@ const ref0 = function validate(data) {
       if (!(9007199254740991 >= data.program_id)) return false
     }
   }
-  if (data.customer_id !== undefined) {
-    if (!(Number.isInteger(data.customer_id) || typeof data.customer_id === "string" || data.customer_id === null)) return false
-    if (typeof data.customer_id === "number") {
-      if (!(-9007199254740991 <= data.customer_id)) return false
-      if (!(9007199254740991 >= data.customer_id)) return false
-    }
-  }
-  if (data.customer_device_id !== undefined) {
-    if (!(Array.isArray(data.customer_device_id) || data.customer_device_id === null)) return false
-    if (Array.isArray(data.customer_device_id)) {
-      for (let i = 0; i < data.customer_device_id.length; i++) {
-        if (!(Number.isInteger(data.customer_device_id[i]) || typeof data.customer_device_id[i] === "string")) return false
-        if (typeof data.customer_device_id[i] === "number") {
-          if (!(-9007199254740991 <= data.customer_device_id[i])) return false
-          if (!(9007199254740991 >= data.customer_device_id[i])) return false
-        }
-      }
-    }
-  }
   if (!(typeof data.status === "string")) return false
-  if (data.rebate_type !== undefined) {
-    if (!(typeof data.rebate_type === "string" || data.rebate_type === null)) return false
-  }
-  if (data.payee_type !== undefined) {
-    if (!(typeof data.payee_type === "string" || data.payee_type === null)) return false
-  }
   if (data.total_requested_amount !== undefined) {
     if (!(typeof data.total_requested_amount === "number" || data.total_requested_amount === null)) return false
   }
-  if (data.created_at !== undefined) {
-    if (!(typeof data.created_at === "string" || data.created_at === null)) return false
-  }
   if (data.updated_at !== undefined) {
     if (!(typeof data.updated_at === "string" || data.updated_at === null)) return false
-  }
-  if (data.customer !== undefined) {
-    if (!(typeof data.customer === "object" && data.customer && !Array.isArray(data.customer) || data.customer === null)) return false
-    if (typeof data.customer === "object" && data.customer && !Array.isArray(data.customer)) {
-      if (data.customer.id !== undefined) {
-        if (!(Number.isInteger(data.customer.id) || typeof data.customer.id === "string")) return false
-        if (typeof data.customer.id === "number") {
-          if (!(-9007199254740991 <= data.customer.id)) return false
-          if (!(9007199254740991 >= data.customer.id)) return false
-        }
-      }
-      if (data.customer.first_name !== undefined) {
-        if (!(typeof data.customer.first_name === "string" || data.customer.first_name === null)) return false
-      }
-      if (data.customer.last_name !== undefined) {
-        if (!(typeof data.customer.last_name === "string" || data.customer.last_name === null)) return false
-      }
-      if (data.customer.email !== undefined) {
-        if (!(typeof data.customer.email === "string" || data.customer.email === null)) return false
-      }
-      if (data.customer.phone !== undefined) {
-        if (!(typeof data.customer.phone === "string" || data.customer.phone === null)) return false
-      }
-      if (data.customer.address_line1 !== undefined) {
-        if (!(typeof data.customer.address_line1 === "string" || data.customer.address_line1 === null)) return false
-      }
-      if (data.customer.address_line2 !== undefined) {
-        if (!(typeof data.customer.address_line2 === "string" || data.customer.address_line2 === null)) return false
-      }
-      if (data.customer.city !== undefined) {
-        if (!(typeof data.customer.city === "string" || data.customer.city === null)) return false
-      }
-      if (data.customer.state !== undefined) {
-        if (!(typeof data.customer.state === "string" || data.customer.state === null)) return false
-      }
-      if (data.customer.zip_code !== undefined) {
-        if (!(typeof data.customer.zip_code === "string" || data.customer.zip_code === null)) return false
-      }
-    }
-  }
-  if (data.approval_date !== undefined) {
-    if (!(typeof data.approval_date === "string" || data.approval_date === null)) return false
-  }
-  if (data.customer_devices !== undefined) {
-    if (!(Array.isArray(data.customer_devices) || data.customer_devices === null)) return false
-    if (Array.isArray(data.customer_devices)) {
-      for (let j = 0; j < data.customer_devices.length; j++) {
-        if (!(typeof data.customer_devices[j] === "object" && data.customer_devices[j] && !Array.isArray(data.customer_devices[j]))) return false
-        if (!(data.customer_devices[j].id !== undefined)) return false
-        if (!(Number.isInteger(data.customer_devices[j].id) || typeof data.customer_devices[j].id === "string")) return false
-        if (typeof data.customer_devices[j].id === "number") {
-          if (!(-9007199254740991 <= data.customer_devices[j].id)) return false
-          if (!(9007199254740991 >= data.customer_devices[j].id)) return false
-        }
-        if (data.customer_devices[j].purchase_date !== undefined) {
-          if (!(typeof data.customer_devices[j].purchase_date === "string" || data.customer_devices[j].purchase_date === null)) return false
-        }
-        if (data.customer_devices[j].installation_date !== undefined) {
-          if (!(typeof data.customer_devices[j].installation_date === "string" || data.customer_devices[j].installation_date === null)) return false
-        }
-        if (data.customer_devices[j].contractor_name !== undefined) {
-          if (!(typeof data.customer_devices[j].contractor_name === "string" || data.customer_devices[j].contractor_name === null)) return false
-        }
-        if (data.customer_devices[j].contractor_license !== undefined) {
-          if (!(typeof data.customer_devices[j].contractor_license === "string" || data.customer_devices[j].contractor_license === null)) return false
-        }
-      }
-    }
   }
   return true
 };
 return ref0})();;
 
-/** Compiled from the zod schema `ApplicationList`. */
-export const validateApplicationList: CompiledValidator = /* @__PURE__ */ (function() {
+/** Compiled from the zod schema `ApplicationListView`. */
+export const validateApplicationListView: CompiledValidator = /* @__PURE__ */ (function() {
 'use strict'
 const ref0 = function validate(data) {
   if (!(typeof data === "object" && data && !Array.isArray(data))) return false
@@ -473,79 +327,12 @@ const ref0 = function validate(data) {
         if (!(9007199254740991 >= data.results[i].program_id)) return false
       }
     }
-    if (data.results[i].customer_id !== undefined) {
-      if (!(Number.isInteger(data.results[i].customer_id) || typeof data.results[i].customer_id === "string" || data.results[i].customer_id === null)) return false
-      if (typeof data.results[i].customer_id === "number") {
-        if (!(-9007199254740991 <= data.results[i].customer_id)) return false
-        if (!(9007199254740991 >= data.results[i].customer_id)) return false
-      }
-    }
-    if (data.results[i].customer_device_id !== undefined) {
-      if (!(Array.isArray(data.results[i].customer_device_id) || data.results[i].customer_device_id === null)) return false
-      if (Array.isArray(data.results[i].customer_device_id)) {
-        for (let j = 0; j < data.results[i].customer_device_id.length; j++) {
-          if (!(Number.isInteger(data.results[i].customer_device_id[j]) || typeof data.results[i].customer_device_id[j] === "string")) return false
-          if (typeof data.results[i].customer_device_id[j] === "number") {
-            if (!(-9007199254740991 <= data.results[i].customer_device_id[j])) return false
-            if (!(9007199254740991 >= data.results[i].customer_device_id[j])) return false
-          }
-        }
-      }
-    }
     if (!(typeof data.results[i].status === "string")) return false
-    if (data.results[i].rebate_type !== undefined) {
-      if (!(typeof data.results[i].rebate_type === "string" || data.results[i].rebate_type === null)) return false
-    }
-    if (data.results[i].payee_type !== undefined) {
-      if (!(typeof data.results[i].payee_type === "string" || data.results[i].payee_type === null)) return false
-    }
     if (data.results[i].total_requested_amount !== undefined) {
       if (!(typeof data.results[i].total_requested_amount === "number" || data.results[i].total_requested_amount === null)) return false
     }
-    if (data.results[i].created_at !== undefined) {
-      if (!(typeof data.results[i].created_at === "string" || data.results[i].created_at === null)) return false
-    }
     if (data.results[i].updated_at !== undefined) {
       if (!(typeof data.results[i].updated_at === "string" || data.results[i].updated_at === null)) return false
-    }
-    if (data.results[i].customer !== undefined) {
-      if (!(typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer) || data.results[i].customer === null)) return false
-      if (typeof data.results[i].customer === "object" && data.results[i].customer && !Array.isArray(data.results[i].customer)) {
-        if (data.results[i].customer.id !== undefined) {
-          if (!(Number.isInteger(data.results[i].customer.id) || typeof data.results[i].customer.id === "string")) return false
-          if (typeof data.results[i].customer.id === "number") {
-            if (!(-9007199254740991 <= data.results[i].customer.id)) return false
-            if (!(9007199254740991 >= data.results[i].customer.id)) return false
-          }
-        }
-        if (data.results[i].customer.first_name !== undefined) {
-          if (!(typeof data.results[i].customer.first_name === "string" || data.results[i].customer.first_name === null)) return false
-        }
-        if (data.results[i].customer.last_name !== undefined) {
-          if (!(typeof data.results[i].customer.last_name === "string" || data.results[i].customer.last_name === null)) return false
-        }
-        if (data.results[i].customer.email !== undefined) {
-          if (!(typeof data.results[i].customer.email === "string" || data.results[i].customer.email === null)) return false
-        }
-        if (data.results[i].customer.phone !== undefined) {
-          if (!(typeof data.results[i].customer.phone === "string" || data.results[i].customer.phone === null)) return false
-        }
-        if (data.results[i].customer.address_line1 !== undefined) {
-          if (!(typeof data.results[i].customer.address_line1 === "string" || data.results[i].customer.address_line1 === null)) return false
-        }
-        if (data.results[i].customer.address_line2 !== undefined) {
-          if (!(typeof data.results[i].customer.address_line2 === "string" || data.results[i].customer.address_line2 === null)) return false
-        }
-        if (data.results[i].customer.city !== undefined) {
-          if (!(typeof data.results[i].customer.city === "string" || data.results[i].customer.city === null)) return false
-        }
-        if (data.results[i].customer.state !== undefined) {
-          if (!(typeof data.results[i].customer.state === "string" || data.results[i].customer.state === null)) return false
-        }
-        if (data.results[i].customer.zip_code !== undefined) {
-          if (!(typeof data.results[i].customer.zip_code === "string" || data.results[i].customer.zip_code === null)) return false
-        }
-      }
     }
   }
   return true

@@ -4,8 +4,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/compiled.js';
-import type { Application, ApplicationList, ApplicationSummary } from '../../core/schemas/applications.js';
-import { validateApplication, validateApplicationList } from '../../core/schemas/validators.generated.js';
+import type { ApplicationListView, ApplicationView } from '../../core/schemas/applications.js';
+import { validateApplicationListView, validateApplicationView } from '../../core/schemas/validators.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
@@ -93,14 +93,15 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
       const client = new LeapApiClient(endpoint, base);
       if (id) {
         const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
-        return [checkAnswer<Application>(validateApplication, answer.body)] as ApplicationSummary[];
+        const one: ApplicationView[] = [checkAnswer<ApplicationView>(validateApplicationView, answer.body)];
+        return one;
       }
-      const all: ApplicationSummary[] = [];
+      const all: ApplicationView[] = [];
       let token: string | null | undefined = null;
       for (let page = 0; page < MAX_PAGES; page += 1) {
         const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
         const answer = await client.request<unknown>(`applications${query}`, { signal });
-        const list = checkAnswer<ApplicationList>(validateApplicationList, answer.body);
+        const list = checkAnswer<ApplicationListView>(validateApplicationListView, answer.body);
         all.push(...list.results);
         token = list.next_page_token;
         if (!token) break;
@@ -111,7 +112,7 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
   });
 
   /** The applications shown, or null before the first load. */
-  get applications(): ApplicationSummary[] | null {
+  get applications(): ApplicationView[] | null {
     return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
   }
 
@@ -184,7 +185,7 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
       <span class="visually-hidden">${s.loading}</span>`;
   }
 
-  private renderList(applications: ApplicationSummary[], s: Strings): TemplateResult {
+  private renderList(applications: ApplicationView[], s: Strings): TemplateResult {
     if (!applications.length) return html`<p part="empty" class="muted">${s.noApplications}</p>`;
     // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
     /* eslint-disable lit-a11y/no-redundant-role */
@@ -194,7 +195,7 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
     /* eslint-enable lit-a11y/no-redundant-role */
   }
 
-  private renderApplication(application: ApplicationSummary, s: Strings): TemplateResult {
+  private renderApplication(application: ApplicationView, s: Strings): TemplateResult {
     const status = application.status;
     const known = (s.applicationStatuses as Record<string, { label: string; help: string }>)[status as KnownStatus];
     const name =
@@ -244,6 +245,6 @@ declare global {
     'leap-application-status': LeapApplicationStatus;
   }
   interface GlobalEventHandlersEventMap {
-    'leap-applications': CustomEvent<{ applications: ApplicationSummary[] }>;
+    'leap-applications': CustomEvent<{ applications: ApplicationView[] }>;
   }
 }

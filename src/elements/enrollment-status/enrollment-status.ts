@@ -4,8 +4,8 @@ import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/compiled.js';
-import type { MeterEnrollment, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
-import { validateMeterEnrollmentResponse } from '../../core/schemas/validators.generated.js';
+import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
+import { validateMeterEnrollmentView } from '../../core/schemas/validators.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
@@ -97,13 +97,13 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
       if (!endpoint || !meterId) return null;
       const client = new LeapApiClient(endpoint, base);
       const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
-      return checkAnswer<MeterEnrollment>(validateMeterEnrollmentResponse, answer.body);
+      return checkAnswer<MeterEnrollmentView>(validateMeterEnrollmentView, answer.body);
     },
     args: () => [this.sessionEndpoint, this.apiBase, this.meterId, this.reloads] as const,
   });
 
   /** The latest enrollment, or null. */
-  get enrollment(): MeterEnrollment | null {
+  get enrollment(): MeterEnrollmentView | null {
     return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
   }
 
@@ -237,7 +237,7 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
     >`;
   }
 
-  private renderEnrollment(enrollment: MeterEnrollment, s: Strings): TemplateResult {
+  private renderEnrollment(enrollment: MeterEnrollmentView, s: Strings): TemplateResult {
     const status = enrollment.global_enrollment_status;
     const known = (s.enrollmentStatuses as Record<string, { help: string }>)[status as KnownStatus];
     const programs = new Map<string, ProgramEnrollment[]>();
@@ -360,6 +360,6 @@ declare global {
     'leap-enrollment-status': LeapEnrollmentStatus;
   }
   interface GlobalEventHandlersEventMap {
-    'leap-status': CustomEvent<{ enrollment: MeterEnrollment }>;
+    'leap-status': CustomEvent<{ enrollment: MeterEnrollmentView }>;
   }
 }
