@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatMoney } from '../../core/format.js';
@@ -69,20 +68,29 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
 
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    applicationId: { attribute: 'application-id' },
+    currency: {},
+    announcement: { state: true, attribute: false },
+    reloads: { state: true, attribute: false },
+  };
+
   /** URL of your backend's `POST .../session`. */
-  @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
+  declare sessionEndpoint?: string;
 
   /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** Show only this application. */
-  @property({ attribute: 'application-id' }) applicationId?: string;
+  declare applicationId?: string;
 
   /** Currency for amounts. Default `USD`. */
-  @property() currency = 'USD';
+  currency = 'USD';
 
-  @state() private announcement = '';
-  @state() private reloads = 0;
+  private announcement = '';
+  private reloads = 0;
 
   private reported: unknown = null;
   private pendingEvents: Event[] = [];

@@ -1,5 +1,4 @@
-import { html } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, type PropertyDeclarations } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapElement } from '../shared/leap-element.js';
@@ -32,13 +31,19 @@ export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
 
   static override styles = [tokens, styles];
 
+  static override properties: PropertyDeclarations = {
+    url: {},
+    found: { type: Boolean, reflect: true },
+    parsed: { state: true, attribute: false },
+  };
+
   /** The URL to read. Default: the page's own URL. */
-  @property() url?: string;
+  declare url?: string;
 
   /** Reflected: present when the URL carries a refId, so the page can style or hide its own content. */
-  @property({ type: Boolean, reflect: true }) found = false;
+  found = false;
 
-  @state() private parsed: ConnectReturn = { refId: null, params: {} };
+  private parsed: ConnectReturn = { refId: null, params: {} };
 
   /** What the URL says: `{refId, params}`. */
   get connectReturn(): ConnectReturn {

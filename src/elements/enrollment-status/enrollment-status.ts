@@ -1,5 +1,4 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
-import { property, state } from 'lit/decorators.js';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
@@ -69,23 +68,33 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
 
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
+  static override properties: PropertyDeclarations = {
+    meterId: { attribute: 'meter-id' },
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    pollInterval: { attribute: 'poll-interval', type: Number },
+    status: { reflect: true },
+    announcement: { state: true, attribute: false },
+    reloads: { state: true, attribute: false },
+  };
+
   /** Leap meter id. */
-  @property({ attribute: 'meter-id' }) meterId?: string;
+  declare meterId?: string;
 
   /** URL of your backend's `POST .../session`. */
-  @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
+  declare sessionEndpoint?: string;
 
   /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** Refresh every N seconds while the page is visible (minimum 60). Off by default. */
-  @property({ attribute: 'poll-interval', type: Number }) pollInterval = 0;
+  pollInterval = 0;
 
   /** The global status, reflected so host pages can style on it: `leap-enrollment-status[status='ACTIVE']`. */
-  @property({ reflect: true }) status?: string;
+  declare status?: string;
 
-  @state() private announcement = '';
-  @state() private reloads = 0;
+  private announcement = '';
+  private reloads = 0;
 
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: string | null = null;

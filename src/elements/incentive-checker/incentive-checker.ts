@@ -1,6 +1,5 @@
-import { html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
-import { property, state } from 'lit/decorators.js';
 import { ifDefined } from 'lit/directives/if-defined.js';
 import { live } from 'lit/directives/live.js';
 import { Task, TaskStatus } from '@lit/task';
@@ -178,50 +177,75 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
 
   static override styles = [tokens, visuallyHidden, skeletons, styles];
 
+  static override properties: PropertyDeclarations = {
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    deviceIds: { attribute: 'device-ids', converter: integerList },
+    deviceNames: { attribute: 'device-names', converter: commaList },
+    buildingType: { attribute: 'building-type' },
+    lockBuildingType: { attribute: 'lock-building-type', type: Boolean },
+    createApplication: { attribute: 'create-application', type: Boolean },
+    street1: { attribute: 'street-1' },
+    street2: { attribute: 'street-2' },
+    city: {},
+    state: {},
+    postalCode: { attribute: 'postal-code' },
+    country: {},
+    autoCheck: { attribute: 'auto-check', type: Boolean },
+    currency: {},
+    claimHosts: { attribute: 'claim-hosts', converter: commaList },
+    values: { state: true, attribute: false },
+    chosenBuildingType: { state: true, attribute: false },
+    fieldErrors: { state: true, attribute: false },
+    announcement: { state: true, attribute: false },
+    chosenUtility: { state: true, attribute: false },
+    stale: { state: true, attribute: false },
+  };
+
   /** URL of your backend's `POST .../session`. Required. */
-  @property({ attribute: 'session-endpoint' }) sessionEndpoint?: string;
+  declare sessionEndpoint?: string;
 
   /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
-  @property({ attribute: 'api-base' }) apiBase?: string;
+  declare apiBase?: string;
 
   /** Leap device ids; repeats mean quantity (`32,44,44`). */
-  @property({ attribute: 'device-ids', converter: integerList }) deviceIds?: number[];
+  declare deviceIds?: number[];
 
   /** Your product names, resolved by Leap through your equipment map. */
-  @property({ attribute: 'device-names', converter: commaList }) deviceNames?: string[];
+  declare deviceNames?: string[];
 
   /** `RESIDENTIAL` (default), `MULTIFAMILY`, `MANUFACTURED_HOME` or `COMMERCIAL`. */
-  @property({ attribute: 'building-type' }) buildingType: BuildingType = 'RESIDENTIAL';
+  buildingType: BuildingType = 'RESIDENTIAL';
 
   /** Hide the building-type choice and always use `building-type`. */
-  @property({ attribute: 'lock-building-type', type: Boolean }) lockBuildingType = false;
+  lockBuildingType = false;
 
   /** Ask Leap to open an application, so the answer carries a claim link. */
-  @property({ attribute: 'create-application', type: Boolean }) createApplication = false;
+  createApplication = false;
 
   /** Prefill: street. */
-  @property({ attribute: 'street-1' }) street1?: string;
+  declare street1?: string;
   /** Prefill: apartment, suite, unit. */
-  @property({ attribute: 'street-2' }) street2?: string;
+  declare street2?: string;
   /** Prefill: city. */
-  @property() city?: string;
+  declare city?: string;
   /** Prefill: state code or name. */
-  @property() state?: string;
+  declare state?: string;
   /** Prefill: ZIP or ZIP+4. */
-  @property({ attribute: 'postal-code' }) postalCode?: string;
+  declare postalCode?: string;
   /** Country code. Default `US`. */
-  @property() country = 'US';
+  country = 'US';
 
   /** Check as soon as the prefilled address is complete (order-confirmation pages). */
-  @property({ attribute: 'auto-check', type: Boolean }) autoCheck = false;
+  autoCheck = false;
 
   /** Currency for amounts. Default `USD`. */
-  @property() currency = 'USD';
+  currency = 'USD';
 
   /** Extra hosts allowed for the claim link, comma-separated (exact host, or `.example.com` for subdomains). */
-  @property({ attribute: 'claim-hosts', converter: commaList }) claimHosts?: string[];
+  declare claimHosts?: string[];
 
-  @state() private values: Record<Field, string> = {
+  private values: Record<Field, string> = {
     street_1: '',
     street_2: '',
     city: '',
@@ -229,12 +253,12 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     postal_code: '',
     country_code: 'US',
   };
-  @state() private chosenBuildingType: BuildingType = 'RESIDENTIAL';
-  @state() private fieldErrors: Partial<Record<Field, FieldErrorCode>> = {};
-  @state() private announcement = '';
-  @state() private chosenUtility: string | null = null;
+  private chosenBuildingType: BuildingType = 'RESIDENTIAL';
+  private fieldErrors: Partial<Record<Field, FieldErrorCode>> = {};
+  private announcement = '';
+  private chosenUtility: string | null = null;
   /** The shown result was computed for an address or building type the customer has since changed. */
-  @state() private stale = false;
+  private stale = false;
 
   private lastCheck: LastCheck | null = null;
   private runCounter = 0;

@@ -1,5 +1,4 @@
-import { LitElement } from 'lit';
-import { property } from 'lit/decorators.js';
+import { LitElement, type PropertyDeclarations } from 'lit';
 import type { ClassifiedError } from '../../core/error-kinds.js';
 import { pickLang, resolveLang } from './locale.js';
 import type { CommonStrings, StringTables } from './strings.js';
@@ -10,8 +9,12 @@ import { leapEvent, type LeapErrorDetail } from './events.js';
  * data merge the shared error table into theirs (`withCommonStrings`); the others ship only their own.
  */
 export class LeapElement<S extends object = object> extends LitElement {
+  static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
+  };
+
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
-  @property({ reflect: true }) override lang!: string;
+  declare lang: string;
 
   /** The `lang` property as soon as it is set (Lit reflects it to the attribute only after rendering), else the page's. */
   private get langTag(): string {
