@@ -1,13 +1,11 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
-import { classifyError } from '../../core/error-kinds.js';
+import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/compiled.js';
 import type { ApplicationListView, ApplicationView } from '../../core/schemas/applications.js';
 import { validateApplicationListView, validateApplicationView } from '../../core/schemas/validators.generated.js';
-import { LeapApiClient } from '../shared/api-client.js';
-import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
-import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
+import type { LeapApiClient } from '../shared/api-client.js';
+import { leapEvent } from '../shared/events.js';
+import { LeapStatusElement } from '../shared/status-element.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { APPLICATION_STRINGS, type ApplicationStrings } from './application-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -63,25 +61,15 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapApplicationStatus extends LeapElement<Strings> {
+export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], Strings> {
   protected override readonly stringTables = STRING_TABLES;
 
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   static override properties: PropertyDeclarations = {
-    sessionEndpoint: { attribute: 'session-endpoint' },
-    apiBase: { attribute: 'api-base' },
     applicationId: { attribute: 'application-id' },
     currency: {},
-    announcement: { state: true, attribute: false },
-    reloads: { state: true, attribute: false },
   };
-
-  /** URL of your backend's `POST .../session`. */
-  declare sessionEndpoint?: string;
-
-  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
-  declare apiBase?: string;
 
   /** Show only this application. */
   declare applicationId?: string;
@@ -89,108 +77,54 @@ export class LeapApplicationStatus extends LeapElement<Strings> {
   /** Currency for amounts. Default `USD`. */
   currency = 'USD';
 
-  private announcement = '';
-  private reloads = 0;
-
-  private reported: unknown = null;
-  private pendingEvents: Event[] = [];
-
-  private readonly task = new Task(this, {
-    task: async ([endpoint, base, id], { signal }) => {
-      if (!endpoint) return null;
-      const client = new LeapApiClient(endpoint, base);
-      if (id) {
-        const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
-        const one: ApplicationView[] = [checkAnswer<ApplicationView>(validateApplicationView, answer.body)];
-        return one;
-      }
-      const all: ApplicationView[] = [];
-      let token: string | null | undefined = null;
-      for (let page = 0; page < MAX_PAGES; page += 1) {
-        const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
-        const answer = await client.request<unknown>(`applications${query}`, { signal });
-        const list = checkAnswer<ApplicationListView>(validateApplicationListView, answer.body);
-        all.push(...list.results);
-        token = list.next_page_token;
-        if (!token) break;
-      }
-      return all;
-    },
-    args: () => [this.sessionEndpoint, this.apiBase, this.applicationId, this.reloads] as const,
-  });
+  protected override readonly skeletonLines = 1;
 
   /** The applications shown, or null before the first load. */
   get applications(): ApplicationView[] | null {
-    return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
+    return this.value;
   }
 
-  /** Loads again now. */
-  refresh(): void {
-    this.reloads += 1;
+  protected override loadKey(): string {
+    return this.applicationId ?? '';
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const task = this.task;
-    if (task.status === TaskStatus.COMPLETE && task.value && task.value !== this.reported) {
-      this.reported = task.value;
-      this.announcement = this.strings.applicationsLoaded(task.value.length);
-      this.pendingEvents.push(leapEvent('leap-applications', { applications: task.value }));
-    } else if (task.status === TaskStatus.ERROR && task.error !== this.reported) {
-      this.reported = task.error;
-      this.announcement = this.errorText(task.error);
-      this.pendingEvents.push(
-        leapEvent<LeapErrorDetail>('leap-error', errorDetail(classifyError(task.error), this.strings)),
-      );
+  protected override async load(client: LeapApiClient, id: string, signal: AbortSignal): Promise<ApplicationView[]> {
+    if (id) {
+      const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
+      return [checkAnswer<ApplicationView>(validateApplicationView, answer.body)];
     }
-  }
-
-  protected override updated(): void {
-    this.reportConfigProblem(this.sessionEndpoint ? null : 'the session-endpoint attribute is required.');
-    for (const event of this.pendingEvents.splice(0)) this.dispatchEvent(event);
-  }
-
-  private errorText(error: unknown): string {
-    const classified = classifyError(error);
-    return classified.kind === 'not-found' ? this.strings.applicationNotFound : describeError(classified, this.strings);
-  }
-
-  protected override render() {
-    const s = this.strings;
-    if (!this.sessionEndpoint) {
-      return html`<p part="error" class="error">
-        <span aria-hidden="true">⚠</span> ${s.misconfigured('the session-endpoint attribute is required.')}
-      </p>`;
+    const all: ApplicationView[] = [];
+    let token: string | null | undefined = null;
+    for (let page = 0; page < MAX_PAGES; page += 1) {
+      const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
+      const answer = await client.request<unknown>(`applications${query}`, { signal });
+      const list = checkAnswer<ApplicationListView>(validateApplicationListView, answer.body);
+      all.push(...list.results);
+      token = list.next_page_token;
+      if (!token) break;
     }
-    return html`<section
-      class="card"
-      aria-labelledby="heading"
-      aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
-    >
-      <slot name="heading"><h2 id="heading">${s.applicationsHeading}</h2></slot>
-      ${this.task.render({
-        initial: () => this.renderSkeleton(s),
-        pending: () => (this.task.value ? this.renderList(this.task.value, s) : this.renderSkeleton(s)),
-        complete: (applications) => (applications ? this.renderList(applications, s) : nothing),
-        error: (error) =>
-          html`<div part="error" class="error">
-            <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
-            ${
-              classifyError(error).retryable
-                ? html`<button part="retry" type="button" @click=${this.refresh}>${s.retry}</button>`
-                : nothing
-            }
-          </div>`,
-      })}
-      <div role="status" class="visually-hidden">${this.announcement}</div>
-    </section>`;
+    return all;
   }
 
-  private renderSkeleton(s: Strings): TemplateResult {
-    return html`<div class="skeleton-block" aria-hidden="true">
-        <div class="skeleton line short"></div>
-        <div class="skeleton box"></div>
-      </div>
-      <span class="visually-hidden">${s.loading}</span>`;
+  protected override loaded(applications: ApplicationView[]): Event {
+    this.announcement = this.strings.applicationsLoaded(applications.length);
+    return leapEvent('leap-applications', { applications });
+  }
+
+  protected override configError(): string | null {
+    return this.sessionEndpoint ? null : 'the session-endpoint attribute is required.';
+  }
+
+  protected override heading(s: Strings): string {
+    return s.applicationsHeading;
+  }
+
+  protected override notFound(s: Strings): string {
+    return s.applicationNotFound;
+  }
+
+  protected override renderValue(applications: ApplicationView[], s: Strings): TemplateResult {
+    return this.renderList(applications, s);
   }
 
   private renderList(applications: ApplicationView[], s: Strings): TemplateResult {

@@ -1,13 +1,11 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { Task, TaskStatus } from '@lit/task';
-import { classifyError } from '../../core/error-kinds.js';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/compiled.js';
 import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
 import { validateMeterEnrollmentView } from '../../core/schemas/validators.generated.js';
-import { LeapApiClient } from '../shared/api-client.js';
-import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
-import { LeapElement, describeError, errorDetail } from '../shared/leap-element.js';
+import type { LeapApiClient } from '../shared/api-client.js';
+import { leapEvent } from '../shared/events.js';
+import { LeapStatusElement } from '../shared/status-element.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { ENROLLMENT_STRINGS, type EnrollmentStrings } from './enrollment-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -63,29 +61,19 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapEnrollmentStatus extends LeapElement<Strings> {
+export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView, Strings> {
   protected override readonly stringTables = STRING_TABLES;
 
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   static override properties: PropertyDeclarations = {
     meterId: { attribute: 'meter-id' },
-    sessionEndpoint: { attribute: 'session-endpoint' },
-    apiBase: { attribute: 'api-base' },
     pollInterval: { attribute: 'poll-interval', type: Number },
     status: { reflect: true },
-    announcement: { state: true, attribute: false },
-    reloads: { state: true, attribute: false },
   };
 
   /** Leap meter id. */
   declare meterId?: string;
-
-  /** URL of your backend's `POST .../session`. */
-  declare sessionEndpoint?: string;
-
-  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
-  declare apiBase?: string;
 
   /** Refresh every N seconds while the page is visible (minimum 60). Off by default. */
   pollInterval = 0;
@@ -93,32 +81,14 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
   /** The global status, reflected so host pages can style on it: `leap-enrollment-status[status='ACTIVE']`. */
   declare status?: string;
 
-  private announcement = '';
-  private reloads = 0;
+  protected override readonly skeletonLines = 2;
 
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: string | null = null;
-  private reported: unknown = null;
-  private pendingEvents: Event[] = [];
-
-  private readonly task = new Task(this, {
-    task: async ([endpoint, base, meterId], { signal }) => {
-      if (!endpoint || !meterId) return null;
-      const client = new LeapApiClient(endpoint, base);
-      const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
-      return checkAnswer<MeterEnrollmentView>(validateMeterEnrollmentView, answer.body);
-    },
-    args: () => [this.sessionEndpoint, this.apiBase, this.meterId, this.reloads] as const,
-  });
 
   /** The latest enrollment, or null. */
   get enrollment(): MeterEnrollmentView | null {
-    return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
-  }
-
-  /** Loads again now. */
-  refresh(): void {
-    this.reloads += 1;
+    return this.value;
   }
 
   override connectedCallback(): void {
@@ -135,33 +105,44 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pollInterval')) this.schedule();
-    const task = this.task;
-    if (task.status === TaskStatus.COMPLETE && task.value && task.value !== this.reported) {
-      const enrollment = task.value;
-      this.reported = enrollment;
-      this.status = enrollment.global_enrollment_status;
-      if (this.lastStatus !== null && this.lastStatus !== enrollment.global_enrollment_status) {
-        this.announcement = this.strings.statusChanged(this.statusLabel(enrollment.global_enrollment_status));
-      }
-      this.lastStatus = enrollment.global_enrollment_status;
-      this.pendingEvents.push(leapEvent('leap-status', { enrollment }));
-    } else if (task.status === TaskStatus.ERROR && task.error !== this.reported) {
-      this.reported = task.error;
-      const classified = classifyError(task.error);
-      this.announcement = this.errorText(task.error);
-      this.pendingEvents.push(leapEvent<LeapErrorDetail>('leap-error', errorDetail(classified, this.strings)));
-    }
+    super.willUpdate(changed);
   }
 
-  private configError(): string | null {
+  protected override loadKey(): string | null {
+    return this.meterId || null;
+  }
+
+  protected override async load(client: LeapApiClient, meterId: string, signal: AbortSignal) {
+    const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
+    return checkAnswer<MeterEnrollmentView>(validateMeterEnrollmentView, answer.body);
+  }
+
+  protected override loaded(enrollment: MeterEnrollmentView): Event {
+    const status = enrollment.global_enrollment_status;
+    this.status = status;
+    if (this.lastStatus !== null && this.lastStatus !== status) {
+      this.announcement = this.strings.statusChanged(this.statusLabel(status));
+    }
+    this.lastStatus = status;
+    return leapEvent('leap-status', { enrollment });
+  }
+
+  protected override configError(): string | null {
     if (!this.sessionEndpoint) return 'the session-endpoint attribute is required.';
     if (!this.meterId) return 'the meter-id attribute is required.';
     return null;
   }
 
-  protected override updated(): void {
-    this.reportConfigProblem(this.configError());
-    for (const event of this.pendingEvents.splice(0)) this.dispatchEvent(event);
+  protected override heading(s: Strings): string {
+    return s.enrollmentHeading;
+  }
+
+  protected override notFound(s: Strings): string {
+    return s.meterNotFound;
+  }
+
+  protected override renderValue(enrollment: MeterEnrollmentView, s: Strings): TemplateResult {
+    return this.renderEnrollment(enrollment, s);
   }
 
   private readonly onVisibility = () => {
@@ -192,51 +173,8 @@ export class LeapEnrollmentStatus extends LeapElement<Strings> {
     return (this.strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
   }
 
-  private errorText(error: unknown): string {
-    const classified = classifyError(error);
-    return classified.kind === 'not-found' ? this.strings.meterNotFound : describeError(classified, this.strings);
-  }
-
   private date(iso: string): string {
     return formatDate(iso, this.locale);
-  }
-
-  protected override render() {
-    const s = this.strings;
-    const config = this.configError();
-    if (config)
-      return html`<p part="error" class="error"><span aria-hidden="true">⚠</span> ${s.misconfigured(config)}</p>`;
-    return html`<section
-      class="card"
-      aria-labelledby="heading"
-      aria-busy=${this.task.status === TaskStatus.PENDING ? 'true' : 'false'}
-    >
-      <slot name="heading"><h2 id="heading">${s.enrollmentHeading}</h2></slot>
-      ${this.task.render({
-        initial: () => this.renderSkeleton(s),
-        pending: () => (this.task.value ? this.renderEnrollment(this.task.value, s) : this.renderSkeleton(s)),
-        complete: (enrollment) => (enrollment ? this.renderEnrollment(enrollment, s) : nothing),
-        error: (error) => this.renderError(error, s),
-      })}
-      <div role="status" class="visually-hidden">${this.announcement}</div>
-    </section>`;
-  }
-
-  private renderSkeleton(s: Strings): TemplateResult {
-    return html`<div class="skeleton-block" aria-hidden="true">
-        <div class="skeleton line short"></div>
-        <div class="skeleton line"></div>
-        <div class="skeleton box"></div>
-      </div>
-      <span class="visually-hidden">${s.loading}</span>`;
-  }
-
-  private renderError(error: unknown, s: Strings): TemplateResult {
-    const classified = classifyError(error);
-    return html`<div part="error" class="error">
-      <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
-      ${classified.retryable ? html`<button part="retry" type="button" class="secondary" @click=${this.refresh}>${s.retry}</button>` : nothing}
-    </div>`;
   }
 
   private renderBadge(status: string, s: Strings, part = 'badge'): TemplateResult {
