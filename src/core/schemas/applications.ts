@@ -73,8 +73,8 @@ export const Application = z.looseObject({
 export type Application = z.infer<typeof Application>;
 
 /**
- * The part of an application `<leap-application-status>` shows, and so the part the browser checks (compiled, see
- * `validators.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
+ * The part of an application `<leap-application-status>` shows, and so the part the browser checks (as JSON Schema, see
+ * `shapes.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
  * backend checks whole answers against `Application` and `ApplicationList`.
  */
 export const ApplicationView = z.pick(ApplicationSummary, {

@@ -118,8 +118,8 @@ export const MeterEnrollmentResponse = z.extend(MeterIdentifiers, {
 export type MeterEnrollment = z.infer<typeof MeterEnrollmentResponse>;
 
 /**
- * The part of an enrollment `<leap-enrollment-status>` shows, and so the part the browser checks (compiled, see
- * `validators.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
+ * The part of an enrollment `<leap-enrollment-status>` shows, and so the part the browser checks (as JSON Schema, see
+ * `shapes.generated.ts`). Other fields arrive as the backend sent them: loose, typed `unknown`. The partner
  * backend checks the whole answer against `MeterEnrollmentResponse`.
  */
 export const MeterEnrollmentView = z.pick(MeterEnrollmentResponse, {

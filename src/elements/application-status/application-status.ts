@@ -1,8 +1,8 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatMoney } from '../../core/format.js';
-import { checkAnswer } from '../../core/schemas/compiled.js';
+import { checkAnswer } from '../../core/schemas/shape.js';
 import type { ApplicationListView, ApplicationView } from '../../core/schemas/applications.js';
-import { validateApplicationListView, validateApplicationView } from '../../core/schemas/validators.generated.js';
+import { ApplicationListViewShape, ApplicationViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapStatusElement } from '../shared/status-element.js';
@@ -91,14 +91,14 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
   protected override async load(client: LeapApiClient, id: string, signal: AbortSignal): Promise<ApplicationView[]> {
     if (id) {
       const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
-      return [checkAnswer<ApplicationView>(validateApplicationView, answer.body)];
+      return [checkAnswer<ApplicationView>(ApplicationViewShape, answer.body)];
     }
     const all: ApplicationView[] = [];
     let token: string | null | undefined = null;
     for (let page = 0; page < MAX_PAGES; page += 1) {
       const query: string = token ? `?page_token=${encodeURIComponent(token)}` : '';
       const answer = await client.request<unknown>(`applications${query}`, { signal });
-      const list = checkAnswer<ApplicationListView>(validateApplicationListView, answer.body);
+      const list = checkAnswer<ApplicationListView>(ApplicationListViewShape, answer.body);
       all.push(...list.results);
       token = list.next_page_token;
       if (!token) break;

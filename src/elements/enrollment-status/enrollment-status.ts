@@ -1,8 +1,8 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
-import { checkAnswer } from '../../core/schemas/compiled.js';
+import { checkAnswer } from '../../core/schemas/shape.js';
 import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
-import { validateMeterEnrollmentView } from '../../core/schemas/validators.generated.js';
+import { MeterEnrollmentViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapStatusElement } from '../shared/status-element.js';
@@ -114,7 +114,7 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
 
   protected override async load(client: LeapApiClient, meterId: string, signal: AbortSignal) {
     const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
-    return checkAnswer<MeterEnrollmentView>(validateMeterEnrollmentView, answer.body);
+    return checkAnswer<MeterEnrollmentView>(MeterEnrollmentViewShape, answer.body);
   }
 
   protected override loaded(enrollment: MeterEnrollmentView): Event {

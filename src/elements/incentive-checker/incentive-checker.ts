@@ -15,8 +15,8 @@ import type {
   IncentivesResult,
   ProgramResult,
 } from '../../core/schemas/incentives.js';
-import { checkAnswer } from '../../core/schemas/compiled.js';
-import { validateIncentivesResponse } from '../../core/schemas/validators.generated.js';
+import { checkAnswer } from '../../core/schemas/shape.js';
+import { IncentivesResponseShape } from '../../core/schemas/shapes.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
 import { commaList, integerList } from '../shared/converters.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
@@ -515,7 +515,7 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
       // The session was renewed for another customer mid-flight: their cache cannot be refreshed.
       answer = await client.request<unknown>('incentives', { method: 'POST', body: lookup, signal });
     }
-    const result = checkAnswer<IncentivesResult>(validateIncentivesResponse, answer.body);
+    const result = checkAnswer<IncentivesResult>(IncentivesResponseShape, answer.body);
     this.lastCheck = { referenceId: answer.session.reference_id, ...key };
     return result;
   }

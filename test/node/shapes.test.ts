@@ -1,14 +1,14 @@
 /**
- * The browser's compiled answer checks (src/core/schemas/validators.generated.ts) against the zod schemas they are
- * compiled from: up to date, and accepting and refusing the same answers, documented examples and mock answers alike,
- * and thousands of corrupted variants of them.
+ * The browser's answer checks (`matchesShape` with the JSON Schema in src/core/schemas/shapes.generated.ts) against
+ * the zod schemas they come from: up to date, and accepting and refusing the same answers, documented examples and mock
+ * answers alike, and thousands of corrupted variants of them.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
-import type * as z from 'zod/mini';
-import { generateValidators, GENERATED_FILE } from '../../scripts/validators.js';
+import * as z from 'zod/mini';
+import { generateShapes, GENERATED_FILE, shapeOf } from '../../scripts/shapes.js';
 import { IncentivesResponse } from '../../src/core/schemas/incentives.js';
 import {
   Application,
@@ -17,13 +17,13 @@ import {
   ApplicationView,
 } from '../../src/core/schemas/applications.js';
 import { MeterEnrollmentResponse, MeterEnrollmentView } from '../../src/core/schemas/enrollments.js';
-import { checkAnswer, type CompiledValidator } from '../../src/core/schemas/compiled.js';
+import { checkAnswer, matchesShape, type Shape } from '../../src/core/schemas/shape.js';
 import {
-  validateApplicationListView,
-  validateApplicationView,
-  validateIncentivesResponse,
-  validateMeterEnrollmentView,
-} from '../../src/core/schemas/validators.generated.js';
+  ApplicationListViewShape,
+  ApplicationViewShape,
+  IncentivesResponseShape,
+  MeterEnrollmentViewShape,
+} from '../../src/core/schemas/shapes.generated.js';
 import { LeapApiError } from '../../src/core/errors.js';
 import { DEMO_REFERENCE_ID, MOCK_ADDRESSES } from '../../src/mock/index.js';
 import { startMock, TEST_API_KEY } from './support.js';
@@ -54,7 +54,7 @@ async function samples() {
         method: 'POST',
         headers: incentivesHeaders,
         body: JSON.stringify({
-          reference_id: `validators-${fixture.postal_code}`,
+          reference_id: `shapes-${fixture.postal_code}`,
           address: {
             street_1: fixture.street_1,
             city: fixture.city,
@@ -87,47 +87,47 @@ async function samples() {
 
 const real = await samples();
 
-/** `view`: the zod schema compiled for the element; `full`: Leap's whole answer, which the partner backend checks. */
+/** `view`: the zod schema the element's shape comes from; `full`: Leap's whole answer, which the partner backend checks. */
 const CASES: Array<{
   name: string;
   view: z.ZodMiniType;
   full: z.ZodMiniType;
-  validate: CompiledValidator;
+  shape: Shape;
   samples: Json[];
 }> = [
   {
     name: 'IncentivesResponse',
     view: IncentivesResponse,
     full: IncentivesResponse,
-    validate: validateIncentivesResponse,
+    shape: IncentivesResponseShape,
     samples: real.incentives,
   },
   {
     name: 'MeterEnrollmentView',
     view: MeterEnrollmentView,
     full: MeterEnrollmentResponse,
-    validate: validateMeterEnrollmentView,
+    shape: MeterEnrollmentViewShape,
     samples: real.enrollments,
   },
   {
     name: 'ApplicationListView',
     view: ApplicationListView,
     full: ApplicationList,
-    validate: validateApplicationListView,
+    shape: ApplicationListViewShape,
     samples: real.lists,
   },
   {
     name: 'ApplicationView',
     view: ApplicationView,
     full: Application,
-    validate: validateApplicationView,
+    shape: ApplicationViewShape,
     samples: real.applications,
   },
 ];
 
 /**
  * What zod decides, minus refinements (a date-time string that does not parse), which JSON Schema cannot say and the
- * compiled checks therefore leave out. The elements format such values defensively.
+ * browser checks therefore leave out. The elements format such values defensively.
  */
 function zodAccepts(schema: z.ZodMiniType, value: unknown): boolean {
   const parsed = schema.safeParse(value);
@@ -166,17 +166,18 @@ const replacements = fc.oneof(
   fc.jsonValue({ maxDepth: 2 }) as fc.Arbitrary<Json>,
 );
 
-describe('compiled answer checks', () => {
+describe('browser answer checks (JSON Schema generated from zod)', () => {
   it('are up to date with the zod schemas (npm run generate)', () => {
-    assert.equal(readFileSync(GENERATED_FILE, 'utf8'), generateValidators());
+    assert.equal(readFileSync(GENERATED_FILE, 'utf8'), generateShapes());
   });
 
-  for (const { name, view, full, validate, samples } of CASES) {
+  for (const { name, view, full, shape, samples } of CASES) {
+    const validate = (value: unknown) => matchesShape(shape, value);
     it(`${name}: accept every documented example and mock answer (${samples.length})`, () => {
       assert.ok(samples.length > 0);
       for (const sample of samples) {
         assert.ok(full.safeParse(sample).success, `zod refuses a sample: ${JSON.stringify(sample).slice(0, 200)}`);
-        assert.ok(validate(sample), `the compiled ${name} refuses ${JSON.stringify(sample).slice(0, 200)}`);
+        assert.ok(validate(sample), `the browser check ${name} refuses ${JSON.stringify(sample).slice(0, 200)}`);
       }
     });
 
@@ -206,11 +207,18 @@ describe('compiled answer checks', () => {
     });
   }
 
+  it('the generator refuses a schema that needs a keyword matchesShape does not know', () => {
+    assert.throws(
+      () => shapeOf(z.object({ kind: z.literal('a') }), 'Literal'),
+      /Literal\.kind: JSON Schema keyword "\w+" is not supported/,
+    );
+  });
+
   it('checkAnswer returns the answer as is, or throws a 502 LeapApiError', () => {
     const sample = real.incentives[0];
-    assert.equal(checkAnswer(validateIncentivesResponse, sample), sample);
+    assert.equal(checkAnswer(IncentivesResponseShape, sample), sample);
     assert.throws(
-      () => checkAnswer(validateIncentivesResponse, { incentives: { by_program: 'none' } }),
+      () => checkAnswer(IncentivesResponseShape, { incentives: { by_program: 'none' } }),
       (error: unknown) => error instanceof LeapApiError && error.status === 502,
     );
   });
