@@ -311,6 +311,161 @@ describe('<leap-incentive-checker>', () => {
     });
   });
 
+  describe('long answers', () => {
+    /** `programs` programs of `tiers` tiers each; every other tier eligible. */
+    function longAnswer(programs: number, tiers: number) {
+      return {
+        utility: { eiaid: 1, name: 'Big Utility' },
+        incentives: {
+          total_incentive_amount: programs * 100,
+          by_program: Array.from({ length: programs }, (_, p) => ({
+            program_id: 100 + p,
+            program_name: `Program ${p + 1}`,
+            total_incentive: 100,
+            device_tier_results: Array.from({ length: tiers }, (_, t) => ({
+              tier_name: `Tier ${t + 1}`,
+              eligible: t % 2 === 0,
+              incentive_amount: t % 2 === 0 ? 50 : null,
+              failed_requirements: t % 2 === 0 ? [] : ['Licensed installer'],
+            })),
+          })),
+        },
+      };
+    }
+
+    async function withAnswer(answer: unknown, extra = '') {
+      const stub = stubFetch((url) =>
+        url.endsWith('/session') ? Response.json({ token: 't', reference_id: 'r' }) : Response.json(answer),
+      );
+      const el = await checker('/stub/session', extra);
+      await checkAndWait(el, BEND);
+      return { el, stub };
+    }
+
+    it('more than 12 tiers: each program shows its total and a button that reveals its options', async () => {
+      const { el, stub } = await withAnswer(longAnswer(5, 4));
+      try {
+        expect($$(el, '[part="program"]')).to.have.length(5);
+        expect($$(el, '[part="tier"]')).to.have.length(0);
+        const toggles = $$(el, '[part="program-toggle"]');
+        expect(toggles).to.have.length(5);
+        expect(toggles[1]!.getAttribute('aria-expanded')).to.equal('false');
+        expect(toggles[1]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Show the 4 options (2 eligible)');
+        await expect(el).to.be.accessible();
+
+        toggles[1]!.click();
+        await el.updateComplete;
+        const open = $$(el, '[part="program-toggle"]')[1]!;
+        expect(open.getAttribute('aria-expanded')).to.equal('true');
+        expect(open.textContent!.trim()).to.equal('Hide the options');
+        const list = $(el, `#${open.getAttribute('aria-controls')}`)!;
+        expect(list.querySelectorAll('[part~="tier"]')).to.have.length(4);
+        expect($$(el, '[part="tier"]')).to.have.length(4);
+        await expect(el).to.be.accessible();
+
+        open.click();
+        await el.updateComplete;
+        expect($$(el, '[part="tier"]')).to.have.length(0);
+      } finally {
+        stub.restore();
+      }
+    });
+
+    it('up to 12 tiers: every option is shown, without toggles', async () => {
+      const { el, stub } = await withAnswer(longAnswer(3, 4));
+      try {
+        expect($$(el, '[part="tier"]')).to.have.length(12);
+        expect($$(el, '[part="program-toggle"]')).to.have.length(0);
+      } finally {
+        stub.restore();
+      }
+    });
+
+    it('a new answer starts collapsed again', async () => {
+      const { el, stub } = await withAnswer(longAnswer(5, 4));
+      try {
+        $$(el, '[part="program-toggle"]')[0]!.click();
+        await el.updateComplete;
+        expect($$(el, '[part="tier"]')).to.have.length(4);
+        const done = oneEvent(el, 'leap-result');
+        submit(el);
+        await done;
+        await el.updateComplete;
+        expect($$(el, '[part="tier"]')).to.have.length(0);
+      } finally {
+        stub.restore();
+      }
+    });
+  });
+
+  describe('reserved-space layout (result-height)', () => {
+    it('keeps the same height from the idle hint through loading to a long answer, which scrolls inside', async () => {
+      let release: (r: Response) => void = () => {};
+      const stub = stubFetch((url) =>
+        url.endsWith('/session')
+          ? Response.json({ token: 't', reference_id: 'r' })
+          : new Promise<Response>((resolve) => (release = resolve)),
+      );
+      try {
+        const el = await checker('/stub/session', 'result-height=12rem');
+        const region = () => $(el, '[role="region"]')!;
+        const height = () => region().getBoundingClientRect().height;
+        const expected = 12 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+        expect(height()).to.be.closeTo(expected, 1);
+        expect(region().getAttribute('aria-label')).to.equal('Your incentives');
+        const below = document.createElement('p');
+        below.textContent = 'Below the checker';
+        el.after(below);
+        const top = below.getBoundingClientRect().top;
+
+        fill(el, BEND);
+        submit(el);
+        await until(() => !!$(el, '.result.pending'));
+        expect(height()).to.be.closeTo(expected, 1);
+        const done = oneEvent(el, 'leap-result');
+        release(
+          Response.json({
+            utility: { eiaid: 1, name: 'U' },
+            incentives: {
+              total_incentive_amount: 400,
+              by_program: Array.from({ length: 4 }, (_, p) => ({
+                program_id: p,
+                program_name: `Program ${p}`,
+                total_incentive: 100,
+                device_tier_results: [{ tier_name: 'Standard', eligible: true, incentive_amount: 100 }],
+              })),
+            },
+          }),
+        );
+        await done;
+        await el.updateComplete;
+        expect(height()).to.be.closeTo(expected, 1);
+        expect(region().scrollHeight).to.be.greaterThan(region().clientHeight);
+        expect(below.getBoundingClientRect().top).to.equal(top);
+        expect(region().tabIndex).to.equal(0);
+        await expect(el).to.be.accessible();
+        below.remove();
+      } finally {
+        stub.restore();
+      }
+    });
+
+    it('an invalid length is a configuration error', async () => {
+      const warnings = captureWarnings();
+      const el = document.createElement('leap-incentive-checker');
+      el.setAttribute('session-endpoint', '/api/leap/session');
+      el.setAttribute('device-ids', '123');
+      el.setAttribute('result-height', 'tall');
+      const failed = oneEvent(el, 'leap-error');
+      document.body.append(el);
+      const event = (await failed) as CustomEvent<LeapErrorDetail>;
+      expect(event.detail.code).to.equal('INVALID_CONFIG');
+      expect(event.detail.message).to.contain('result-height');
+      expect(warnings.restore()).to.have.length(1);
+      el.remove();
+    });
+  });
+
   describe('pending', () => {
     it('shows a skeleton in the reserved space, marks the form busy, and stays accessible', async () => {
       let release: (r: Response) => void = () => {};

@@ -203,6 +203,9 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
     const total = checker.locator('[part="total"]');
     await total.waitFor();
     assert.match(await total.innerText(), /\$750/);
+    // The reserved-space layout sets its height through the CSSOM, which the policy allows.
+    const reserved = await checker.locator('[role="region"]').evaluate((el) => el.getBoundingClientRect().height);
+    assert.ok(Math.abs(reserved - 24 * 16) < 1, `reserved height ${reserved}`);
 
     // Connect return: the message box rendered from its url attribute.
     await page.locator('leap-connect-return [part="message"]').waitFor();

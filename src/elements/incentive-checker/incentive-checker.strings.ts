@@ -25,6 +25,9 @@ export interface CheckerStrings {
   total: (amount: string) => string;
   resultAnnouncement: (amount: string, utility: string) => string;
   programTotal: (amount: string) => string;
+  showOptions: (options: number, eligible: number) => string;
+  hideOptions: string;
+  resultRegion: string;
   eligible: string;
   notEligible: string;
   tierAmount: (amount: string) => string;
@@ -79,6 +82,10 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     total: (amount) => `Up to ${amount} in incentives`,
     resultAnnouncement: (amount, utility) => `Found up to ${amount} in incentives from ${utility}.`,
     programTotal: (amount) => `Program total: ${amount}`,
+    showOptions: (options, eligible) =>
+      `${plural('en', options, { one: 'Show the option', other: 'Show the # options' })} (${eligible} eligible)`,
+    hideOptions: 'Hide the options',
+    resultRegion: 'Your incentives',
     eligible: 'Eligible',
     notEligible: 'Not eligible',
     tierAmount: (amount) => `Amount: ${amount}`,
@@ -134,6 +141,10 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     total: (amount) => `Hasta ${amount} en incentivos`,
     resultAnnouncement: (amount, utility) => `Encontramos hasta ${amount} en incentivos de ${utility}.`,
     programTotal: (amount) => `Total del programa: ${amount}`,
+    showOptions: (options, eligible) =>
+      `${plural('es', options, { one: 'Ver la opción', other: 'Ver las # opciones' })} (${eligible} ${eligible === 1 ? 'elegible' : 'elegibles'})`,
+    hideOptions: 'Ocultar las opciones',
+    resultRegion: 'Sus incentivos',
     eligible: 'Elegible',
     notEligible: 'No elegible',
     tierAmount: (amount) => `Monto: ${amount}`,

@@ -131,6 +131,24 @@ export const styles = css`
     gap: 0.75rem;
     align-content: start;
   }
+  .reserved {
+    overflow-y: auto;
+    overscroll-behavior: contain;
+  }
+  .reserved > .result {
+    min-height: 100%;
+  }
+  .reserved:focus-visible {
+    outline: 3px solid var(--_focus);
+    outline-offset: 2px;
+  }
+  .toggle {
+    justify-self: start;
+    min-height: 44px;
+    padding: 0.5rem 0.75rem;
+    background: transparent;
+    color: var(--_primary);
+  }
   .result-heading {
     font-size: 1.0625em;
   }

@@ -114,6 +114,12 @@ interface LastCheck {
   utilityEiaid: string | null;
 }
 
+/**
+ * Answers with more tiers than this list each program collapsed, its options one click away: a long answer stays
+ * readable and renders within a frame.
+ */
+const INLINE_TIERS = 12;
+
 const addressKey = (address: IncentivesAddress) =>
   JSON.stringify(
     [
@@ -154,6 +160,7 @@ const addressKey = (address: IncentivesAddress) =>
  * @csspart total - The total amount.
  * @csspart program - One card per program.
  * @csspart tier - One entry per device tier.
+ * @csspart program-toggle - In an answer with more than 12 tiers: the button that shows or hides a program's tiers.
  * @csspart claim - The claim link.
  * @csspart empty - The zero-incentives explanation.
  * @csspart error - The error message block.
@@ -194,12 +201,14 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     autoCheck: { attribute: 'auto-check', type: Boolean },
     currency: {},
     claimHosts: { attribute: 'claim-hosts', converter: commaList },
+    resultHeight: { attribute: 'result-height' },
     values: { state: true, attribute: false },
     chosenBuildingType: { state: true, attribute: false },
     fieldErrors: { state: true, attribute: false },
     announcement: { state: true, attribute: false },
     chosenUtility: { state: true, attribute: false },
     stale: { state: true, attribute: false },
+    openPrograms: { state: true, attribute: false },
   };
 
   /** URL of your backend's `POST .../session`. Required. */
@@ -245,6 +254,12 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
   /** Extra hosts allowed for the claim link, comma-separated (exact host, or `.example.com` for subdomains). */
   declare claimHosts?: string[];
 
+  /**
+   * Reserved-space layout: a CSS length (`26rem`) the answer area always takes, from the idle hint through loading to
+   * the result, so the page below never moves; a longer answer scrolls inside it.
+   */
+  declare resultHeight?: string;
+
   private values: Record<Field, string> = {
     street_1: '',
     street_2: '',
@@ -259,6 +274,8 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
   private chosenUtility: string | null = null;
   /** The shown result was computed for an address or building type the customer has since changed. */
   private stale = false;
+  /** Programs whose options are shown, in an answer large enough to list programs collapsed. */
+  private openPrograms: ReadonlySet<string> = new Set();
 
   private lastCheck: LastCheck | null = null;
   private runCounter = 0;
@@ -374,6 +391,9 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     if (!(BUILDING_TYPES as readonly string[]).includes(this.buildingType)) {
       return `building-type must be one of ${BUILDING_TYPES.join(', ')}.`;
     }
+    if (this.resultHeight && !CSS.supports('height', this.resultHeight)) {
+      return `result-height must be a CSS length such as 26rem, not "${this.resultHeight}".`;
+    }
     return null;
   }
 
@@ -384,6 +404,7 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     if (task.status === TaskStatus.COMPLETE && task.value && task.value !== this.reportedResult) {
       const result = task.value;
       this.reportedResult = result;
+      this.openPrograms = new Set();
       const amount = this.money(result.incentives.total_incentive_amount);
       this.announcement =
         result.incentives.total_incentive_amount > 0
@@ -578,6 +599,12 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     this.check().catch(() => {});
   }
 
+  private toggleProgram(key: string): void {
+    const next = new Set(this.openPrograms);
+    if (!next.delete(key)) next.add(key);
+    this.openPrograms = next;
+  }
+
   private onClaim(event: MouseEvent, url: string, totalAmount: number): void {
     if (!this.dispatchEvent(leapEvent('leap-claim', { url, totalAmount }, true))) event.preventDefault();
   }
@@ -595,7 +622,19 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
             ? html`<p part="error" class="error config">
                 <span class="icon" aria-hidden="true">⚠</span> ${s.misconfigured(config)}
               </p>`
-            : html`${this.renderForm(s)}${this.renderOutcome(s)}`
+            : html`${this.renderForm(s)}${
+                this.resultHeight
+                  ? html`<div
+                      class="reserved"
+                      role="region"
+                      aria-label=${s.resultRegion}
+                      tabindex="0"
+                      .style=${`height:${this.resultHeight}`}
+                    >
+                      ${this.renderOutcome(s)}
+                    </div>`
+                  : this.renderOutcome(s)
+              }`
         }
         <div role="status" class="visually-hidden" aria-live="polite" aria-atomic="true">${this.announcement}</div>
         <slot name="footer"></slot>
@@ -731,6 +770,8 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     const possible = result.possible_utilities ?? [];
     const needsPick = possible.length > 1;
     const claim = this.claimCheck(result);
+    const collapse =
+      result.incentives.by_program.reduce((sum, program) => sum + program.device_tier_results.length, 0) > INLINE_TIERS;
     return html`<section
       part="result"
       class="result"
@@ -752,7 +793,7 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
       ${
         result.incentives.by_program.length
           ? html`<ul class="programs" role="list">
-              ${result.incentives.by_program.map((program) => this.renderProgram(program, s))}
+              ${result.incentives.by_program.map((program, index) => this.renderProgram(program, index, collapse, s))}
             </ul>`
           : nothing
       }
@@ -820,13 +861,35 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     </div>`;
   }
 
-  private renderProgram(program: ProgramResult, s: Strings): TemplateResult {
+  private renderProgram(program: ProgramResult, index: number, collapse: boolean, s: Strings): TemplateResult {
+    const key = String(program.program_id);
+    const open = !collapse || this.openPrograms.has(key);
+    const tiers = program.device_tier_results;
+    const id = `tiers-${index}`;
     return html`<li part="program" class="program">
       <h4 class="program-name">${program.program_name}</h4>
       <p class="program-total">${s.programTotal(this.money(program.total_incentive))}</p>
-      <ul class="tiers" role="list">
-        ${program.device_tier_results.map((tier) => this.renderTier(tier, s))}
-      </ul>
+      ${
+        collapse
+          ? html`<button
+              part="program-toggle"
+              class="toggle"
+              type="button"
+              aria-expanded=${open ? 'true' : 'false'}
+              aria-controls=${ifDefined(open ? id : undefined)}
+              @click=${() => this.toggleProgram(key)}
+            >
+              ${open ? s.hideOptions : s.showOptions(tiers.length, tiers.filter((t) => t.eligible).length)}
+            </button>`
+          : nothing
+      }
+      ${
+        open
+          ? html`<ul class="tiers" id=${id} role="list">
+              ${tiers.map((tier) => this.renderTier(tier, s))}
+            </ul>`
+          : nothing
+      }
     </li>`;
   }
 
