@@ -183,10 +183,17 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     return next();
   };
 
-  const limitBody = bodyLimit({
-    maxSize: MAX_BODY_BYTES,
-    onError: (c) => problem(c, 413, 'Request body too large', { max_bytes: MAX_BODY_BYTES }),
-  });
+  const tooLarge = (c: Context<Env>) => problem(c, 413, 'Request body too large', { max_bytes: MAX_BODY_BYTES });
+  const streamedLimit = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: tooLarge });
+  /**
+   * A declared length is checked from the header alone, leaving the body to the adapter's fast path (touching the
+   * body stream would make it build a full Request for every call); a chunked body is counted as it streams.
+   */
+  const limitBody: MiddlewareHandler<Env> = (c, next) => {
+    const length = c.req.header('content-length');
+    if (length === undefined || c.req.header('transfer-encoding') !== undefined) return streamedLimit(c, next);
+    return Number(length) > MAX_BODY_BYTES ? Promise.resolve(tooLarge(c)) : next();
+  };
 
   /** One upstream call whose answer must match `schema`; failures become `LeapApiError`s that onError answers. */
   const fromLeap = async <T extends z.ZodMiniType>(request: UpstreamRequest, schema: T): Promise<z.infer<T>> => {
@@ -209,9 +216,11 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
       log('warn', 'Refused a request from an origin that is not allowed', { origin });
       return problem(c, 403, 'Origin not allowed', { origin });
     }
-    await next();
+    // Set before the route answers, so they join its response as it is built (setting them afterwards would make the
+    // Node adapter rebuild every response).
     c.header('cache-control', 'no-store');
     c.header('x-content-type-options', 'nosniff');
+    await next();
   });
   app.use(
     '*',

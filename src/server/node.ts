@@ -1,17 +1,10 @@
 /**
  * Node adapter: serve the fetch handler with `node:http`, or mount it in Express/Connect.
  */
-import {
-  Agent as HttpAgent,
-  createServer,
-  request as httpRequest,
-  type IncomingMessage,
-  type Server,
-  type ServerResponse,
-} from 'node:http';
-import { Agent as HttpsAgent, request as httpsRequest } from 'node:https';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { Agent, type Dispatcher } from 'undici';
 
 export type FetchLike = (request: Request, env?: unknown) => Response | Promise<Response>;
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -60,52 +53,41 @@ export function listen(
   });
 }
 
-const httpAgent = new HttpAgent({ keepAlive: true, maxSockets: 64 });
-const httpsAgent = new HttpsAgent({ keepAlive: true, maxSockets: 64 });
+/** Keep-alive connection pools per upstream origin (Leap's two services). */
+const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
 /**
- * A `fetch` for the backend's upstream calls on Node, over `node:http(s)` with keep-alive sockets: noticeably less
+ * A `fetch` for the backend's upstream calls on Node, over undici's pooled keep-alive connections: several times less
  * overhead per call than the built-in fetch. Pass it as `createLeapHandler({ fetch: nodeFetch })`. It supports what
  * the backend uses: method, headers, a string body, `signal` and `redirect: 'error'` (redirects are answered as-is).
  */
-export function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+export async function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const signal = init.signal ?? undefined;
-  if (signal?.aborted) return Promise.reject(signal.reason);
-  const secure = url.protocol === 'https:';
-  const body = init.body === undefined || init.body === null ? undefined : String(init.body);
+  if (signal?.aborted) throw signal.reason;
   const headers: Record<string, string> = {};
   new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-  if (body !== undefined) headers['content-length'] = String(Buffer.byteLength(body));
-  return new Promise<Response>((resolve, reject) => {
-    const request = (secure ? httpsRequest : httpRequest)(
-      url,
-      { method: init.method ?? 'GET', headers, agent: secure ? httpsAgent : httpAgent },
-      (incoming) => {
-        const chunks: Buffer[] = [];
-        incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-        incoming.on('error', reject);
-        incoming.on('end', () => {
-          signal?.removeEventListener('abort', onAbort);
-          const responseHeaders = new Headers();
-          for (const [name, value] of Object.entries(incoming.headers)) {
-            if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-          }
-          const status = incoming.statusCode ?? 502;
-          const noBody = status === 204 || status === 304;
-          resolve(new Response(noBody ? null : Buffer.concat(chunks), { status, headers: responseHeaders }));
-        });
-      },
-    );
-    const onAbort = () => {
-      request.destroy();
-      reject(signal!.reason);
-    };
-    signal?.addEventListener('abort', onAbort, { once: true });
-    request.on('error', (error) => {
-      signal?.removeEventListener('abort', onAbort);
-      reject(new TypeError('fetch failed', { cause: error }));
+  let answer: Dispatcher.ResponseData;
+  let body: ArrayBuffer;
+  try {
+    answer = await dispatcher.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+      headers,
+      body: init.body === undefined || init.body === null ? undefined : String(init.body),
+      signal,
     });
-    request.end(body);
-  });
+    body = await answer.body.arrayBuffer();
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason;
+    throw new TypeError('fetch failed', { cause: error });
+  }
+  const responseHeaders = new Headers();
+  for (const [name, value] of Object.entries(answer.headers)) {
+    if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
+  }
+  const status = answer.statusCode;
+  const noBody = status === 204 || status === 304;
+  return new Response(noBody ? null : body, { status, headers: responseHeaders });
 }

@@ -191,6 +191,23 @@ describe('tokens', () => {
     }
   });
 
+  it('a token verified once stops working when it expires, and a lookalike is never taken from the cache', async () => {
+    const service = new TokenService(TEST_SECRET, 60);
+    const { token, expiresAt } = await service.issue('customer-alice');
+    const claims = await service.verify(token);
+    assert.equal(claims?.referenceId, 'customer-alice');
+    // The same string again: answered from memory, still the same customer.
+    assert.deepEqual(await service.verify(token), claims);
+    // After its expiry, the remembered token is refused like any expired one.
+    assert.equal(await service.verify(token, expiresAt.getTime() + 1), null);
+    assert.equal(await service.verify(token, expiresAt.getTime() + 1), null);
+    // One character off in the middle of the signature (the last one may only carry padding bits): a different
+    // string, checked in full, refused.
+    const at = token.lastIndexOf('.') + 10;
+    const flipped = token.slice(0, at) + (token[at] === 'A' ? 'B' : 'A') + token.slice(at + 1);
+    assert.equal(await service.verify(flipped), null);
+  });
+
   it('are stateless: a token from one instance works on another with the same secret', async () => {
     const other = await startBackend(upstream.url, { customers });
     const response = await other.call('/applications', { token: demo.token });
@@ -311,6 +328,25 @@ describe('routing', () => {
     assert.match(wrong.headers.get('allow') ?? '', /POST/);
     assertEnvelope(await body(wrong), 405);
     assert.equal((await backend.call('/session', { method: 'GET' })).status, 405);
+  });
+
+  it('every answer, success or failure, is marked no-store and nosniff', async () => {
+    const answers = [
+      await backend.call('/incentives', { ...json({ operation_type: 'refresh' }), token: alice.token }),
+      await backend.call('/incentives', { ...json({ operation_type: 'nope' }), token: alice.token }),
+      await backend.call('/incentives', json({ operation_type: 'refresh' })),
+      await backend.call('/applications/999999', { token: alice.token }),
+      await backend.call('/nope', { token: alice.token }),
+      await backend.call('/incentives', { ...json({ pad: 'x'.repeat(20_000) }), token: alice.token }),
+    ];
+    assert.deepEqual(
+      answers.map((a) => a.status),
+      [200, 400, 401, 404, 404, 413],
+    );
+    for (const answer of answers) {
+      assert.equal(answer.headers.get('cache-control'), 'no-store', `${answer.status}`);
+      assert.equal(answer.headers.get('x-content-type-options'), 'nosniff', `${answer.status}`);
+    }
   });
 });
 
