@@ -222,17 +222,27 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     c.header('x-content-type-options', 'nosniff');
     await next();
   });
-  app.use(
-    '*',
-    cors({
-      origin: (origin, c) => (originAllowed(origin, c) ? origin : null),
-      credentials: true,
-      allowMethods: ['GET', 'POST', 'OPTIONS'],
-      allowHeaders: ['authorization', 'content-type'],
-      exposeHeaders: ['retry-after'],
-      maxAge: 600,
-    }),
-  );
+  const preflight = cors({
+    origin: (origin, c) => (originAllowed(origin, c) ? origin : null),
+    credentials: true,
+    allowMethods: ['GET', 'POST', 'OPTIONS'],
+    allowHeaders: ['authorization', 'content-type'],
+    exposeHeaders: ['retry-after'],
+    maxAge: 600,
+  });
+  app.use('*', (c, next) => {
+    if (c.req.method === 'OPTIONS') return preflight(c, next);
+    // Actual requests get the same grant hono's cors would give, set before the route answers: hono's cors edits the
+    // finished response instead, which makes the Node adapter rebuild it (about a third of a millisecond per call).
+    c.header('vary', 'Origin');
+    const origin = c.req.header('origin');
+    if (origin && originAllowed(origin, c)) {
+      c.header('access-control-allow-origin', origin);
+      c.header('access-control-allow-credentials', 'true');
+      c.header('access-control-expose-headers', 'retry-after');
+    }
+    return next();
+  });
   app.use(
     '*',
     limit(ipRule, (c) => `ip:${clientIp(c)}`),

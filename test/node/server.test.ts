@@ -286,6 +286,16 @@ describe('CORS', () => {
     assert.equal(response.status, 200);
     assert.equal(response.headers.get('access-control-allow-origin'), 'https://shop.example.com');
     assert.equal(response.headers.get('access-control-allow-credentials'), 'true');
+    assert.equal(response.headers.get('access-control-expose-headers'), 'retry-after');
+    assert.match(response.headers.get('vary') ?? '', /Origin/);
+  });
+
+  it('an answer to a request without Origin grants nothing and still varies on Origin', async () => {
+    const response = await backend.call('/session', { method: 'POST', headers: { 'x-test-user': 'alice' } });
+    assert.equal(response.status, 200);
+    assert.equal(response.headers.get('access-control-allow-origin'), null);
+    assert.equal(response.headers.get('access-control-allow-credentials'), null);
+    assert.match(response.headers.get('vary') ?? '', /Origin/);
   });
 
   it('refuses any other origin with 403 and no CORS grant', async () => {
