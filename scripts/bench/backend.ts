@@ -113,6 +113,7 @@ async function load(options: Options): Promise<Load> {
 export async function runBackend({ quick, log }: BenchOptions): Promise<SectionReport> {
   const mock = await startChild(['mock']);
   const backend = await startChild(['backend', mock.url]);
+  const proxy = await startChild(['proxy', mock.url]);
   try {
     const session = await fetch(`${backend.url}/api/leap/session`, { method: 'POST' });
     const { token, reference_id: referenceId } = (await session.json()) as { token: string; reference_id: string };
@@ -128,9 +129,18 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
       headers: { 'content-type': 'application/json', 'x-api-key': MOCK_API_KEY },
       body: JSON.stringify({ ...LOOKUP, reference_id: 'bench-direct' }),
     };
+    // The peer: the same body as the direct call (a bare proxy does not add the customer), through one more hop.
+    const bare: Options = { ...direct, url: `${proxy.url}/api/leap/incentives` };
+    const targets = { through, direct, bare } as const;
+    type Which = keyof typeof targets;
+    /** Rotates the order of the three series round by round, so none always runs first. */
+    const orderOf = (round: number): Which[] => {
+      const all: Which[] = ['through', 'direct', 'bare'];
+      return [...all.slice(round % 3), ...all.slice(0, round % 3)];
+    };
     // Both answer the same thing before anything is timed.
     const answers = await Promise.all(
-      [through, direct].map(async (o) => {
+      [through, direct, bare].map(async (o) => {
         const response = await fetch(o.url, { method: 'POST', headers: o.headers, body: o.body });
         const body = (await response.json()) as { incentives?: { total_incentive_amount?: number } };
         return {
@@ -140,38 +150,31 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
         };
       }),
     );
-    if (answers.some((a) => a.status !== 200) || answers[0]!.total !== answers[1]!.total) {
-      throw new Error(`backend and mock disagree before the load test: ${JSON.stringify(answers)}`);
+    if (answers.some((a) => a.status !== 200 || a.total !== answers[0]!.total)) {
+      throw new Error(`backend, mock and bare proxy disagree before the load test: ${JSON.stringify(answers)}`);
     }
 
-    const rounds = quick ? 2 : 4;
+    const rounds = quick ? 3 : 6;
     const latencySeconds = quick ? 1 : 2;
     const throughputSeconds = quick ? 2 : 4;
 
     log('backend: warm-up');
-    await load({ ...through, connections: 4, duration: 1 });
-    await load({ ...direct, connections: 4, duration: 1 });
+    for (const options of Object.values(targets)) await load({ ...options, connections: 4, duration: 1 });
 
     // Latency: one connection, one request at a time — the time one request takes, without queueing.
-    const lat = { through: [] as Load[], direct: [] as Load[] };
+    const lat = { through: [] as Load[], direct: [] as Load[], bare: [] as Load[] };
     for (let round = 0; round < rounds; round++) {
       log(`backend: latency round ${round + 1}/${rounds}`);
-      const order = round % 2 === 0 ? (['through', 'direct'] as const) : (['direct', 'through'] as const);
-      for (const which of order) {
-        lat[which].push(
-          await load({ ...(which === 'through' ? through : direct), connections: 1, duration: latencySeconds }),
-        );
+      for (const which of orderOf(round)) {
+        lat[which].push(await load({ ...targets[which], connections: 1, duration: latencySeconds }));
       }
     }
     // Throughput: 10 connections, as fast as the servers answer.
-    const thr = { through: [] as Load[], direct: [] as Load[] };
+    const thr = { through: [] as Load[], direct: [] as Load[], bare: [] as Load[] };
     for (let round = 0; round < rounds; round++) {
       log(`backend: throughput round ${round + 1}/${rounds}`);
-      const order = round % 2 === 0 ? (['through', 'direct'] as const) : (['direct', 'through'] as const);
-      for (const which of order) {
-        thr[which].push(
-          await load({ ...(which === 'through' ? through : direct), connections: 10, duration: throughputSeconds }),
-        );
+      for (const which of orderOf(round)) {
+        thr[which].push(await load({ ...targets[which], connections: 10, duration: throughputSeconds }));
       }
     }
 
@@ -189,7 +192,14 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
     const rpsThrough = median(thr.through.map((l) => l.rps));
     const rpsDirect = median(thr.direct.map((l) => l.rps));
     const ratio = median(thr.through.map((l, i) => l.rps / thr.direct[i]!.rps));
-    const loadErrors = [...lat.through, ...lat.direct, ...thr.through, ...thr.direct].reduce(
+    const rpsBare = median(thr.bare.map((l) => l.rps));
+    const bareRatio = median(thr.bare.map((l, i) => l.rps / thr.direct[i]!.rps));
+    const ofBare = median(thr.through.map((l, i) => l.rps / thr.bare[i]!.rps));
+    const p50Bare = p(lat.bare, 0.5);
+    const bareOverheadP50 = median(
+      lat.bare.map((l, i) => quantile(l.latencies, 0.5) - quantile(lat.direct[i]!.latencies, 0.5)),
+    );
+    const loadErrors = [...Object.values(lat).flat(), ...Object.values(thr).flat()].reduce(
       (sum, l) => sum + l.errors + l.timeouts + l.non2xx,
       0,
     );
@@ -219,7 +229,7 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
         measured: `${ms(overheadP50, 3)} (p99: ${ms(overheadP99, 3)})`,
         target: '≤ 1 ms',
         verdict: verdict(overheadP50 <= 1),
-        baseline: `direct p50 ${ms(p50Direct, 3)}`,
+        baseline: `direct p50 ${ms(p50Direct, 3)}; a bare pass-through proxy adds ${ms(bareOverheadP50, 3)}`,
       },
       {
         section: 'Backend',
@@ -228,6 +238,14 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
         target: '≥ 80 % of direct',
         verdict: verdict(ratio >= 0.8),
         baseline: `direct mock call: ${rpsDirect.toFixed(0)} req/s`,
+      },
+      {
+        section: 'Backend',
+        figure: 'Nearest peer: a bare pass-through proxy in front of the mock (10 connections)',
+        measured: `${rpsBare.toFixed(0)} req/s = ${(bareRatio * 100).toFixed(0)} % of direct`,
+        target: '— (peer)',
+        verdict: 'info',
+        baseline: `the backend reaches ${(ofBare * 100).toFixed(0)} % of it`,
       },
       {
         section: 'Backend',
@@ -256,12 +274,15 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
       'Backend: the mock Leap (`listen(createMockLeap())`) and the partner backend in front of it (`createLeapHandler` with ' +
         'the mock key, rate limiting off, logger silenced) each run in their own child process (`scripts/bench/servers.ts` ' +
         'via `node --import tsx`); autocannon 8 runs in the parent. On 2 cores the backend path keeps three processes ' +
-        'busy (autocannon, backend, mock) and the direct path two, which is part of what the throughput ratio shows.',
+        'busy (autocannon, backend, mock) and the direct path two, which is part of what the throughput ratio shows. ' +
+        'The nearest peer, measured the same way, is a bare pass-through proxy (`servers.ts proxy`: node:http, undici ' +
+        'keep-alive pool, adds the API key, no session, no validation, no CORS): what any server in front of the mock ' +
+        'costs at the least. It shows how much of the gap to the direct call is the extra hop itself on this machine.',
       `Request: \`POST /api/leap/incentives\` with \`${JSON.stringify(LOOKUP)}\` and a Bearer token from ` +
         `\`POST /api/leap/session\` (reference id ${referenceId}), against \`POST {mock}/alpha/incentives\` with ` +
         '`x-api-key` and a `reference_id` in the body; both were checked to give the same answer first.',
-      `Latency: ${rounds} rounds, each ${latencySeconds} s through the backend and ${latencySeconds} s direct, order ` +
-        'alternated (ABBA), 1 connection so a request never waits behind another. Percentiles are computed from every ' +
+      `Latency: ${rounds} rounds, each ${latencySeconds} s through the backend, direct and through the bare proxy, the ` +
+        'order rotated each round, 1 connection so a request never waits behind another. Percentiles are computed from every ' +
         '2xx response time (autocannon `response` events, sub-millisecond) per round; the figure is the median over ' +
         'rounds, and the overhead is the median of per-round differences. Throughput: the same alternation with 10 ' +
         `connections for ${throughputSeconds} s each; the ratio is the median of per-round ratios. Errors, timeouts ` +
@@ -273,26 +294,41 @@ export async function runBackend({ quick, log }: BenchOptions): Promise<SectionR
     ];
     const details = [
       `Backend rounds (latency at 1 connection; throughput at 10 connections):\n\n${markdownTable(
-        ['Round', 'through p50', 'direct p50', 'through p99', 'direct p99', 'through req/s', 'direct req/s'],
+        [
+          'Round',
+          'through p50',
+          'direct p50',
+          'bare proxy p50',
+          'through p99',
+          'direct p99',
+          'through req/s',
+          'direct req/s',
+          'bare proxy req/s',
+        ],
         lat.through.map((l, i) => [
           String(i + 1),
           ms(quantile(l.latencies, 0.5), 3),
           ms(quantile(lat.direct[i]!.latencies, 0.5), 3),
+          ms(quantile(lat.bare[i]!.latencies, 0.5), 3),
           ms(quantile(l.latencies, 0.99), 3),
           ms(quantile(lat.direct[i]!.latencies, 0.99), 3),
           thr.through[i]!.rps.toFixed(0),
           thr.direct[i]!.rps.toFixed(0),
+          thr.bare[i]!.rps.toFixed(0),
         ]),
       )}`,
     ];
     const comparisons = [
       `Direct mock call baseline: p50 ${ms(p50Direct, 3)}, p99 ${ms(p99Direct, 3)}, ${rpsDirect.toFixed(0)} req/s. ` +
         `Through the backend: p50 ${ms(p50Through, 3)}, p99 ${ms(p99Through, 3)}, ${rpsThrough.toFixed(0)} req/s ` +
-        `(${(ratio * 100).toFixed(0)} % of direct).`,
+        `(${(ratio * 100).toFixed(0)} % of direct). Nearest peer, a bare pass-through proxy: p50 ${ms(p50Bare, 3)}, ` +
+        `${rpsBare.toFixed(0)} req/s (${(bareRatio * 100).toFixed(0)} % of direct); the backend, which also checks the ` +
+        `session, the body and the answer, reaches ${(ofBare * 100).toFixed(0)} % of the bare proxy's throughput.`,
     ];
     return { rows, notes, details, comparisons };
   } finally {
     await backend.stop();
+    await proxy.stop();
     await mock.stop();
   }
 }

@@ -3,9 +3,14 @@
  * the parent does not share its event loop:
  *   servers.ts mock              the mock Leap (`listen(createMockLeap())`)
  *   servers.ts backend <mockUrl> the partner backend in front of it
+ *   servers.ts proxy <mockUrl>   the nearest peer: a bare pass-through proxy (node:http + undici, adds the API key,
+ *                                checks nothing), the least any server in front of the mock can cost
  * Reports `{type: 'ready', url}` over IPC; answers `{type: 'memory'}` with its memory after a forced GC.
  */
 import { createLeapHandler, listen, nodeFetch, type ListeningServer } from '../../src/server/index.js';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { Pool } from 'undici';
 import { createMockLeap, MOCK_API_KEY } from '../../src/mock/index.js';
 
 export type ServerMessage =
@@ -31,8 +36,47 @@ if (role === 'mock') {
       fetch: nodeFetch,
     }),
   );
+} else if (role === 'proxy' && upstream) {
+  server = await bareProxy(upstream);
 } else {
-  throw new Error('usage: servers.ts mock | servers.ts backend <mock url>');
+  throw new Error('usage: servers.ts mock | servers.ts backend <mock url> | servers.ts proxy <mock url>');
+}
+
+/** Forwards every request's body to the mock's incentives route with the key and sends its answer back. */
+async function bareProxy(target: string): Promise<ListeningServer> {
+  const pool = new Pool(target, { connections: 64, keepAliveTimeout: 30_000 });
+  const http = createServer((req, res) => {
+    const chunks: Buffer[] = [];
+    req.on('data', (chunk: Buffer) => chunks.push(chunk));
+    req.on('end', () => {
+      pool
+        .request({
+          path: '/alpha/incentives',
+          method: 'POST',
+          headers: { 'content-type': 'application/json', 'x-api-key': MOCK_API_KEY },
+          body: Buffer.concat(chunks),
+        })
+        .then(async (answer) => {
+          const body = Buffer.from(await answer.body.arrayBuffer());
+          res.writeHead(answer.statusCode, { 'content-type': 'application/json', 'content-length': body.length });
+          res.end(body);
+        })
+        .catch(() => {
+          res.writeHead(502).end();
+        });
+    });
+  });
+  await new Promise<void>((resolve) => http.listen(0, '127.0.0.1', resolve));
+  const { port } = http.address() as AddressInfo;
+  return {
+    server: http,
+    url: `http://127.0.0.1:${port}`,
+    close: () =>
+      new Promise<void>((done) => {
+        http.closeAllConnections();
+        http.close(() => void pool.close().then(() => done()));
+      }),
+  };
 }
 
 const send = (message: ServerMessage) => process.send?.(message);

@@ -5,6 +5,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Agent, type Dispatcher } from 'undici';
+import { RAW_SEND, type RawSend } from './upstream.js';
 
 export type FetchLike = (request: Request, env?: unknown) => Response | Promise<Response>;
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
@@ -56,38 +57,50 @@ export function listen(
 /** Keep-alive connection pools per upstream origin (Leap's two services). */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
+/** One request over the pools, its answer read in full; fails like `fetch` does. */
+const send: RawSend = async (url, init) => {
+  if (init.signal.aborted) throw init.signal.reason;
+  try {
+    const answer = await dispatcher.request({
+      origin: url.origin,
+      path: url.pathname + url.search,
+      method: init.method as Dispatcher.HttpMethod,
+      headers: init.headers,
+      body: init.body,
+      signal: init.signal,
+    });
+    const text = await answer.body.text();
+    const headers: Record<string, string> = {};
+    for (const [name, value] of Object.entries(answer.headers)) {
+      if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
+    }
+    return { status: answer.statusCode, headers, text };
+  } catch (error) {
+    if (init.signal.aborted) throw init.signal.reason;
+    throw new TypeError('fetch failed', { cause: error });
+  }
+};
+
 /**
  * A `fetch` for the backend's upstream calls on Node, over undici's pooled keep-alive connections: several times less
  * overhead per call than the built-in fetch. Pass it as `createLeapHandler({ fetch: nodeFetch })`. It supports what
  * the backend uses: method, headers, a string body, `signal` and `redirect: 'error'` (redirects are answered as-is).
+ * The backend reads its answers through the raw sender it carries, without building a `Response`.
  */
-export async function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
-  const url = new URL(input instanceof Request ? input.url : String(input));
-  const signal = init.signal ?? undefined;
-  if (signal?.aborted) throw signal.reason;
-  const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((value, name) => (headers[name] = value));
-  let answer: Dispatcher.ResponseData;
-  let body: ArrayBuffer;
-  try {
-    answer = await dispatcher.request({
-      origin: url.origin,
-      path: url.pathname + url.search,
-      method: (init.method ?? 'GET') as Dispatcher.HttpMethod,
+export const nodeFetch = Object.assign(
+  async function nodeFetch(input: string | URL | Request, init: RequestInit = {}): Promise<Response> {
+    const url = new URL(input instanceof Request ? input.url : String(input));
+    const headers: Record<string, string> = {};
+    new Headers(init.headers).forEach((value, name) => (headers[name] = value));
+    const answer = await send(url, {
+      method: init.method ?? 'GET',
       headers,
       body: init.body === undefined || init.body === null ? undefined : String(init.body),
-      signal,
+      // A signal that never fires stands in when the caller gives none.
+      signal: init.signal ?? new AbortController().signal,
     });
-    body = await answer.body.arrayBuffer();
-  } catch (error) {
-    if (signal?.aborted) throw signal.reason;
-    throw new TypeError('fetch failed', { cause: error });
-  }
-  const responseHeaders = new Headers();
-  for (const [name, value] of Object.entries(answer.headers)) {
-    if (value !== undefined) responseHeaders.set(name, Array.isArray(value) ? value.join(', ') : value);
-  }
-  const status = answer.statusCode;
-  const noBody = status === 204 || status === 304;
-  return new Response(noBody ? null : body, { status, headers: responseHeaders });
-}
+    const noBody = answer.status === 204 || answer.status === 304;
+    return new Response(noBody ? null : answer.text, { status: answer.status, headers: answer.headers });
+  },
+  { [RAW_SEND]: send },
+);

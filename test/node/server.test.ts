@@ -557,4 +557,27 @@ describe('nodeFetch, the keep-alive upstream client for Node', () => {
     assert.equal(r.status, 502);
     assert.match(String((await body(r)).title), /reach Leap/);
   });
+
+  it('is a fetch in its own right: status, headers, body, abort and refused connections', async () => {
+    const { nodeFetch } = await import('../../src/server/index.js');
+    const server = await listen(
+      async (request) =>
+        new Response(JSON.stringify({ method: request.method, got: await request.text() }), {
+          status: 201,
+          headers: { 'content-type': 'application/json', 'x-extra': 'yes' },
+        }),
+    );
+    const response = await nodeFetch(`${server.url}/echo?q=1`, { method: 'POST', body: 'hello' });
+    assert.ok(response instanceof Response);
+    assert.equal(response.status, 201);
+    assert.equal(response.headers.get('x-extra'), 'yes');
+    assert.deepEqual(await response.json(), { method: 'POST', got: 'hello' });
+
+    const controller = new AbortController();
+    controller.abort(new DOMException('stop', 'AbortError'));
+    await assert.rejects(nodeFetch(server.url, { signal: controller.signal }), { name: 'AbortError' });
+    const deadUrl = server.url;
+    await server.close();
+    await assert.rejects(nodeFetch(deadUrl), TypeError);
+  });
 });
