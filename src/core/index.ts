@@ -5,3 +5,4 @@ export * from './safe-url.js';
 export * from './schemas/index.js';
 export * from './error-kinds.js';
 export * from './format.js';
+export * from './address.js';

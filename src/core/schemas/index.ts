@@ -7,3 +7,5 @@ export * from './grid-errors.js';
 export * from './meters.js';
 export * from './enrollments.js';
 export * from './create-meters.js';
+export * from './shape.js';
+export * from './shapes.generated.js';
