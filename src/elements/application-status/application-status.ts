@@ -84,6 +84,13 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
     return this.value;
   }
 
+  protected override formattersToPrepare() {
+    return [
+      () => formatMoney(1, this.currency || 'USD', this.locale),
+      () => formatDate('2026-01-01T00:00:00Z', this.locale),
+    ];
+  }
+
   protected override loadKey(): string {
     return this.applicationId ?? '';
   }

@@ -1,4 +1,4 @@
-import { html, type PropertyDeclarations } from 'lit';
+import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapElement } from '../shared/leap-element.js';
@@ -55,7 +55,8 @@ export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
     this.found = this.parsed.refId !== null;
   }
 
-  protected override firstUpdated(): void {
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
     this.dispatchEvent(leapEvent('leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params }));
   }
 

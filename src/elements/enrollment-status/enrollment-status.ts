@@ -108,6 +108,11 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
     super.willUpdate(changed);
   }
 
+  protected override formattersToPrepare() {
+    const soon = new Date(Date.now() + 86_400_000).toISOString();
+    return [() => formatDate(soon, this.locale), () => formatRelativeDays(soon, this.locale)];
+  }
+
   protected override loadKey(): string | null {
     return this.meterId || null;
   }

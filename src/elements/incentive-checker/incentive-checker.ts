@@ -541,6 +541,10 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
     return result;
   }
 
+  protected override formattersToPrepare() {
+    return [() => this.money(1)];
+  }
+
   private money(amount: number): string {
     return formatMoney(amount, this.currency || 'USD', this.locale);
   }

@@ -1,4 +1,4 @@
-import { LitElement, type PropertyDeclarations } from 'lit';
+import { LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
 import type { ClassifiedError } from '../../core/error-kinds.js';
 import { pickLang, resolveLang } from './locale.js';
 import type { CommonStrings, StringTables } from './strings.js';
@@ -29,6 +29,25 @@ export class LeapElement<S extends object = object> extends LitElement {
   }
 
   private reportedConfigProblem = '';
+
+  /**
+   * The `Intl` formatters the element will need, each built in a task of its own after the first render: the first
+   * `Intl.NumberFormat` or `DateTimeFormat` of a page can take tens of milliseconds (locale data), which would
+   * otherwise land in the task that renders the answer. Each entry formats something; formatters are cached.
+   */
+  protected formattersToPrepare(): Array<() => unknown> {
+    return [];
+  }
+
+  protected override firstUpdated(changed: PropertyValues<this>): void {
+    super.firstUpdated(changed);
+    const queue = this.formattersToPrepare();
+    const next = () => {
+      queue.shift()?.();
+      if (queue.length) setTimeout(next, 0);
+    };
+    if (queue.length) setTimeout(next, 0);
+  }
 
   /**
    * Reports a misconfiguration once per distinct problem: one console warning and a `leap-error` with code
