@@ -101,6 +101,17 @@ async function errorOf(el: LeapIncentiveChecker, address: Record<string, string>
   return event.detail;
 }
 
+/** A session at once, then every incentives answer held until the test releases it. */
+function holdAnswers(): { stub: ReturnType<typeof stubFetch>; release: (answer: Response) => void } {
+  let held: (answer: Response) => void = () => {};
+  const stub = stubFetch((url) =>
+    url.endsWith('/session')
+      ? Response.json({ token: 't', reference_id: 'r' })
+      : new Promise<Response>((resolve) => (held = resolve)),
+  );
+  return { stub, release: (answer) => held(answer) };
+}
+
 /** Records request bodies sent to the backend while letting them through. */
 function spyOnIncentives(): { bodies: Array<Record<string, unknown>>; restore(): void } {
   const original = window.fetch;
@@ -400,12 +411,7 @@ describe('<leap-incentive-checker>', () => {
 
   describe('reserved-space layout (result-height)', () => {
     it('keeps the same height from the idle hint through loading to a long answer, which scrolls inside', async () => {
-      let release: (r: Response) => void = () => {};
-      const stub = stubFetch((url) =>
-        url.endsWith('/session')
-          ? Response.json({ token: 't', reference_id: 'r' })
-          : new Promise<Response>((resolve) => (release = resolve)),
-      );
+      const { stub, release } = holdAnswers();
       try {
         const el = await checker('/stub/session', 'result-height=12rem');
         const region = () => $(el, '[role="region"]')!;
@@ -468,12 +474,7 @@ describe('<leap-incentive-checker>', () => {
 
   describe('pending', () => {
     it('shows a skeleton in the reserved space, marks the form busy, and stays accessible', async () => {
-      let release: (r: Response) => void = () => {};
-      const stub = stubFetch((url) =>
-        url.endsWith('/session')
-          ? Response.json({ token: 't', reference_id: 'r' })
-          : new Promise<Response>((resolve) => (release = resolve)),
-      );
+      const { stub, release } = holdAnswers();
       try {
         const el = await checker('/stub/session');
         fill(el, BEND);
