@@ -696,7 +696,9 @@ export async function runBrowser({ quick, log }: BenchOptions, cdnFile: string):
         'and the first frame (upgrade and first render), or after it (loading data, later renders). The details table ' +
         'also gives the bundle’s evaluation time: from the later of “the module script just before it ran” and “the ' +
         'bundle finished downloading” (resource timing `responseEnd`) to its first `customElements.define`, which ' +
-        'comes after all of its top-level code.',
+        'comes after all of its top-level code. The elements build their `Intl` formatters in tasks of their own right ' +
+        'after the first render (the first `Intl.NumberFormat` or `DateTimeFormat` of a page loads locale data and can ' +
+        'take 20 to 60 ms on this machine), so that cost does not add up with rendering the answer in one task.',
       '50 × 4 result: `page.route` answers `/api/leap/incentives` with a synthetic `IncentivesResult` (50 programs, 4 tiers ' +
         'each, half eligible, every requirement list filled, ' +
         `${(JSON.stringify(syntheticResult()).length / 1024).toFixed(0)} KB of JSON). An answer with more than 12 tiers ` +
