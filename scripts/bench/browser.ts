@@ -230,6 +230,7 @@ async function startPageServer(cdnFile: string): Promise<{ url: string; close():
     ['/cls/portland', clsPage(PORTLAND)],
     ['/cls/error', clsPage(NOWHERE)],
     ['/blank', blankPage()],
+    ['/plain', page('plain', '', '<main><p>A page without leap-elements.</p></main>')],
     ...PAINT_CASES.map((c): [string, string] => [`/paint/${c.tag}`, paintPage(c)]),
   ]);
   const server: Server = createServer((req, res) => {
@@ -326,8 +327,13 @@ async function measurePaint(browser: Browser, base: string, loads: number, error
       watchErrors(p, errors);
       await p.goto(`${base}/paint/${c.tag}`, { waitUntil: 'load' });
       await p.waitForFunction(() => window.__bench.raf2 !== undefined && window.__bench.framed !== undefined);
-      // Let the load settle (status elements fetch their data) so its long tasks are counted too.
+      // Let the load settle (status elements fetch their data) so its long tasks are counted too, and then wait for the
+      // page to go idle twice: work the elements leave for idle time (their Intl formatters) is counted as well.
       await p.waitForTimeout(c.attributes['session-endpoint'] ? 150 : 50);
+      for (let idle = 0; idle < 2; idle++) {
+        await p.evaluate(() => new Promise((resolve) => requestIdleCallback(resolve, { timeout: 2000 })));
+      }
+      await p.waitForTimeout(50);
       const b = await p.evaluate(() => {
         const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? Number.NaN;
         const resource = performance.getEntriesByType('resource').find((e) => e.name.endsWith('/leap-elements.js')) as
@@ -355,6 +361,27 @@ async function measurePaint(browser: Browser, base: string, loads: number, error
   }
   await context.close();
   return results;
+}
+
+/**
+ * The peer for the long-task figures: what a fresh page without leap-elements spends on its first `Intl` formatter
+ * (Chromium loads ICU locale data on first use). Any page that shows a formatted date or amount pays it once.
+ */
+async function measureFirstIntl(browser: Browser, base: string, loads: number, errors: string[]): Promise<number[]> {
+  const context = await browser.newContext();
+  const times: number[] = [];
+  for (let i = 0; i < loads + 1; i++) {
+    const p = await context.newPage();
+    watchErrors(p, errors);
+    await p.goto(`${base}/plain`, { waitUntil: 'load' });
+    const t = await p.evaluate(
+      `(() => { const t0 = performance.now(); new Intl.DateTimeFormat('en-US', { dateStyle: 'medium' }).format(new Date()); return performance.now() - t0; })()`,
+    );
+    await p.close();
+    if (i > 0) times.push(t as number);
+  }
+  await context.close();
+  return times;
 }
 
 /** 50 × 4 result: response → rendered DOM, and re-renders after a language switch. */
@@ -599,6 +626,8 @@ export async function runBrowser({ quick, log }: BenchOptions, cdnFile: string):
     const chromiumVersion = browser.version();
     log(`browser: define → first frame, ${loads} loads × ${PAINT_CASES.length} elements`);
     const paint = await measurePaint(browser, server.url, loads, errors);
+    log(`browser: a plain page's first Intl formatter, ${loads} loads`);
+    const firstIntl = await measureFirstIntl(browser, server.url, loads, errors);
     log(`browser: 50 × 4 result render, ${loads} loads`);
     const render = await measureRender(browser, server.url, loads, errors);
     log('browser: layout shift when results arrive');
@@ -628,8 +657,16 @@ export async function runBrowser({ quick, log }: BenchOptions, cdnFile: string):
           `${p.phases.load} / ${p.phases.render} / ${p.phases.after}); longest ${p.longtasks.length ? ms(max(p.longtasks), 0) : 'none'}`,
         target: 'none over 50 ms',
         verdict: verdict(over.length === 0),
+        baseline: over.length ? `a plain page's first Intl formatter: up to ${ms(max(firstIntl), 0)}` : undefined,
       });
     }
+    rows.push({
+      section: 'Browser',
+      figure: `Peer: a plain page's first \`Intl.DateTimeFormat\` (ICU locale data, no leap-elements; ${firstIntl.length} loads)`,
+      measured: `${ms(median(firstIntl))} median, ${ms(max(firstIntl))} max`,
+      target: '— (peer)',
+      verdict: 'info',
+    });
     const shapeOk = render.shape.programs === 50 && render.shape.collapsedTiers === 0 && render.shape.tiers === 200;
     const shapeNote = shapeOk
       ? ''
@@ -691,14 +728,16 @@ export async function runBrowser({ quick, log }: BenchOptions, cdnFile: string):
         '(one frame later by construction) and the paint-timing `first-contentful-paint` entry (presentation time; ' +
         'n/a when the first frame has no text, e.g. a skeleton).',
       'Long tasks: `PerformanceObserver({type: "longtask", buffered: true})` registered before anything else, read 150 ms ' +
-        'after the element’s first frame for the status elements (they have fetched their data by then), 50 ms for the others, all loads together. ' +
+        'after the element’s first frame for the status elements (they have fetched their data by then), 50 ms for the others, ' +
+        'and then after the page has gone idle twice (`requestIdleCallback`) and 50 ms more, all loads together. ' +
         'Each is counted by its start: before `define` (fetching, compiling and evaluating the bundle), between `define` ' +
         'and the first frame (upgrade and first render), or after it (loading data, later renders). The details table ' +
         'also gives the bundle’s evaluation time: from the later of “the module script just before it ran” and “the ' +
         'bundle finished downloading” (resource timing `responseEnd`) to its first `customElements.define`, which ' +
         'comes after all of its top-level code. The elements build their `Intl` formatters in tasks of their own right ' +
         'after the first render (the first `Intl.NumberFormat` or `DateTimeFormat` of a page loads locale data and can ' +
-        'take 20 to 60 ms on this machine), so that cost does not add up with rendering the answer in one task.',
+        'take 20 to 60 ms on this machine), so that cost does not add up with rendering the answer in one task. The peer ' +
+        'row measures that cost alone: a plain page without leap-elements timing its first `Intl.DateTimeFormat`.',
       '50 × 4 result: `page.route` answers `/api/leap/incentives` with a synthetic `IncentivesResult` (50 programs, 4 tiers ' +
         'each, half eligible, every requirement list filled, ' +
         `${(JSON.stringify(syntheticResult()).length / 1024).toFixed(0)} KB of JSON). An answer with more than 12 tiers ` +

@@ -31,7 +31,7 @@ export class LeapElement<S extends object = object> extends LitElement {
   private reportedConfigProblem = '';
 
   /**
-   * The `Intl` formatters the element will need, each built in a task of its own after the first render: the first
+   * The `Intl` formatters the element will need, each built in a task of its own after the first frame: the first
    * `Intl.NumberFormat` or `DateTimeFormat` of a page can take tens of milliseconds (locale data), which would
    * otherwise land in the task that renders the answer. Each entry formats something; formatters are cached.
    */
@@ -44,9 +44,10 @@ export class LeapElement<S extends object = object> extends LitElement {
     const queue = this.formattersToPrepare();
     const next = () => {
       queue.shift()?.();
-      if (queue.length) setTimeout(next, 0);
+      if (queue.length) whenIdle(next);
     };
-    if (queue.length) setTimeout(next, 0);
+    // After the first frame is on screen, when the page has nothing else to do, so the work never delays anything.
+    if (queue.length) requestAnimationFrame(() => whenIdle(next));
   }
 
   /**
@@ -75,6 +76,12 @@ export class LeapElement<S extends object = object> extends LitElement {
     const lang = this.langTag;
     return lang === 'en' ? 'en-US' : lang;
   }
+}
+
+/** `requestIdleCallback` where the browser has it, else a short timer. */
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
+  else setTimeout(callback, 16);
 }
 
 /** The one place an error kind becomes words for the customer. */
