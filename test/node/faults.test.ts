@@ -1,56 +1,67 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createLeapHandler } from '../../src/server/index.js';
+import { createLeapHandler, nodeFetch } from '../../src/server/index.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import { BEND, json, startBackend, startMock, TEST_API_KEY, TEST_SECRET } from './support.js';
 
 const STACK_LINE = /\n\s+at |Error: |node:internal|\/src\//;
 
-describe('backend under upstream faults', () => {
-  it('a slow upstream (5 s) inside the deadline still answers, once', async () => {
-    const slow = await startMock({ latencyMs: 5_000 });
-    const proxy = await startBackend(slow.url);
-    const session = await proxy.session();
-    const started = performance.now();
-    const response = await proxy.call('/incentives', {
-      ...json({ address: BEND, building_type: 'RESIDENTIAL', device_id: 123 }),
-      token: session.token,
-    });
-    const elapsed = performance.now() - started;
-    assert.equal(response.status, 200);
-    assert.ok(elapsed >= 5_000 && elapsed < 8_000, `answered after ${Math.round(elapsed)} ms`);
-    assert.equal(
-      slow.seen.filter((r) => r.path.startsWith('/alpha/incentives')).length,
-      1,
-      'no retry of a slow success',
-    );
-  });
-
-  it('no error answer carries a stack trace or the key, whatever fails', async () => {
-    const texts: string[] = [];
-    for (const fault of ['500', '502', '503', '429', 'malformed-json', 'timeout'] as const) {
-      const mock = await startMock({ fault, hangMs: 3_000 });
-      const proxy = await startBackend(mock.url, { upstreamTimeoutMs: 500, upstreamRetries: 1 });
+// Both upstream transports: the runtime's fetch, and nodeFetch (what the README recommends on Node), whose answers the
+// backend reads without a Response.
+for (const [transport, fetcher] of [
+  ['fetch', undefined],
+  ['nodeFetch', nodeFetch],
+] as const) {
+  describe(`backend under upstream faults (${transport})`, () => {
+    it('a slow upstream (5 s) inside the deadline still answers, once', async () => {
+      const slow = await startMock({ latencyMs: 5_000 });
+      const proxy = await startBackend(slow.url, fetcher ? { fetch: fetcher } : {});
       const session = await proxy.session();
-      for (const [path, init] of [
-        ['/incentives', json({ address: BEND, building_type: 'RESIDENTIAL', device_id: 123 })],
-        ['/applications', {}],
-        ['/meters/3fa85f64-5717-4562-b3fc-2c963f66afa6/enrollment', {}],
-      ] as const) {
-        const response = await proxy.call(path, { ...init, token: session.token });
-        assert.ok(response.status >= 400, `${fault} ${path} → ${response.status}`);
-        const body = (await response.json()) as Record<string, unknown>;
-        assert.deepEqual(Object.keys(body).sort(), ['details', 'status', 'title'], `${fault} ${path}`);
-        texts.push(JSON.stringify(body), ...proxy.logs);
+      const started = performance.now();
+      const response = await proxy.call('/incentives', {
+        ...json({ address: BEND, building_type: 'RESIDENTIAL', device_id: 123 }),
+        token: session.token,
+      });
+      const elapsed = performance.now() - started;
+      assert.equal(response.status, 200);
+      assert.ok(elapsed >= 5_000 && elapsed < 8_000, `answered after ${Math.round(elapsed)} ms`);
+      assert.equal(
+        slow.seen.filter((r) => r.path.startsWith('/alpha/incentives')).length,
+        1,
+        'no retry of a slow success',
+      );
+    });
+
+    it('no error answer carries a stack trace or the key, whatever fails', async () => {
+      const texts: string[] = [];
+      for (const fault of ['500', '502', '503', '429', 'malformed-json', 'timeout'] as const) {
+        const mock = await startMock({ fault, hangMs: 3_000 });
+        const proxy = await startBackend(mock.url, {
+          upstreamTimeoutMs: 500,
+          upstreamRetries: 1,
+          ...(fetcher ? { fetch: fetcher } : {}),
+        });
+        const session = await proxy.session();
+        for (const [path, init] of [
+          ['/incentives', json({ address: BEND, building_type: 'RESIDENTIAL', device_id: 123 })],
+          ['/applications', {}],
+          ['/meters/3fa85f64-5717-4562-b3fc-2c963f66afa6/enrollment', {}],
+        ] as const) {
+          const response = await proxy.call(path, { ...init, token: session.token });
+          assert.ok(response.status >= 400, `${fault} ${path} → ${response.status}`);
+          const body = (await response.json()) as Record<string, unknown>;
+          assert.deepEqual(Object.keys(body).sort(), ['details', 'status', 'title'], `${fault} ${path}`);
+          texts.push(JSON.stringify(body), ...proxy.logs);
+        }
       }
-    }
-    assert.deepEqual(
-      texts.filter((t) => STACK_LINE.test(t) || t.includes(TEST_API_KEY)),
-      [],
-    );
+      assert.deepEqual(
+        texts.filter((t) => STACK_LINE.test(t) || t.includes(TEST_API_KEY)),
+        [],
+      );
+    });
   });
-});
+}
 
 describe('fuzzing the backend with arbitrary JSON bodies', () => {
   it('every body yields a result or a documented error, never a 500 or an unshaped answer', async () => {
