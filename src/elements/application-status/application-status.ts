@@ -85,10 +85,9 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
   }
 
   protected override formattersToPrepare() {
-    return [
-      () => formatMoney(1, this.currency || 'USD', this.locale),
-      () => formatDate('2026-01-01T00:00:00Z', this.locale),
-    ];
+    const { locale } = this;
+    const currency = this.currency || 'USD';
+    return [() => formatMoney(1, currency, locale), () => formatDate('2026-01-01T00:00:00Z', locale)];
   }
 
   protected override loadKey(): string {

@@ -109,8 +109,9 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
   }
 
   protected override formattersToPrepare() {
+    const { locale } = this;
     const soon = new Date(Date.now() + 86_400_000).toISOString();
-    return [() => formatDate(soon, this.locale), () => formatRelativeDays(soon, this.locale)];
+    return [() => formatDate(soon, locale), () => formatRelativeDays(soon, locale)];
   }
 
   protected override loadKey(): string | null {

@@ -542,7 +542,9 @@ export class LeapIncentiveChecker extends LeapElement<Strings> {
   }
 
   protected override formattersToPrepare() {
-    return [() => this.money(1)];
+    const { locale } = this;
+    const currency = this.currency || 'USD';
+    return [() => formatMoney(1, currency, locale)];
   }
 
   private money(amount: number): string {

@@ -33,7 +33,9 @@ export class LeapElement<S extends object = object> extends LitElement {
   /**
    * The `Intl` formatters the element will need, each built in a task of its own after the first frame: the first
    * `Intl.NumberFormat` or `DateTimeFormat` of a page can take tens of milliseconds (locale data), which would
-   * otherwise land in the task that renders the answer. Each entry formats something; formatters are cached.
+   * otherwise land in the task that renders the answer. Each entry formats something; formatters are cached. The
+   * entries must not hold on to the element (capture the locale, not `this`): an element removed before the page goes
+   * idle is then free to go.
    */
   protected formattersToPrepare(): Array<() => unknown> {
     return [];
