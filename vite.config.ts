@@ -58,7 +58,12 @@ function minifyTemplates(): Plugin {
       const { minifyHTMLLiterals } = await import('minify-literals');
       const result = await minifyHTMLLiterals(code, {
         fileName: id,
-        html: { collapseWhitespace: true, conservativeCollapse: true, removeComments: false, removeAttributeQuotes: true },
+        html: {
+          collapseWhitespace: true,
+          conservativeCollapse: true,
+          removeComments: false,
+          removeAttributeQuotes: true,
+        },
       });
       return result ? { code: result.code, map: result.map } : null;
     },
