@@ -141,6 +141,10 @@ describe('<leap-application-status>', () => {
     const failed = oneEvent(el, 'leap-error');
     document.body.append(el);
     expect(((await failed) as CustomEvent<LeapErrorDetail>).detail.code).to.equal('INVALID_CONFIG');
+    await el.updateComplete;
+    expect(text(el, '[part="error"]')).to.equal(
+      '⚠ This section is not set up correctly: the session-endpoint attribute is required.',
+    );
     expect(warnings.restore()).to.have.length(1);
     await expect(el).to.be.accessible();
     el.remove();

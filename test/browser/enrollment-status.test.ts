@@ -233,7 +233,9 @@ describe('<leap-enrollment-status>', () => {
     document.body.append(el);
     const event = (await failed) as CustomEvent<LeapErrorDetail>;
     expect(event.detail.code).to.equal('INVALID_CONFIG');
-    expect(text(el, '[part="error"]')).to.contain('meter-id');
+    expect(text(el, '[part="error"]')).to.equal(
+      '⚠ This section is not set up correctly: the meter-id attribute is required.',
+    );
     expect(warnings.restore()).to.have.length(1);
     await expect(el).to.be.accessible();
     el.remove();

@@ -31,7 +31,7 @@ export interface CommonStrings {
 
 export const COMMON_STRINGS: StringTables<CommonStrings> = {
   en: {
-    misconfigured: (detail) => `The incentive checker is not set up correctly: ${detail}`,
+    misconfigured: (detail) => `This section is not set up correctly: ${detail}`,
     errorAddressNotFound: 'We could not find that address. Please check the street, city, state and ZIP code.',
     errorInvalid: 'Some details need correcting.',
     errorSession: 'We could not start a secure session. Please reload the page or sign in again.',
@@ -48,7 +48,7 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     loading: 'Loading…',
   },
   es: {
-    misconfigured: (detail) => `El verificador de incentivos no está configurado correctamente: ${detail}`,
+    misconfigured: (detail) => `Esta sección no está configurada correctamente: ${detail}`,
     errorAddressNotFound: 'No encontramos esa dirección. Revise la calle, la ciudad, el estado y el código postal.',
     errorInvalid: 'Algunos datos deben corregirse.',
     errorSession: 'No pudimos iniciar una sesión segura. Vuelva a cargar la página o inicie sesión de nuevo.',
