@@ -36,7 +36,7 @@ export interface AddressFields {
 }
 export type AddressField = keyof AddressFields;
 
-/** Maximum length of each field after trimming; `0` means optional. */
+/** Each checked field: its maximum length after trimming, and whether it is required. */
 const FIELD_RULES: ReadonlyArray<readonly [AddressField, number, boolean]> = [
   ['street_1', 200, true],
   ['street_2', 200, false],

@@ -122,9 +122,8 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
         signal: deadlineHit.signal,
       });
     } catch (error) {
-      const timedOut =
-        (error instanceof DOMException || (error instanceof BodyReadError && error.cause instanceof DOMException)) &&
-        ['TimeoutError', 'AbortError'].includes(((error as { cause?: DOMException }).cause ?? error).name);
+      const cause = error instanceof BodyReadError ? error.cause : error;
+      const timedOut = cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
       if (timedOut) {
         config.log('warn', 'Leap did not answer before the deadline', {
           path: request.path,
