@@ -1,9 +1,12 @@
 import { defineConfig, type Plugin } from 'vite';
 
 /**
- * `vite build`            the npm package: side-effect-free ES modules under dist/, dependencies left external.
- * `vite build --mode cdn` dist/cdn/leap-elements.js: one self-contained, minified ES module with Lit inlined.
- * `vite build --mode node` dist/node/: the partner backend (`leap-elements/server`) and the mock (`leap-elements/mock`).
+ * `vite build`                the browser package: side-effect-free ES modules under dist/; Lit and React left external.
+ * `vite build --mode cdn`     dist/cdn/leap-elements.js: one self-contained, minified ES module with Lit inlined.
+ * `vite build --mode node`    dist/node/: the backend, the mock and the CLI, with hono, jose, zod and undici bundled, so
+ *                             a browser-only install needs none of them.
+ * `vite build --mode schemas` dist/schemas.js: the zod schemas, with zod as the partner's own (optional peer)
+ *                             package; a missing zod fails at import with one line naming it.
  * `vite` (npm run dev)    serves index.html and the demo pages.
  */
 const browserEntries = {
@@ -20,9 +23,65 @@ const browserEntries = {
 
 const nodeEntries = {
   'server/index': 'src/server/index.ts',
+  'server/node': 'src/server/node.ts',
   'mock/index': 'src/mock/index.ts',
+  cli: 'src/cli/index.ts',
   'mock/cli': 'src/mock/cli.ts',
 };
+
+/** What the browser package leaves to the partner's install: the Lit family and React. */
+const BROWSER_EXTERNAL = /^(lit|lit-html|@lit\/(reactive-element|task)|@lit-labs\/|react|react-dom)($|\/)/;
+
+/** The package a bundled module comes from (`node_modules/@hono/node-server/dist/x.js` → `@hono/node-server`). */
+function packageOf(id: string): string | null {
+  const match = /node_modules\/((?:@[^/]+\/)?[^/]+)\//.exec(id.split('?')[0]!.replace(/\\/g, '/'));
+  return match ? match[1]! : null;
+}
+
+/**
+ * Bundled third-party code goes to one chunk per package under `vendor/`, minified: a runtime-neutral entry never
+ * shares a chunk with a Node-only package (undici), and our own modules stay readable in stack traces.
+ */
+function minifyVendorChunks(): Plugin {
+  return {
+    name: 'leap-minify-vendor',
+    async renderChunk(code, chunk) {
+      if (!chunk.name.startsWith('vendor/')) return null;
+      const { minify } = await import('terser');
+      const result = await minify(code, { module: true, ecma: 2020, keep_classnames: true });
+      return result.code ? { code: result.code, map: null } : null;
+    },
+  };
+}
+
+/**
+ * dist/schemas.js checks for zod before loading the schemas (static imports would fail first, with a stack trace that
+ * names our file instead of the package to install), then re-exports every schema.
+ */
+function guardedSchemasEntry(): Plugin {
+  return {
+    name: 'leap-schemas-guard',
+    generateBundle(_options, bundle) {
+      const impl = Object.values(bundle).find((file) => file.type === 'chunk' && file.isEntry);
+      if (!impl || impl.type !== 'chunk') throw new Error('schemas build: no entry chunk');
+      this.emitFile({
+        type: 'asset',
+        fileName: 'schemas.js',
+        source: [
+          '// leap-elements/schemas: the zod schemas. zod is an optional peer dependency, checked first.',
+          'try {',
+          "  await import('zod/mini');",
+          '} catch (error) {',
+          "  if (error?.code !== 'ERR_MODULE_NOT_FOUND' && !/zod/.test(String(error?.message))) throw error;",
+          "  throw new Error('leap-elements/schemas needs the zod package: npm install zod');",
+          '}',
+          `export const { ${impl.exports.join(', ')} } = await import('./${impl.fileName}');`,
+          '',
+        ].join('\n'),
+      });
+    },
+  };
+}
 
 /**
  * Library mode leaves whitespace in ES output (so consumers' bundlers can still see pure annotations). The CDN file is
@@ -58,22 +117,23 @@ function minifyTemplates(): Plugin {
       const { minifyHTMLLiterals } = await import('minify-literals');
       const result = await minifyHTMLLiterals(code, {
         fileName: id,
-        html: {
+        minifyOptions: {
           collapseWhitespace: true,
           conservativeCollapse: true,
           removeComments: false,
           removeAttributeQuotes: true,
         },
       });
-      return result ? { code: result.code, map: result.map } : null;
+      return result ? { code: result.code, map: result.map?.toString() ?? null } : null;
     },
   };
 }
 
 export default defineConfig(({ mode }) => {
   if (mode === 'node') {
-    // The partner backend and the mock: Node-side modules, never part of the browser entries.
     return {
+      plugins: [minifyVendorChunks()],
+      ssr: { noExternal: true, target: 'node' },
       build: {
         outDir: 'dist/node',
         emptyOutDir: true,
@@ -83,9 +143,32 @@ export default defineConfig(({ mode }) => {
         sourcemap: false,
         lib: { entry: nodeEntries, formats: ['es'] },
         rollupOptions: {
-          external: (id: string) => /^(lit|@lit\/|zod|hono|jose|@hono\/|node:)/.test(id),
-          output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+          // Optional peers: the partner installs the Redis client they use.
+          external: (id: string) => id.startsWith('node:') || /^(redis|ioredis|@redis\/)($|\/)/.test(id),
+          output: {
+            entryFileNames: '[name].js',
+            chunkFileNames: 'chunks/[name]-[hash].js',
+            manualChunks: (id) => {
+              const name = packageOf(id);
+              return name ? `vendor/${name.replace('/', '-')}` : undefined;
+            },
+          },
         },
+      },
+    };
+  }
+  if (mode === 'schemas') {
+    return {
+      plugins: [guardedSchemasEntry()],
+      build: {
+        outDir: 'dist',
+        emptyOutDir: false,
+        ssr: true,
+        target: 'es2022',
+        minify: false,
+        sourcemap: false,
+        lib: { entry: { 'schemas.impl': 'src/schemas.ts' }, formats: ['es'] },
+        rollupOptions: { external: (id: string) => /^zod($|\/)/.test(id), output: { entryFileNames: '[name].js' } },
       },
     };
   }
@@ -112,9 +195,13 @@ export default defineConfig(({ mode }) => {
       sourcemap: true,
       lib: { entry: browserEntries, formats: ['es'] },
       rollupOptions: {
-        external: (id: string) =>
-          /^(lit|@lit\/|@lit-labs\/|zod|hono|jose|@hono\/|node:|react($|\/|-dom($|\/)))/.test(id),
-        output: { preserveModules: true, preserveModulesRoot: 'src', entryFileNames: '[name].js' },
+        external: (id: string) => BROWSER_EXTERNAL.test(id),
+        output: {
+          preserveModules: true,
+          preserveModulesRoot: 'src',
+          // Bundled packages (@lit/react) keep their own folder: npm never ships a folder named node_modules.
+          entryFileNames: (chunk) => `${chunk.name.replace(/^(.*\/)?node_modules\//, 'vendor/')}.js`,
+        },
       },
     },
   };

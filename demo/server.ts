@@ -8,7 +8,8 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createVite } from 'vite';
-import { createLeapHandler, listen, nodeFetch, toNodeListener } from '../src/server/index.js';
+import { createLeapHandler } from '../src/server/index.js';
+import { listen, nodeFetch, toNodeListener } from '../src/server/node.js';
 import { createMockLeap, DEMO_REFERENCE_ID, MOCK_API_KEY, MOCK_FAULTS } from '../src/mock/index.js';
 
 const port = Number(process.env.PORT ?? 5173);

@@ -7,7 +7,8 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLeapHandler, toNodeListener } from '../../src/server/index.js';
+import { createLeapHandler } from '../../src/server/index.js';
+import { toNodeListener } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import type { IncentivesResult } from '../../src/core/schemas/incentives.js';
 import {

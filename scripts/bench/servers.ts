@@ -7,7 +7,8 @@
  *                                checks nothing), the least any server in front of the mock can cost
  * Reports `{type: 'ready', url}` over IPC; answers `{type: 'memory'}` with its memory after a forced GC.
  */
-import { createLeapHandler, listen, nodeFetch, type ListeningServer } from '../../src/server/index.js';
+import { createLeapHandler } from '../../src/server/index.js';
+import { listen, nodeFetch, type ListeningServer } from '../../src/server/node.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { Pool } from 'undici';

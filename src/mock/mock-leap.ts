@@ -58,7 +58,19 @@ export interface MockLeapOptions {
 /** A key for local use; the mock accepts any non-empty key unless `apiKeys` is set. */
 export const MOCK_API_KEY = 'leap_test_mock_key';
 
-export type FetchHandler = (request: Request) => Promise<Response>;
+/** `fetch`'s own signature, so the mock can be passed wherever a `fetch` is expected. */
+export type FetchHandler = (input: RequestInfo | URL, init?: RequestInit) => Promise<Response>;
+
+const REQUEST_INIT_KEYS = ['method', 'headers', 'body', 'signal', 'redirect', 'credentials', 'cache', 'mode'];
+
+/**
+ * A `Request` from fetch-style arguments. A second argument that is not a `RequestInit` (a server adapter's bindings,
+ * passed when the mock is served with `listen`) is ignored.
+ */
+function toRequest(input: RequestInfo | URL, init?: RequestInit): Request {
+  const isInit = init !== undefined && REQUEST_INIT_KEYS.some((key) => key in init);
+  return input instanceof Request && !isInit ? input : new Request(input, isInit ? init : undefined);
+}
 
 interface Customer {
   reference_id: string;
@@ -184,7 +196,7 @@ export function createMockLeap(options: MockLeapOptions = {}): FetchHandler & { 
       : c.text('An error happened whilst processing your request', 500);
   });
 
-  const handler = ((request: Request) => Promise.resolve(app.fetch(request))) as FetchHandler & {
+  const handler = ((input, init) => Promise.resolve(app.fetch(toRequest(input, init)))) as FetchHandler & {
     state: MockLeapState;
   };
   handler.state = state;

@@ -23,9 +23,7 @@ import { LeapApplicationStatus as LeapApplicationStatusElement } from '../elemen
 import { LeapConnectReturn as LeapConnectReturnElement } from '../elements/connect-return/connect-return.js';
 import type { LeapConnectDetail, LeapErrorDetail } from '../elements/shared/events.js';
 import type { ConnectReturn } from '../core/connect-url.js';
-import type { IncentivesResult } from '../core/schemas/incentives.js';
-import type { MeterEnrollmentView } from '../core/schemas/enrollments.js';
-import type { ApplicationView } from '../core/schemas/applications.js';
+import type { ApplicationView, IncentivesResult, MeterEnrollmentView } from '../core/types.generated.js';
 
 const onLeapError = 'leap-error' as EventName<CustomEvent<LeapErrorDetail>>;
 

@@ -1,13 +1,17 @@
-/** The partner backend: `createLeapHandler` (a fetch handler) and its building blocks. */
+/**
+ * `leap-elements/server`: the partner backend as a WHATWG fetch handler, and its building blocks. Runtime-neutral:
+ * no Node modules, so it bundles for Cloudflare Workers, Deno and Bun as it is. Node's adapters are in
+ * `leap-elements/server/node`.
+ */
+export { createLeapHandler, type LeapHandler } from './handler.js';
 export {
-  createLeapHandler,
+  DEFAULT_BASE_PATH,
   DEFAULT_INCENTIVES_BASE_URL,
   DEFAULT_PLATFORM_BASE_URL,
   MAX_BODY_BYTES,
-  type LeapHandler,
   type LeapHandlerOptions,
-} from './handler.js';
+} from './options.js';
 export { MemoryRateLimitStore, type RateLimitHit, type RateLimitRule, type RateLimitStore } from './rate-limit.js';
 export { TokenService, type SessionClaims } from './tokens.js';
 export type { Logger, LogLevel } from './upstream.js';
-export { listen, nodeFetch, toNodeListener, type ListeningServer, type NodeListener } from './node.js';
+export { LeapApiError, type LeapErrorBody } from '../core/errors.js';

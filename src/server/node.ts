@@ -1,24 +1,66 @@
 /**
- * Node adapter: serve the fetch handler with `node:http`, or mount it in Express/Connect.
+ * `leap-elements/server/node`: serve the fetch handler with `node:http` (`listen`), mount it in Express, Connect or a
+ * plain `node:http` server (`toNodeListener`), and call Leap over pooled keep-alive connections (`nodeFetch`).
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Agent, type Dispatcher } from 'undici';
 import { RAW_SEND, type RawSend } from './upstream.js';
+import type { Logger } from './upstream.js';
 
-export type FetchLike = (request: Request, env?: unknown) => Response | Promise<Response>;
+/**
+ * A fetch handler: the backend (whose second argument is the Node bindings it reads the client address from) or
+ * anything with `fetch`'s signature, such as the mock.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- both `RequestInit` and the Node bindings must fit.
+export type FetchLike = (request: Request, env?: any) => Response | Promise<Response>;
 export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
+
+type ExpressRequest = IncomingMessage & { originalUrl?: string; body?: unknown; _body?: boolean; rawBody?: Buffer };
+
+const defaultLog: Logger = (level, message) => console.error(`[leap-elements] ${level}: ${message}`);
+
+/**
+ * The body a parser mounted before us already read, as the bytes it came from: a raw `Buffer` or text is used as it
+ * is, parsed JSON is serialized again. Anything else cannot be given back faithfully: null.
+ */
+function bodyReadBefore(req: ExpressRequest): Buffer | null {
+  const { body } = req;
+  if (Buffer.isBuffer(body)) return body;
+  if (typeof body === 'string') return Buffer.from(body);
+  const json = /^application\/([\w.+-]*\+)?json\b/i.test(req.headers['content-type'] ?? '');
+  if (json && body !== undefined) return Buffer.from(JSON.stringify(body));
+  return null;
+}
 
 /**
  * A `(req, res)` listener for `node:http`, Express or Connect. Express strips the mount path from `req.url`; the
- * original URL is restored so `basePath` still matches: `app.use('/api/leap', toNodeListener(handler))`.
+ * original URL is restored so `basePath` still matches: `app.use('/api/leap', toNodeListener(handler))`. Mount it
+ * before `express.json()`; mounted after, the body that parser read is used, or the request is answered 500 with a
+ * log line saying what to move.
  */
-export function toNodeListener(handler: FetchLike): NodeListener {
+export function toNodeListener(handler: FetchLike, options: { logger?: Logger } = {}): NodeListener {
+  const log = options.logger ?? defaultLog;
   const listener = getRequestListener((request, env) => handler(request, env));
-  return (req, res) => {
-    const original = (req as IncomingMessage & { originalUrl?: string }).originalUrl;
-    if (original) req.url = original;
+  return (req: ExpressRequest, res) => {
+    if (req.originalUrl) req.url = req.originalUrl;
+    const readBefore = req._body === true || req.readableEnded;
+    if (readBefore && req.method !== 'GET' && req.method !== 'HEAD') {
+      const body = bodyReadBefore(req);
+      if (!body) {
+        log(
+          'error',
+          'The request body was already read by a body parser mounted before leap-elements: mount leap-elements before express.json() / body-parser.',
+        );
+        res.writeHead(500, { 'content-type': 'application/json', 'cache-control': 'no-store' });
+        res.end(JSON.stringify({ title: 'Internal error', status: 500, details: {} }));
+        return;
+      }
+      req.rawBody = body;
+      req.headers['content-length'] = String(body.byteLength);
+      delete req.headers['transfer-encoding'];
+    }
     void listener(req, res);
   };
 }
@@ -26,7 +68,8 @@ export function toNodeListener(handler: FetchLike): NodeListener {
 export interface ListeningServer {
   server: Server;
   url: string;
-  close(): Promise<void>;
+  /** Stops accepting connections, lets requests in flight finish (up to `graceMs`, default 10 s), then closes. */
+  close(graceMs?: number): Promise<void>;
 }
 
 /** Starts a `node:http` server for a fetch handler. Port 0 picks a free port. */
@@ -41,16 +84,24 @@ export function listen(
     server.listen(options.port ?? 0, hostname, () => {
       const { port } = server.address() as AddressInfo;
       const host = hostname.includes(':') ? `[${hostname}]` : hostname;
-      resolve({
-        server,
-        url: `http://${host}:${port}`,
-        close: () =>
-          new Promise<void>((done) => {
-            server.closeAllConnections();
-            server.close(() => done());
-          }),
-      });
+      resolve({ server, url: `http://${host}:${port}`, close: (graceMs = 0) => drain(server, graceMs) });
     });
+  });
+}
+
+/**
+ * Closes the server: idle keep-alive connections at once, busy ones when their answer is sent, and whatever is still
+ * open when the grace period ends.
+ */
+function drain(server: Server, graceMs: number): Promise<void> {
+  return new Promise<void>((done) => {
+    const timer = setTimeout(() => server.closeAllConnections(), graceMs);
+    server.close(() => {
+      clearTimeout(timer);
+      done();
+    });
+    server.closeIdleConnections();
+    if (graceMs <= 0) server.closeAllConnections();
   });
 }
 

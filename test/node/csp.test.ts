@@ -16,7 +16,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLeapHandler, toNodeListener } from '../../src/server/index.js';
+import { createLeapHandler } from '../../src/server/index.js';
+import { toNodeListener } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import { checkBend, closeServer } from '../support/playwright.js';
 

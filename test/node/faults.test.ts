@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { createLeapHandler, nodeFetch } from '../../src/server/index.js';
+import { createLeapHandler } from '../../src/server/index.js';
+import { nodeFetch } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import { BEND, json, startBackend, startMock, TEST_API_KEY, TEST_SECRET } from './support.js';
 

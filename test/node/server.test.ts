@@ -1,7 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { SignJWT } from 'jose';
-import { createLeapHandler, listen, TokenService } from '../../src/server/index.js';
+import { createLeapHandler, TokenService } from '../../src/server/index.js';
+import { listen } from '../../src/server/node.js';
 import { BEND, json, startBackend, startMock, TEST_API_KEY, TEST_SECRET } from './support.js';
 
 const upstream = await startMock();
@@ -522,7 +523,7 @@ describe('runs in-process on any fetch runtime', () => {
 
 describe('nodeFetch, the keep-alive upstream client for Node', () => {
   it('carries the same behaviour: answers, deadlines, retries and refused connections', async () => {
-    const { nodeFetch } = await import('../../src/server/index.js');
+    const { nodeFetch } = await import('../../src/server/node.js');
     const ok = await startBackend(upstream.url, { fetch: nodeFetch, customers });
     const session = await ok.session({ 'x-test-user': 'demo' });
     const result = await ok.call('/incentives', {
@@ -559,7 +560,7 @@ describe('nodeFetch, the keep-alive upstream client for Node', () => {
   });
 
   it('is a fetch in its own right: status, headers, body, abort and refused connections', async () => {
-    const { nodeFetch } = await import('../../src/server/index.js');
+    const { nodeFetch } = await import('../../src/server/node.js');
     const server = await listen(
       async (request) =>
         new Response(JSON.stringify({ method: request.method, got: await request.text() }), {

@@ -1,7 +1,8 @@
 /** Real sockets for server-side tests: the mock Leap and the partner backend each listen on a loopback port. */
 import { after } from 'node:test';
 import { createMockLeap, MOCK_API_KEY, type MockLeapOptions } from '../../src/mock/index.js';
-import { createLeapHandler, listen, type LeapHandlerOptions } from '../../src/server/index.js';
+import { createLeapHandler, type LeapHandlerOptions } from '../../src/server/index.js';
+import { listen } from '../../src/server/node.js';
 
 export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
 export const TEST_API_KEY = 'leap_live_TESTKEY_9f8e7d6c5b4a3210';

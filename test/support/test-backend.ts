@@ -6,7 +6,8 @@
  *   /api/limited/leap/...         one request per customer per minute, then 429
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import { createLeapHandler, listen, toNodeListener, type LeapHandlerOptions } from '../../src/server/index.js';
+import { createLeapHandler, type LeapHandlerOptions } from '../../src/server/index.js';
+import { listen, toNodeListener } from '../../src/server/node.js';
 import { createMockLeap, MOCK_API_KEY, type MockFault } from '../../src/mock/index.js';
 
 type Listener = (req: IncomingMessage, res: ServerResponse) => void;

@@ -10,8 +10,9 @@
 import * as z from 'zod/mini';
 import { LeapApiError } from '../errors.js';
 
-/** A string union that still accepts (and types) values added after this release. */
-export type Open<T extends string> = T | (string & {});
+import type { Open } from '../open.js';
+
+export type { Open };
 
 /** Closed enum for requests. */
 export function closedEnum<const T extends readonly [string, ...string[]]>(values: T) {

@@ -1,5 +1,6 @@
 /** zod schemas (zod/mini) for every Leap request and response leap-elements touches; types via `z.infer`. */
 export * from './common.js';
+export * from './backend.js';
 export * from './incentives.js';
 export * from './applications.js';
 export * from './grid-enums.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
-import type { ApplicationListView, ApplicationView } from '../../core/schemas/applications.js';
+import type { ApplicationListView, ApplicationView } from '../../core/types.generated.js';
 import { ApplicationListViewShape, ApplicationViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';

@@ -1,7 +1,7 @@
 import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
-import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/schemas/enrollments.js';
+import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/types.generated.js';
 import { MeterEnrollmentViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';

@@ -14,7 +14,7 @@ import type {
   IncentivesAddress,
   IncentivesResult,
   ProgramResult,
-} from '../../core/schemas/incentives.js';
+} from '../../core/types.generated.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import { IncentivesResponseShape } from '../../core/schemas/shapes.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';

@@ -1,0 +1,34 @@
+/**
+ * The partner backend's own contract with the browser (and with a partner's server on another stack): the bodies of
+ * `POST {base}/session` and the error envelope every route answers with. The proxied routes reuse Leap's schemas.
+ * These, with the proxied ones, make the backend's published OpenAPI document.
+ */
+import * as z from 'zod/mini';
+
+/** Leap's `refId` rule: at most 255 characters. */
+export const ReferenceId = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
+
+/** `POST {base}/session` answer: a short-lived token for one customer. */
+export const SessionResponse = z.object({
+  token: z.string(),
+  /** ISO 8601. */
+  expires_at: z.string(),
+  /** The customer every call with this token acts for. */
+  reference_id: z.string(),
+});
+export type SessionResponse = z.infer<typeof SessionResponse>;
+
+/** `POST {base}/session` body from the partner's own server (`Authorization: Bearer <partnerSecret>`). */
+export const PartnerSessionRequest = z.strictObject({
+  /** The partner's id for the customer: becomes `refId` / `reference_id` / `partner_reference` at Leap. */
+  reference_id: ReferenceId,
+});
+export type PartnerSessionRequest = z.infer<typeof PartnerSessionRequest>;
+
+/** Every error the backend answers: the envelope of Leap's grid platform. */
+export const ProblemResponse = z.object({
+  title: z.string(),
+  status: z.int(),
+  details: z.optional(z.unknown()),
+});
+export type ProblemResponse = z.infer<typeof ProblemResponse>;

@@ -1,0 +1,167 @@
+/**
+ * The backend's options, and their resolution into the configuration the middleware and routes read: defaults
+ * filled in, values checked once at construction (a misconfigured backend fails when it is created, not on the first
+ * request), the mock wired in when asked for.
+ */
+import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
+import { MemoryRateLimitStore } from './rate-limit.js';
+import { TokenService } from './tokens.js';
+import type { Logger, UpstreamConfig } from './upstream.js';
+
+export interface LeapHandlerOptions {
+  /** Leap API key (Partner Portal). Required unless `mock` is true. Never sent to the browser. */
+  apiKey?: string;
+  /**
+   * Use a mock Leap instead of the real API. On its own, the embedded mock runs in-process (no network, nothing else
+   * to set); with `fetch` or the base URLs, calls go there instead (a mock on its own port, say).
+   */
+  mock?: boolean;
+  /** Default `https://api.incentives.leap.energy/alpha`. */
+  incentivesBaseUrl?: string;
+  /** Default `https://api.leap.energy` (staging: `https://api.staging.leap.energy`). */
+  platformBaseUrl?: string;
+  /** At least 32 bytes, shared by every instance. Without it a random per-process secret is used (with a warning). */
+  sessionSecret?: string;
+  /** Origins (scheme://host[:port]) allowed to call from a browser. Same-origin requests are always allowed. */
+  allowedOrigins?: string[];
+  /**
+   * Your own user check (or `jwksAuthenticator(...)`). Return the customer's reference id, or null to refuse (401).
+   */
+  authenticate?: (request: Request) => Promise<{ referenceId: string } | null>;
+  /**
+   * Server-to-server sessions: your own backend (any language) calls `POST {base}/session` with
+   * `Authorization: Bearer <partnerSecret>` and `{"reference_id": "…"}`. At least 32 bytes.
+   */
+  partnerSecret?: string;
+  /**
+   * Anonymous sessions with a fresh random reference id, for pages without a signed-in customer (CMS articles).
+   * Default: on only when neither `authenticate` nor `partnerSecret` is given.
+   */
+  guestSessions?: boolean;
+  /** Token lifetime. Default 900 (15 minutes). */
+  sessionTtlSeconds?: number;
+  /** Where the routes live. Default `/api/leap`. */
+  basePath?: string;
+  /** Hosts added to Leap's documented ones for `connect_url` (exact, or `.suffix`). */
+  allowedConnectHosts?: string[];
+  /** fetch used for upstream calls (tests, custom agents, an in-process mock). Default: global fetch. */
+  fetch?: typeof fetch;
+  /** Per-IP and per-token limits; `false` turns rate limiting off. */
+  rateLimit?: false | { ip?: RateLimitRule | false; token?: RateLimitRule | false; store?: RateLimitStore };
+  /** Deadline for one upstream call, retries included. Default 10 000 ms. */
+  upstreamTimeoutMs?: number;
+  /** Extra attempts for idempotent calls after a 5xx or lost connection. Default 2. */
+  upstreamRetries?: number;
+  /** First backoff step in ms. Default 200. */
+  upstreamBackoffMs?: number;
+  /** Trust `X-Forwarded-For` / `X-Forwarded-Host` / `X-Forwarded-Proto` (only behind your own proxy). */
+  trustProxy?: boolean;
+  /** The client's IP. Default: the Node socket address, or the first `X-Forwarded-For` hop with `trustProxy`. */
+  clientIp?: (request: Request, env: unknown) => string | undefined;
+  /** Receives log lines; never given the API key. Default: warnings and errors to the console. */
+  logger?: Logger;
+}
+
+export const DEFAULT_INCENTIVES_BASE_URL = 'https://api.incentives.leap.energy/alpha';
+export const DEFAULT_PLATFORM_BASE_URL = 'https://api.leap.energy';
+export const DEFAULT_BASE_PATH = '/api/leap';
+export const MAX_BODY_BYTES = 16 * 1024;
+const MOCK_PLACEHOLDER_KEY = 'leap_test_mock_key';
+/** The in-process mock answers whatever host it is asked; this one can never resolve by accident. */
+const MOCK_PLACEHOLDER_HOST = 'http://leap-mock.invalid';
+const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
+const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
+export const MIN_PARTNER_SECRET_BYTES = 32;
+
+/** Everything the middleware and routes need, resolved once. */
+export interface BackendConfig {
+  options: LeapHandlerOptions;
+  basePath: string;
+  log: Logger;
+  tokens: TokenService;
+  upstream: UpstreamConfig;
+  allowedOrigins: ReadonlySet<string>;
+  authenticate: LeapHandlerOptions['authenticate'] | null;
+  partnerSecret: Uint8Array | null;
+  guestSessions: boolean;
+  store: RateLimitStore | null;
+  ipRule: RateLimitRule | null;
+  tokenRule: RateLimitRule | null;
+}
+
+const defaultLogger: Logger = (level, message, fields) => {
+  if (level === 'info') return;
+  console.error(`[leap-elements] ${level}: ${message}`, fields ?? '');
+};
+
+/** `/api/leap/` → `/api/leap`; `/` → `` (routes at the root). */
+export function normalizeBasePath(path: string): string {
+  return `/${path.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
+}
+
+export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
+  const log = options.logger ?? defaultLogger;
+  const apiKey = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
+  if (!apiKey) {
+    throw new Error('createLeapHandler: apiKey is required (set LEAP_API_KEY), or pass mock: true to use a mock Leap.');
+  }
+  let secret = options.sessionSecret;
+  if (!secret) {
+    log(
+      'warn',
+      'No sessionSecret: using a random per-process secret. Tokens will not survive a restart or work across instances.',
+    );
+    secret = randomHex(48);
+  }
+  const ttl = options.sessionTtlSeconds ?? 900;
+  if (!Number.isInteger(ttl) || ttl < 30 || ttl > 86_400)
+    throw new Error('sessionTtlSeconds must be an integer from 30 to 86400.');
+  const partnerSecret = options.partnerSecret ? new TextEncoder().encode(options.partnerSecret) : null;
+  if (partnerSecret && partnerSecret.byteLength < MIN_PARTNER_SECRET_BYTES) {
+    throw new Error(
+      `partnerSecret must be at least ${MIN_PARTNER_SECRET_BYTES} bytes; generate one with: openssl rand -base64 48`,
+    );
+  }
+  const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
+  const inProcessMock = options.mock && !options.fetch && !options.incentivesBaseUrl && !options.platformBaseUrl;
+  return {
+    options,
+    basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
+    log,
+    tokens: new TokenService(secret, ttl),
+    upstream: {
+      apiKey,
+      incentivesBaseUrl:
+        options.incentivesBaseUrl ?? (options.mock ? `${MOCK_PLACEHOLDER_HOST}/alpha` : DEFAULT_INCENTIVES_BASE_URL),
+      platformBaseUrl: options.platformBaseUrl ?? (options.mock ? MOCK_PLACEHOLDER_HOST : DEFAULT_PLATFORM_BASE_URL),
+      fetch: options.fetch ?? (inProcessMock ? embeddedMock() : (input, init) => fetch(input, init)),
+      timeoutMs: options.upstreamTimeoutMs ?? 10_000,
+      retries: options.upstreamRetries ?? 2,
+      backoffMs: options.upstreamBackoffMs ?? 200,
+      log,
+    },
+    allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase())),
+    authenticate: options.authenticate ?? null,
+    partnerSecret,
+    guestSessions: options.guestSessions ?? (!options.authenticate && !partnerSecret),
+    store: limits ? (limits.store ?? new MemoryRateLimitStore()) : null,
+    ipRule: limits && limits.ip !== false ? (limits.ip ?? DEFAULT_IP_RULE) : null,
+    tokenRule: limits && limits.token !== false ? (limits.token ?? DEFAULT_TOKEN_RULE) : null,
+  };
+}
+
+/**
+ * The embedded mock as the upstream fetch, loaded on first use so a backend that never asks for it does not pay for
+ * loading its fixtures.
+ */
+function embeddedMock(): typeof fetch {
+  let mock: Promise<typeof fetch> | undefined;
+  return async (input, init) => {
+    mock ??= import('../mock/mock-leap.js').then(({ createMockLeap }) => createMockLeap());
+    return (await mock)(input, init);
+  };
+}
+
+export function randomHex(bytes: number): string {
+  return Array.from(crypto.getRandomValues(new Uint8Array(bytes)), (b) => b.toString(16).padStart(2, '0')).join('');
+}

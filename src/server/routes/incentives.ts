@@ -1,0 +1,59 @@
+/** `POST {base}/incentives`: Leap's eligibility check for the token's customer, its `connect_url` checked. */
+import { Hono } from 'hono';
+import { checkLinkUrl } from '../../core/safe-url.js';
+import { issuesToFields } from '../../core/schemas/common.js';
+import { CheckIncentivesBody, IncentivesResponse } from '../../core/schemas/incentives.js';
+import type { BackendEnv } from '../context.js';
+import { callLeap, UNEXPECTED } from '../leap.js';
+import { customerOnly } from '../middleware/customer.js';
+import { limitBody } from '../middleware/body-limit.js';
+import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
+import { allowOnly, problem } from '../responses.js';
+
+export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
+  const app = new Hono<BackendEnv>();
+  const customer = customerOnly(config);
+  app.post('/incentives', limitBody(MAX_BODY_BYTES), customer, async (c) => {
+    const referenceId = c.get('referenceId');
+    let raw: unknown;
+    try {
+      raw = JSON.parse(await c.req.text());
+    } catch {
+      return problem(c, 400, 'Request body must be JSON', {});
+    }
+    const parsed = CheckIncentivesBody.safeParse(raw);
+    if (!parsed.success) {
+      const fields = issuesToFields(parsed.error.issues);
+      if ('reference_id' in fields) fields.reference_id = 'not allowed: the customer comes from the session token';
+      return problem(c, 400, 'Invalid request', { fields });
+    }
+    const body = { operation_type: 'lookup' as const, ...parsed.data, reference_id: referenceId };
+    const data = await callLeap(
+      config.upstream,
+      {
+        service: 'incentives',
+        method: 'POST',
+        path: '/incentives',
+        body,
+        idempotent: body.operation_type === 'lookup' || body.operation_type === 'refresh',
+      },
+      IncentivesResponse,
+    );
+    if (data.reference_id && data.reference_id !== referenceId) {
+      config.log('error', 'Leap answered for a different reference_id; refusing to pass it on');
+      return problem(c, 502, UNEXPECTED, {});
+    }
+    if (data.connect_url !== undefined && data.connect_url !== null) {
+      const check = checkLinkUrl(data.connect_url, config.options.allowedConnectHosts);
+      if (!check.ok) {
+        config.log('warn', 'Dropped a connect_url that is not an https URL on an allowed host', {
+          reason: check.reason,
+        });
+        data.connect_url = null;
+      }
+    }
+    return c.json(data);
+  });
+  allowOnly(app, '/incentives', 'POST');
+  return app;
+}
