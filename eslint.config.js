@@ -7,7 +7,17 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'test/artifacts/', 'coverage/', 'src/core/schemas/shapes.generated.ts', 'src/core/types.generated.ts', 'scratch/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'test/artifacts/',
+      'coverage/',
+      'src/core/schemas/shapes.generated.ts',
+      'src/core/types.generated.ts',
+      'scratch/',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
