@@ -1,42 +1,5 @@
 #!/usr/bin/env node
-/**
- * `leap-elements-mock --port 4010`: the mock Leap on its own port, for a partner's integration tests.
- * Options: --port N (default 4010), --host H (default 127.0.0.1), --latency MS, --fault NAME.
- */
-import { parseArgs } from 'node:util';
-import { listen } from '../server/node.js';
-import { createMockLeap, MOCK_API_KEY, MOCK_FAULTS, type MockFault } from './mock-leap.js';
+/** `leap-elements-mock`: the same as `leap-elements mock`, kept for existing scripts. */
+import { runMock } from '../cli/mock.js';
 
-const { values } = parseArgs({
-  options: {
-    port: { type: 'string', default: '4010' },
-    host: { type: 'string', default: '127.0.0.1' },
-    latency: { type: 'string', default: '0' },
-    fault: { type: 'string' },
-    help: { type: 'boolean', short: 'h' },
-  },
-});
-
-if (values.help) {
-  console.log('Usage: leap-elements-mock [--port 4010] [--host 127.0.0.1] [--latency ms] [--fault name]');
-  console.log(`Faults: ${MOCK_FAULTS.join(', ')}`);
-  process.exit(0);
-}
-const port = Number(values.port);
-if (!Number.isInteger(port) || port < 0 || port > 65535) {
-  console.error(`--port must be a port number, not "${values.port}"`);
-  process.exit(2);
-}
-if (values.fault && !(MOCK_FAULTS as readonly string[]).includes(values.fault)) {
-  console.error(`--fault must be one of: ${MOCK_FAULTS.join(', ')}`);
-  process.exit(2);
-}
-
-const mock = createMockLeap({ latencyMs: Number(values.latency) || 0, fault: (values.fault as MockFault) ?? null });
-const { url, close } = await listen(mock, { port, hostname: values.host });
-console.log(`Mock Leap API listening on ${url}`);
-console.log(`  Incentives + Applications: ${url}/alpha   (header x-api-key: any value, e.g. ${MOCK_API_KEY})`);
-console.log(`  Meters, enrollments, create meters: ${url}   (header Authorization: Bearer <any value>)`);
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => void close().then(() => process.exit(0)));
-}
+process.exit(await runMock(process.argv.slice(2)));

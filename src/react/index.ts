@@ -1,5 +1,5 @@
 /**
- * React wrappers for every leap-elements tag (`leap-elements/react`), made with `@lit/react`.
+ * React wrappers for every leap-elements tag (`leap-elements/react`), made with `@lit/react` (bundled in).
  *
  * Props are set as element properties (so `refId`, `deviceIds={[123]}` or `address={{...}}` work as-is), and every
  * custom event is exposed as an `onLeap…` prop. Importing this module registers the tags (it loads
@@ -27,13 +27,31 @@ import type { ApplicationView, IncentivesResult, MeterEnrollmentView } from '../
 
 const onLeapError = 'leap-error' as EventName<CustomEvent<LeapErrorDetail>>;
 
+type ElementProps<I> = Partial<Omit<I, keyof HTMLElement>>;
+
+/**
+ * A wrapper component: the element's properties as props (set as properties, so arrays and objects pass as they are),
+ * `E`'s events as `onLeap…` handler props, and a ref to the element. Declared here rather than taken from
+ * `@lit/react`, which is bundled into this entry and not installed with the package.
+ */
+export type LeapReactComponent<
+  I extends HTMLElement,
+  E extends Record<string, Event>,
+> = React.ForwardRefExoticComponent<
+  Omit<React.HTMLAttributes<I>, keyof E | keyof ElementProps<I>> &
+    ElementProps<I> & { [K in keyof E]?: (event: E[K]) => void } & React.RefAttributes<I>
+>;
+
 /**
  * `<leap-connect-button>` for React: a real link that starts Leap's utility authorization.
  *
  * Events: `onLeapConnect` (`leap-connect`, `detail: {url, flow, refId}`; cancelable: call `preventDefault()` to stop
  * the navigation and open `detail.url` yourself) and `onLeapError` (`leap-error`, `detail: {code, message}`).
  */
-export const LeapConnectButton = createComponent({
+export const LeapConnectButton: LeapReactComponent<
+  LeapConnectButtonElement,
+  { onLeapConnect: CustomEvent<LeapConnectDetail>; onLeapError: CustomEvent<LeapErrorDetail> }
+> = createComponent({
   react: React,
   tagName: 'leap-connect-button',
   elementClass: LeapConnectButtonElement,
@@ -51,7 +69,14 @@ export const LeapConnectButton = createComponent({
  * `detail: {code, message, status, title, details}`) and `onLeapClaim` (`leap-claim`, `detail: {url, totalAmount}`;
  * cancelable). Call `check()` on the element (through a ref) to check programmatically.
  */
-export const LeapIncentiveChecker = createComponent({
+export const LeapIncentiveChecker: LeapReactComponent<
+  LeapIncentiveCheckerElement,
+  {
+    onLeapResult: CustomEvent<{ result: IncentivesResult }>;
+    onLeapError: CustomEvent<LeapErrorDetail>;
+    onLeapClaim: CustomEvent<{ url: string; totalAmount: number }>;
+  }
+> = createComponent({
   react: React,
   tagName: 'leap-incentive-checker',
   elementClass: LeapIncentiveCheckerElement,
@@ -69,7 +94,10 @@ export const LeapIncentiveChecker = createComponent({
  * Events: `onLeapStatus` (`leap-status`, `detail: {enrollment}`) and `onLeapError` (`leap-error`,
  * `detail: {code, message, status, title, details}`).
  */
-export const LeapEnrollmentStatus = createComponent({
+export const LeapEnrollmentStatus: LeapReactComponent<
+  LeapEnrollmentStatusElement,
+  { onLeapStatus: CustomEvent<{ enrollment: MeterEnrollmentView }>; onLeapError: CustomEvent<LeapErrorDetail> }
+> = createComponent({
   react: React,
   tagName: 'leap-enrollment-status',
   elementClass: LeapEnrollmentStatusElement,
@@ -86,7 +114,10 @@ export const LeapEnrollmentStatus = createComponent({
  * Events: `onLeapApplications` (`leap-applications`, `detail: {applications}`) and `onLeapError` (`leap-error`,
  * `detail: {code, message, status, title, details}`).
  */
-export const LeapApplicationStatus = createComponent({
+export const LeapApplicationStatus: LeapReactComponent<
+  LeapApplicationStatusElement,
+  { onLeapApplications: CustomEvent<{ applications: ApplicationView[] }>; onLeapError: CustomEvent<LeapErrorDetail> }
+> = createComponent({
   react: React,
   tagName: 'leap-application-status',
   elementClass: LeapApplicationStatusElement,
@@ -103,7 +134,10 @@ export const LeapApplicationStatus = createComponent({
  * Events: `onLeapConnectReturn` (`leap-connect-return`, once after the first render, `detail: {refId, params}`).
  * The URL is display-only: confirm the connection on your server.
  */
-export const LeapConnectReturn = createComponent({
+export const LeapConnectReturn: LeapReactComponent<
+  LeapConnectReturnElement,
+  { onLeapConnectReturn: CustomEvent<ConnectReturn> }
+> = createComponent({
   react: React,
   tagName: 'leap-connect-return',
   elementClass: LeapConnectReturnElement,

@@ -1,2 +1,9 @@
-/** The hono environment every route family shares: the customer, once the session token is checked. */
-export type BackendEnv = { Variables: { referenceId: string } };
+/** The hono environment every route family shares. */
+export type BackendEnv = {
+  Variables: {
+    /** The customer, once the session token is checked. */
+    referenceId: string;
+    /** The request's `Origin`, when it is neither listed nor the backend's own (answered 403 after the IP limit). */
+    refusedOrigin: string | undefined;
+  };
+};

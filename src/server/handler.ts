@@ -5,32 +5,51 @@
  *
  * Each route family is a hono sub-app in routes/; this file puts them behind the shared middleware.
  */
-import { Hono } from 'hono';
+import { Hono, type Context } from 'hono';
 import { LeapApiError } from '../core/errors.js';
 import { clientIpReader } from './client-ip.js';
 import type { BackendEnv } from './context.js';
-import { originGuard } from './middleware/origin.js';
+import { originHeaders, refuseOrigins } from './middleware/origin.js';
 import { rateLimit } from './middleware/rate-limit.js';
-import { resolveOptions, type LeapHandlerOptions } from './options.js';
+import { resolveOptions, type BackendConfig, type LeapHandlerOptions } from './options.js';
 import { fromError, problem } from './responses.js';
 import { applicationRoutes } from './routes/applications.js';
 import { incentivesRoutes } from './routes/incentives.js';
 import { meterRoutes } from './routes/meters.js';
+import { openApiRoutes } from './routes/openapi.js';
 import { sessionRoutes } from './routes/session.js';
 
 export type LeapHandler = (request: Request, env?: unknown) => Promise<Response>;
 
+/**
+ * The rate-limit key of a request's client. When the address cannot be told (no socket and no `clientIp`, as on
+ * Workers, Deno or Next.js), the per-IP rule is skipped rather than putting every client in one bucket.
+ */
+function ipKeyOf(config: BackendConfig): (c: Context) => string | null {
+  const clientIp = clientIpReader(config.options);
+  let warned = false;
+  return (c) => {
+    const ip = clientIp(c);
+    if (ip === null && !warned) {
+      warned = true;
+      config.log(
+        'warn',
+        "The client's IP address cannot be determined here, so the per-IP rate limit is skipped (the per-customer limit still applies). Set the clientIp option, e.g. (request) => request.headers.get('cf-connecting-ip').",
+      );
+    }
+    return ip === null ? null : `ip:${ip}`;
+  };
+}
+
 export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler {
   const config = resolveOptions(options);
-  const clientIp = clientIpReader(options);
   const app = new Hono<BackendEnv>().basePath(config.basePath || '/');
 
-  app.use('*', originGuard(config));
-  app.use(
-    '*',
-    rateLimit(config.store, config.ipRule, (c) => `ip:${clientIp(c)}`),
-  );
-  for (const family of [sessionRoutes, incentivesRoutes, applicationRoutes, meterRoutes]) {
+  // The per-IP limit counts every request, refused origins and preflights included, before anything else is done.
+  app.use('*', originHeaders(config));
+  app.use('*', rateLimit(config.store, config.ipRule, ipKeyOf(config)));
+  app.use('*', refuseOrigins(config));
+  for (const family of [sessionRoutes, incentivesRoutes, applicationRoutes, meterRoutes, openApiRoutes]) {
     app.route('/', family(config));
   }
 

@@ -11,7 +11,9 @@ export {
   MAX_BODY_BYTES,
   type LeapHandlerOptions,
 } from './options.js';
+export { jwksAuthenticator, type JwksAuthenticatorOptions } from './jwks.js';
 export { MemoryRateLimitStore, type RateLimitHit, type RateLimitRule, type RateLimitStore } from './rate-limit.js';
+export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-store.js';
 export { TokenService, type SessionClaims } from './tokens.js';
 export type { Logger, LogLevel } from './upstream.js';
 export { LeapApiError, type LeapErrorBody } from '../core/errors.js';

@@ -54,9 +54,17 @@ export interface LeapHandlerOptions {
   upstreamRetries?: number;
   /** First backoff step in ms. Default 200. */
   upstreamBackoffMs?: number;
-  /** Trust `X-Forwarded-For` / `X-Forwarded-Host` / `X-Forwarded-Proto` (only behind your own proxy). */
-  trustProxy?: boolean;
-  /** The client's IP. Default: the Node socket address, or the first `X-Forwarded-For` hop with `trustProxy`. */
+  /**
+   * Behind your own proxies only: `true` (one proxy) or their number. The client IP is then read from the
+   * `X-Forwarded-For` hop your first proxy appended (counted from the right: the hops to its left are the client's
+   * own words), and `X-Forwarded-Host` / `-Proto` name the backend's own origin.
+   */
+  trustProxy?: boolean | number;
+  /**
+   * The client's IP, for the per-IP limit. Default: the Node socket address, or `X-Forwarded-For` with
+   * `trustProxy`. Where there is no socket (Workers, Deno, Bun, Next.js), set it, e.g.
+   * `(request) => request.headers.get('cf-connecting-ip') ?? undefined`; without it the per-IP limit is skipped.
+   */
   clientIp?: (request: Request, env: unknown) => string | undefined;
   /** Receives log lines; never given the API key. Default: warnings and errors to the console. */
   logger?: Logger;
@@ -124,6 +132,9 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
   }
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
   const inProcessMock = options.mock && !options.fetch && !options.incentivesBaseUrl && !options.platformBaseUrl;
+  if (inProcessMock) {
+    log('warn', 'Answering from the embedded mock Leap (sample data, no network): set apiKey for the real Leap API.');
+  }
   return {
     options,
     basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),

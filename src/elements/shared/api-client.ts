@@ -3,6 +3,7 @@
  * one transparent retry with a fresh session after a 401, and every failure as a `LeapApiError`.
  */
 import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
+import { warnIfOriginRefused } from './origin-warning.js';
 import { sessionClientFor, type LeapSession } from './session.js';
 
 export interface ApiAnswer<T> {
@@ -67,6 +68,7 @@ export class LeapApiClient {
       }
       if (!response.ok) {
         const error = toLeapError(response.status, body, response.statusText || 'Request failed');
+        warnIfOriginRefused(error);
         if (response.status === 429 && !(error.details as { retry_after_seconds?: number })?.retry_after_seconds) {
           const seconds = Number(response.headers.get('retry-after'));
           throw new LeapApiError({

@@ -1,4 +1,5 @@
 import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
+import { warnIfOriginRefused } from './origin-warning.js';
 
 /** What the partner backend's `POST .../session` answers. */
 export interface LeapSession {
@@ -57,7 +58,11 @@ export class SessionClient {
       });
     }
     const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) throw toLeapError(response.status, body, 'Session refused');
+    if (!response.ok) {
+      const error = toLeapError(response.status, body, 'Session refused');
+      warnIfOriginRefused(error);
+      throw error;
+    }
     const session = body as Partial<LeapSession> | null;
     if (!session || typeof session.reference_id !== 'string' || session.reference_id === '') {
       throw new LeapApiError({

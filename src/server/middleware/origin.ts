@@ -1,13 +1,20 @@
 /**
  * CORS as an allow-list, and the headers every answer carries. Same-origin requests are always allowed; any other
- * origin must be listed. A refused request is answered here, before any route runs, and says which option allows it.
+ * origin must be listed. Two steps around the per-IP limit, so a refused origin is still counted (and cannot flood
+ * the log): `originHeaders` decides and sets headers, `refuseOrigins` answers a refused origin with 403 and says
+ * which option allows it, and answers preflights.
  */
 import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
+import type { BackendEnv } from '../context.js';
 import type { BackendConfig } from '../options.js';
 import { problem } from '../responses.js';
 
-export function originGuard(config: BackendConfig): MiddlewareHandler {
+/** A refused origin is logged at most once a minute, however often it calls. */
+const REFUSAL_LOG_INTERVAL_MS = 60_000;
+const MAX_REMEMBERED_REFUSALS = 1_000;
+
+export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendEnv> {
   const ownOrigin = (c: Context): string => {
     const url = new URL(c.req.url);
     if (config.options.trustProxy) {
@@ -17,39 +24,54 @@ export function originGuard(config: BackendConfig): MiddlewareHandler {
     }
     return url.origin.toLowerCase();
   };
-  const allowed = (origin: string, c: Context) => {
-    const normalized = origin.toLowerCase();
-    return config.allowedOrigins.has(normalized) || normalized === ownOrigin(c);
+  return async (c, next) => {
+    // Every header is set before the route answers, so it joins the response as it is built: setting headers on the
+    // finished response (as hono's cors does for actual requests) makes the Node adapter rebuild every answer.
+    c.header('cache-control', 'no-store');
+    c.header('x-content-type-options', 'nosniff');
+    const origin = c.req.header('origin');
+    const normalized = origin?.toLowerCase();
+    if (normalized && !config.allowedOrigins.has(normalized) && normalized !== ownOrigin(c)) {
+      c.set('refusedOrigin', origin);
+    } else if (c.req.method !== 'OPTIONS') {
+      c.header('vary', 'Origin');
+      if (origin) {
+        c.header('access-control-allow-origin', origin);
+        c.header('access-control-allow-credentials', 'true');
+        c.header('access-control-expose-headers', 'retry-after');
+      }
+    }
+    await next();
   };
+}
+
+export function refuseOrigins(config: BackendConfig): MiddlewareHandler<BackendEnv> {
+  const lastLogged = new Map<string, number>();
   const preflight = cors({
-    origin: (origin, c) => (allowed(origin, c) ? origin : null),
+    origin: (origin) => origin,
     credentials: true,
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['authorization', 'content-type'],
     exposeHeaders: ['retry-after'],
     maxAge: 600,
   });
-
+  const logRefusal = (origin: string) => {
+    const now = Date.now();
+    if (now - (lastLogged.get(origin) ?? 0) < REFUSAL_LOG_INTERVAL_MS) return;
+    if (lastLogged.size >= MAX_REMEMBERED_REFUSALS) lastLogged.clear();
+    lastLogged.set(origin, now);
+    config.log('warn', 'Refused a request from an origin that is not allowed', { origin: origin.slice(0, 200) });
+  };
   return async (c, next) => {
-    const origin = c.req.header('origin');
-    if (origin && !allowed(origin, c)) {
-      config.log('warn', 'Refused a request from an origin that is not allowed', { origin });
-      return problem(c, 403, `Origin ${origin} is not allowed`, {
-        origin,
-        reason: `Add ${origin} to allowedOrigins (LEAP_ALLOWED_ORIGINS for the standalone server) to let this page call the backend.`,
+    const refused = c.get('refusedOrigin');
+    if (refused !== undefined) {
+      logRefusal(refused);
+      return problem(c, 403, 'Origin not allowed', {
+        origin: refused,
+        reason: `Add ${refused} to allowedOrigins (LEAP_ALLOWED_ORIGINS for the standalone server) to let pages there call this backend.`,
       });
     }
-    // Every header is set before the route answers, so it joins the response as it is built: setting headers on the
-    // finished response (as hono's cors does for actual requests) makes the Node adapter rebuild every answer.
-    c.header('cache-control', 'no-store');
-    c.header('x-content-type-options', 'nosniff');
     if (c.req.method === 'OPTIONS') return preflight(c, next);
-    c.header('vary', 'Origin');
-    if (origin) {
-      c.header('access-control-allow-origin', origin);
-      c.header('access-control-allow-credentials', 'true');
-      c.header('access-control-expose-headers', 'retry-after');
-    }
     await next();
   };
 }

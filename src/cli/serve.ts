@@ -1,0 +1,98 @@
+/**
+ * `leap-elements serve`: the partner backend as a standalone server, for shops on Rails, Django, PHP or Shopify (or a
+ * Docker container beside them). Configured by environment only (env-config.ts); `SIGTERM` lets the requests in
+ * flight finish, then exits 0.
+ */
+import { createLeapHandler, type LeapHandlerOptions } from '../server/index.js';
+import { jwksAuthenticator } from '../server/jwks.js';
+import { listen, nodeFetch } from '../server/node.js';
+import { RedisRateLimitStore } from '../server/redis-store.js';
+import type { createClient as RedisClientFactory } from 'redis';
+import type { RateLimitStore } from '../server/rate-limit.js';
+import type { Logger } from '../server/upstream.js';
+import { readServeEnv, type ServeConfig } from './env-config.js';
+
+/** Log lines as one JSON object each, on stderr: what container platforms collect. */
+const jsonLogger: Logger = (level, message, fields) => {
+  process.stderr.write(`${JSON.stringify({ time: new Date().toISOString(), level, message, ...fields })}\n`);
+};
+
+/** How long `SIGTERM` waits for requests in flight before closing what is left. */
+const DRAIN_MS = 10_000;
+
+export async function runServe(env: Record<string, string | undefined> = process.env): Promise<number> {
+  const { config, problems, warnings } = readServeEnv(env);
+  if (!config) {
+    for (const line of problems) console.error(`leap-elements serve: ${line}`);
+    console.error('leap-elements serve: not started. Every variable is described in the README ("Standalone server").');
+    return 1;
+  }
+  for (const line of warnings) jsonLogger('warn', line);
+
+  const store = config.redisUrl ? await redisStore(config.redisUrl) : undefined;
+  if (store === null) return 1;
+  const handler = createLeapHandler(handlerOptions(config, store));
+  let server: Awaited<ReturnType<typeof listen>>;
+  try {
+    server = await listen(handler, { port: config.port, hostname: config.host });
+  } catch (error) {
+    console.error(`leap-elements serve: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
+    return 1;
+  }
+  const upstream = config.apiKey ? 'the Leap API' : 'the embedded mock Leap';
+  console.log(`leap-elements serve: listening on ${server.url}${config.basePath} (upstream: ${upstream})`);
+
+  return new Promise<number>((resolve) => {
+    const stop = (signal: string) => {
+      jsonLogger('info', `${signal}: finishing requests in flight, then stopping`);
+      void server.close(DRAIN_MS).then(() => resolve(0));
+    };
+    process.once('SIGTERM', () => stop('SIGTERM'));
+    process.once('SIGINT', () => stop('SIGINT'));
+  });
+}
+
+export function handlerOptions(config: ServeConfig, store?: RateLimitStore): LeapHandlerOptions {
+  return {
+    ...(config.apiKey ? { apiKey: config.apiKey } : { mock: true }),
+    sessionSecret: config.sessionSecret,
+    basePath: config.basePath,
+    allowedOrigins: config.allowedOrigins,
+    partnerSecret: config.partnerSecret,
+    authenticate: config.jwks ? jwksAuthenticator({ ...config.jwks, logger: jsonLogger }) : undefined,
+    guestSessions: config.guestSessions,
+    rateLimit: { ip: config.ipRule, token: config.tokenRule, store },
+    trustProxy: config.trustProxy,
+    incentivesBaseUrl: config.incentivesBaseUrl,
+    platformBaseUrl: config.platformBaseUrl,
+    // The embedded mock runs in-process; the real API is called over pooled keep-alive connections.
+    fetch: config.apiKey ? nodeFetch : undefined,
+    logger: jsonLogger,
+  };
+}
+
+/**
+ * The shared rate-limit store: the `redis` package is an optional peer, loaded only when LEAP_REDIS_URL is set. Null
+ * (after one line saying why) when it is missing. An unreachable Redis does not stop the start: the store fails open
+ * and warns, and reconnects by itself.
+ */
+async function redisStore(url: string): Promise<RateLimitStore | null> {
+  let createClient: typeof RedisClientFactory;
+  try {
+    ({ createClient } = await import('redis'));
+  } catch {
+    console.error(
+      'leap-elements serve: LEAP_REDIS_URL is set, but the redis package is not installed: npm install redis',
+    );
+    return null;
+  }
+  const client = createClient({
+    url,
+    disableOfflineQueue: true,
+    socket: { reconnectStrategy: (retries: number) => Math.min(100 * 2 ** retries, 5_000) },
+  });
+  // Connection errors are reported by the store (at most once a minute), not as an unhandled 'error' event.
+  client.on('error', () => {});
+  client.connect().catch(() => {});
+  return new RedisRateLimitStore({ client, logger: jsonLogger });
+}

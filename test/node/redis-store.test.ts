@@ -1,0 +1,357 @@
+/**
+ * RedisRateLimitStore against a real redis-server started for this file: both client libraries, atomic counting, the
+ * script cache, long keys, two backend processes sharing one limit, and serving requests while Redis is away.
+ */
+import { after, describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
+import { once } from 'node:events';
+import { createInterface } from 'node:readline';
+import { fileURLToPath } from 'node:url';
+import { Redis } from 'ioredis';
+import { createClient } from 'redis';
+import { createLeapHandler, RedisRateLimitStore, type Logger } from '../../src/server/index.js';
+import { listen } from '../../src/server/node.js';
+import { TEST_SECRET } from './support.js';
+
+interface RedisServer {
+  url: string;
+  port: number;
+  stop(signal?: NodeJS.Signals): Promise<void>;
+  restart(): Promise<void>;
+  pause(): void;
+  resume(): void;
+}
+
+// test/support/redis.mjs has no type declarations; load it through a computed specifier and type what we use.
+const redisSupport = new URL('../support/redis.mjs', import.meta.url).href;
+const { startRedis } = (await import(redisSupport)) as { startRedis: () => Promise<RedisServer> };
+
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const fixture = fileURLToPath(new URL('./fixtures/redis-backend.ts', import.meta.url));
+
+const redis = await startRedis();
+const reconnectStrategy = (retries: number) => Math.min(retries * 50, 500);
+
+/** node-redis set up as the store wants it: while disconnected, commands fail at once instead of queueing. */
+async function nodeRedisClient() {
+  const client = createClient({ url: redis.url, disableOfflineQueue: true, socket: { reconnectStrategy } });
+  // It reconnects on its own; without a listener an `error` event would crash the test process.
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+async function ioRedisClient() {
+  const client = new Redis(redis.url, {
+    lazyConnect: true,
+    enableOfflineQueue: false,
+    retryStrategy: reconnectStrategy,
+  });
+  client.on('error', () => {});
+  await client.connect();
+  return client;
+}
+
+const nodeRedis = await nodeRedisClient();
+const ioRedis = await ioRedisClient();
+// The test's own view of Redis; it queues while disconnected, so it simply waits out a restart.
+const admin = createClient({ url: redis.url, socket: { reconnectStrategy } });
+admin.on('error', () => {});
+await admin.connect();
+const clients = { 'node-redis': nodeRedis, ioredis: ioRedis };
+
+after(async () => {
+  nodeRedis.destroy();
+  ioRedis.disconnect();
+  admin.destroy();
+  await redis.stop();
+});
+
+function recorder() {
+  const lines: string[] = [];
+  const logger: Logger = (level, message) => lines.push(`${level} ${message}`);
+  return { lines, logger, at: (level: string) => lines.filter((line) => line.startsWith(`${level} `)) };
+}
+
+/** Calls `probe` until `done` accepts its value; gives up after `timeoutMs`. */
+async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 5000) {
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await probe();
+    if (done(value)) return value;
+    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; last value ${JSON.stringify(value)}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
+
+function range(from: number, to: number): number[] {
+  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
+}
+
+async function guestSession(base: string): Promise<{ token: string; reference_id: string }> {
+  const response = await fetch(`${base}/session`, { method: 'POST' });
+  assert.equal(response.status, 200, await response.clone().text());
+  return (await response.json()) as { token: string; reference_id: string };
+}
+
+/** One cheap authenticated call; its body is read so the connection is free again. */
+async function applications(base: string, token: string) {
+  const started = performance.now();
+  const response = await fetch(`${base}/applications`, { headers: { authorization: `Bearer ${token}` } });
+  await response.arrayBuffer();
+  return { status: response.status, headers: response.headers, ms: performance.now() - started };
+}
+
+describe('RedisRateLimitStore', () => {
+  for (const library of ['node-redis', 'ioredis'] as const) {
+    it(`${library}: counts 1..N in a window about windowMs long, then starts a new window`, async () => {
+      const log = recorder();
+      const prefix = `window:${library}:`;
+      const store = new RedisRateLimitStore({ client: clients[library], prefix, timeoutMs: 5000, logger: log.logger });
+      const windowMs = 400;
+      const started = Date.now();
+      const hits = [];
+      for (let i = 0; i < 5; i += 1) hits.push(await store.hit('caller', windowMs));
+
+      assert.deepEqual(
+        hits.map((hit) => hit.count),
+        [1, 2, 3, 4, 5],
+      );
+      for (const hit of hits) {
+        assert.ok(hit.resetAt >= started + windowMs - 20 && hit.resetAt <= Date.now() + windowMs, `${hit.resetAt}`);
+        assert.ok(Math.abs(hit.resetAt - hits[0]!.resetAt) <= 20, 'one window: the same end for every hit');
+      }
+      assert.equal(await admin.get(`${prefix}caller`), '5', 'the key is the prefix plus the caller key');
+
+      await until(
+        () => admin.pTTL(`${prefix}caller`),
+        (pttl) => pttl === -2,
+        'the window to expire',
+      );
+      const fresh = await store.hit('caller', windowMs);
+      assert.equal(fresh.count, 1);
+      assert.ok(fresh.resetAt > Date.now() + windowMs - 50, 'the new window runs a full windowMs');
+      assert.deepEqual(log.lines, []);
+    });
+  }
+
+  it('gives a counter left without an expiry a window again, instead of limiting that caller forever', async () => {
+    const store = new RedisRateLimitStore({ client: nodeRedis, prefix: 'no-ttl:', timeoutMs: 5000 });
+    await admin.set('no-ttl:caller', '41');
+    const hit = await store.hit('caller', 60_000);
+    assert.equal(hit.count, 42);
+    const pttl = await admin.pTTL('no-ttl:caller');
+    assert.ok(pttl > 0 && pttl <= 60_000, `PTTL ${pttl}`);
+    assert.ok(hit.resetAt > Date.now() + 59_000 && hit.resetAt <= Date.now() + 60_000, `${hit.resetAt}`);
+  });
+
+  it('is atomic: 200 concurrent hits through both libraries get every count from 1 to 200 once', async () => {
+    const options = { prefix: 'burst:', timeoutMs: 5000 };
+    const viaNodeRedis = new RedisRateLimitStore({ client: nodeRedis, ...options });
+    const viaIoRedis = new RedisRateLimitStore({ client: ioRedis, ...options });
+    const hits = await Promise.all(
+      range(1, 200).map((i) => (i % 2 ? viaNodeRedis : viaIoRedis).hit('one-key', 60_000)),
+    );
+    assert.deepEqual(
+      hits.map((hit) => hit.count).sort((a, b) => a - b),
+      range(1, 200),
+    );
+    assert.equal(await admin.get('burst:one-key'), '200');
+  });
+
+  for (const library of ['node-redis', 'ioredis'] as const) {
+    it(`${library}: sends EVALSHA, and EVAL once when Redis lost the script (SCRIPT FLUSH)`, async () => {
+      const sent: string[] = [];
+      const client =
+        library === 'node-redis'
+          ? {
+              sendCommand: (args: string[]) => {
+                sent.push(args[0]!);
+                return nodeRedis.sendCommand(args);
+              },
+            }
+          : {
+              call: (command: string, ...args: string[]) => {
+                sent.push(command);
+                return ioRedis.call(command, ...args);
+              },
+            };
+      const store = new RedisRateLimitStore({ client, prefix: `script:${library}:`, timeoutMs: 5000 });
+      const counts: number[] = [];
+      await admin.scriptFlush();
+      counts.push((await store.hit('k', 60_000)).count, (await store.hit('k', 60_000)).count);
+      await admin.scriptFlush();
+      counts.push((await store.hit('k', 60_000)).count, (await store.hit('k', 60_000)).count);
+
+      assert.deepEqual(counts, [1, 2, 3, 4]);
+      assert.deepEqual(sent, ['EVALSHA', 'EVAL', 'EVALSHA', 'EVALSHA', 'EVAL', 'EVALSHA']);
+    });
+  }
+
+  it('hashes keys longer than 200 characters, so Redis keys stay short', async () => {
+    const prefix = 'long:';
+    const store = new RedisRateLimitStore({ client: nodeRedis, prefix, timeoutMs: 5000 });
+    const long = 'x'.repeat(10_000);
+    const atLimit = 'k'.repeat(200);
+    assert.equal((await store.hit(long, 60_000)).count, 1);
+    assert.equal((await store.hit(long, 60_000)).count, 2, 'the same long key maps to the same counter');
+    assert.equal((await store.hit(`${long.slice(0, -1)}y`, 60_000)).count, 1, 'not truncated: the last byte counts');
+    assert.equal((await store.hit(atLimit, 60_000)).count, 1);
+
+    const keys = await admin.keys(`${prefix}*`);
+    assert.equal(keys.length, 3);
+    assert.ok(keys.includes(prefix + atLimit), 'keys up to 200 characters are used as they are');
+    for (const key of keys) assert.ok(key.length <= prefix.length + 200, `${key.length} characters`);
+  });
+
+  it('two backend processes share one limit', async () => {
+    const prefix = 'shared:';
+    const start = async (library: 'node-redis' | 'ioredis') => {
+      const env: NodeJS.ProcessEnv = {
+        ...process.env,
+        REDIS_URL: redis.url,
+        REDIS_CLIENT: library,
+        REDIS_PREFIX: prefix,
+        SESSION_SECRET: TEST_SECRET,
+      };
+      delete env.NODE_TEST_CONTEXT;
+      const child = spawn(process.execPath, ['--import', 'tsx', fixture], { cwd: root, env });
+      let stderr = '';
+      child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+      const exited = once(child, 'exit');
+      after(async () => {
+        if (child.exitCode !== null || child.signalCode !== null) return;
+        child.kill('SIGTERM');
+        await exited;
+      });
+      const [line] = (await Promise.race([
+        once(createInterface({ input: child.stdout }), 'line'),
+        exited.then(([code]) => Promise.reject(new Error(`${library} backend exited with ${code}:\n${stderr}`))),
+      ])) as [string];
+      return `${(JSON.parse(line) as { url: string }).url}/api/leap`;
+    };
+    // Different libraries on purpose: they must agree on the key and the script.
+    const [a, b] = await Promise.all([start('node-redis'), start('ioredis')]);
+    const { token, reference_id } = await guestSession(a);
+
+    const served = [];
+    for (const base of [a, a, a, b, b, b]) served.push((await applications(base, token)).status);
+    assert.deepEqual(served, [200, 200, 200, 200, 200, 200]);
+
+    const seventh = await applications(b, token);
+    assert.equal(seventh.status, 429, 'the 7th call is over the limit of 6, counted across both processes');
+    const retryAfter = Number(seventh.headers.get('retry-after'));
+    assert.ok(Number.isInteger(retryAfter) && retryAfter >= 1 && retryAfter <= 60, `Retry-After ${retryAfter}`);
+    assert.equal((await applications(a, token)).status, 429);
+    assert.equal(await admin.get(`${prefix}token:${reference_id}`), '8');
+  });
+
+  it('serves requests while Redis is down or hangs, warns once, and counts again when Redis is back', async () => {
+    const timeoutMs = 250;
+    const client = await nodeRedisClient();
+    after(() => client.destroy());
+    // The store's lines apart from the backend's own (which warns, for one, that it answers from the mock).
+    const log = recorder();
+    const backendLog = recorder();
+    const prefix = 'outage:';
+    const store = new RedisRateLimitStore({ client, prefix, logger: log.logger });
+    const backend = await listen(
+      createLeapHandler({
+        mock: true,
+        sessionSecret: TEST_SECRET,
+        rateLimit: { ip: false, token: { limit: 1000, windowSeconds: 60 }, store },
+        logger: backendLog.logger,
+      }),
+    );
+    after(() => backend.close());
+    const base = `${backend.url}/api/leap`;
+    const { token, reference_id } = await guestSession(base);
+    const key = `${prefix}token:${reference_id}`;
+    const burst = async () => {
+      const sequential = [];
+      for (let i = 0; i < 10; i += 1) sequential.push(await applications(base, token));
+      const concurrent = await Promise.all(range(1, 10).map(() => applications(base, token)));
+      const calls = [...sequential, ...concurrent];
+      assert.deepEqual(
+        calls.map((call) => call.status),
+        calls.map(() => 200),
+      );
+      const slowest = Math.max(...calls.map((call) => call.ms));
+      assert.ok(slowest < timeoutMs + 250, `slowest request took ${Math.round(slowest)} ms`);
+    };
+
+    assert.equal((await applications(base, token)).status, 200);
+    assert.equal(await admin.get(key), '1');
+
+    await redis.stop();
+    await burst();
+    assert.equal(log.at('warn').length, 1, log.lines.join('\n'));
+    assert.match(log.at('warn')[0]!, /^warn Redis rate-limit store unavailable, requests are not limited: \S/);
+    const logged = [...log.lines, ...backendLog.lines];
+    assert.ok(!logged.some((line) => line.includes(redis.url)), 'the Redis URL is never logged');
+
+    await redis.restart();
+    await until(
+      async () => {
+        assert.equal((await applications(base, token)).status, 200);
+        return admin.exists(key);
+      },
+      (exists) => exists === 1,
+      'counting to resume after the restart',
+    );
+    assert.ok((await store.hit(`token:${reference_id}`, 60_000)).count >= 1);
+    assert.deepEqual(log.at('info'), ['info Redis rate-limit store reachable again']);
+
+    // A Redis that accepts the connection and never answers: only the timeout lets requests through.
+    redis.pause();
+    try {
+      await burst();
+      const hit = await store.hit('while-paused', 60_000);
+      assert.equal(hit.count, 0, 'an unanswered hit lets the request through uncounted');
+    } finally {
+      redis.resume();
+    }
+    assert.equal(log.at('warn').length, 1, 'still one warning: at most one a minute');
+    assert.ok((await store.hit(`token:${reference_id}`, 60_000)).count > 1, 'counting goes on after the hang');
+  });
+});
+
+describe('RedisRateLimitStore without a server', () => {
+  it('refuses a client it cannot drive', () => {
+    assert.throws(
+      () => new RedisRateLimitStore({ client: {} as never }),
+      /client must be a node-redis client .* or an ioredis client/,
+    );
+  });
+
+  it('warns at most once a minute, masks credentials, and announces the recovery once', async (t) => {
+    t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
+    let down = true;
+    const client = {
+      sendCommand: async () => {
+        if (down) throw new Error('connect ECONNREFUSED redis://default:hunter2@10.0.0.5:6379');
+        return [1, 60_000];
+      },
+    };
+    const log = recorder();
+    const store = new RedisRateLimitStore({ client, logger: log.logger });
+
+    assert.deepEqual(await store.hit('k', 60_000), { count: 0, resetAt: 1_000_000 + 60_000 });
+    await store.hit('k', 60_000);
+    t.mock.timers.tick(59_999);
+    await store.hit('k', 60_000);
+    assert.equal(log.lines.length, 1);
+    t.mock.timers.tick(1);
+    await store.hit('k', 60_000);
+    down = false;
+    assert.equal((await store.hit('k', 60_000)).count, 1);
+    await store.hit('k', 60_000);
+
+    assert.deepEqual(log.lines, [
+      'warn Redis rate-limit store unavailable, requests are not limited: connect ECONNREFUSED redis://***@10.0.0.5:6379',
+      'warn Redis rate-limit store unavailable, requests are not limited: connect ECONNREFUSED redis://***@10.0.0.5:6379 (2 more failures since the last warning)',
+      'info Redis rate-limit store reachable again',
+    ]);
+  });
+});
