@@ -2,6 +2,24 @@
 import type { Open } from './open.js';
 
 /**
+ * `POST {base}/session` answer: a short-lived token for one customer.
+ * `z.infer` of the zod schema `SessionResponse`.
+ */
+export type SessionResponse = { token: string; expires_at: string; reference_id: string };
+
+/**
+ * `POST {base}/session` body from the partner's own server (`Authorization: Bearer <partnerSecret>`).
+ * `z.infer` of the zod schema `PartnerSessionRequest`.
+ */
+export type PartnerSessionRequest = { reference_id: string };
+
+/**
+ * Every error the backend answers: the envelope of Leap's grid platform.
+ * `z.infer` of the zod schema `ProblemResponse`.
+ */
+export type ProblemResponse = { title: string; status: number; details?: unknown };
+
+/**
  * The address we send. US addresses must carry a USPS state code and a ZIP or ZIP+4. The rules live in
  * `checkAddress` (shared with the browser); the output is trimmed, with upper-case state and country codes.
  * `z.infer` of the zod schema `IncentivesAddress`.
@@ -357,7 +375,6 @@ export type Application = {
  */
 export type ApplicationView = {
   [x: string]: unknown;
-  id: string | number;
   status: Open<
     | 'not_started'
     | 'in_progress'
@@ -368,6 +385,7 @@ export type ApplicationView = {
     | 'approved'
     | 'rejected'
   >;
+  id: string | number;
   program_id?: string | number | null | undefined;
   total_requested_amount?: number | null | undefined;
   updated_at?: string | null | undefined;
@@ -381,7 +399,6 @@ export type ApplicationListView = {
   [x: string]: unknown;
   results: {
     [x: string]: unknown;
-    id: string | number;
     status: Open<
       | 'not_started'
       | 'in_progress'
@@ -392,6 +409,7 @@ export type ApplicationListView = {
       | 'approved'
       | 'rejected'
     >;
+    id: string | number;
     program_id?: string | number | null | undefined;
     total_requested_amount?: number | null | undefined;
     updated_at?: string | null | undefined;

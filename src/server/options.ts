@@ -6,14 +6,15 @@
 import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
-import type { Logger, UpstreamConfig } from './upstream.js';
+import { RAW_SEND, type Logger, type UpstreamConfig } from './upstream.js';
 
 export interface LeapHandlerOptions {
   /** Leap API key (Partner Portal). Required unless `mock` is true. Never sent to the browser. */
   apiKey?: string;
   /**
-   * Use a mock Leap instead of the real API. On its own, the embedded mock runs in-process (no network, nothing else
-   * to set); with `fetch` or the base URLs, calls go there instead (a mock on its own port, say).
+   * Use a mock Leap instead of the real API. On its own (with the global fetch or `nodeFetch`), the embedded mock runs
+   * in-process: no network, nothing else to set. With base URLs, calls go there (a mock on its own port); with a
+   * fetch handler of your own (such as a `createMockLeap()` instance you inspect), to it.
    */
   mock?: boolean;
   /** Default `https://api.incentives.leap.energy/alpha`. */
@@ -131,7 +132,10 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     );
   }
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
-  const inProcessMock = options.mock && !options.fetch && !options.incentivesBaseUrl && !options.platformBaseUrl;
+  // A network transport (the global fetch, nodeFetch) has nothing to reach in mock mode without base URLs: the embedded
+  // mock answers. A fetch handler of your own (a mock instance you inspect) is used as given.
+  const ownHandler = options.fetch && options.fetch !== globalThis.fetch && !(RAW_SEND in options.fetch);
+  const inProcessMock = options.mock && !ownHandler && !options.incentivesBaseUrl && !options.platformBaseUrl;
   if (inProcessMock) {
     log('warn', 'Answering from the embedded mock Leap (sample data, no network): set apiKey for the real Leap API.');
   }
@@ -145,7 +149,7 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
       incentivesBaseUrl:
         options.incentivesBaseUrl ?? (options.mock ? `${MOCK_PLACEHOLDER_HOST}/alpha` : DEFAULT_INCENTIVES_BASE_URL),
       platformBaseUrl: options.platformBaseUrl ?? (options.mock ? MOCK_PLACEHOLDER_HOST : DEFAULT_PLATFORM_BASE_URL),
-      fetch: options.fetch ?? (inProcessMock ? embeddedMock() : (input, init) => fetch(input, init)),
+      fetch: inProcessMock ? embeddedMock() : (options.fetch ?? ((input, init) => fetch(input, init))),
       timeoutMs: options.upstreamTimeoutMs ?? 10_000,
       retries: options.upstreamRetries ?? 2,
       backoffMs: options.upstreamBackoffMs ?? 200,

@@ -69,7 +69,8 @@ async function exchange(
 ): Promise<RawAnswer> {
   const raw = (fetcher as typeof fetch & { [RAW_SEND]?: RawSend })[RAW_SEND];
   if (raw) return raw(url, init);
-  const response = await fetcher(url, { ...init, redirect: 'error' });
+  // Redirects are never followed ('manual': Workers refuse 'error'); a 3xx is refused below like any other surprise.
+  const response = await fetcher(url, { ...init, redirect: 'manual' });
   let text: string;
   try {
     text = await response.text();

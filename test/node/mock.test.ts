@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { IncentivesResponse } from '../../src/core/schemas/incentives.js';
 import { ApplicationList, Application } from '../../src/core/schemas/applications.js';
 import { MeterEnrollmentResponse } from '../../src/core/schemas/enrollments.js';
-import { MOCK_ADDRESSES } from '../../src/mock/index.js';
+import { createMockLeap, MOCK_ADDRESSES } from '../../src/mock/index.js';
 import { startMock, TEST_API_KEY } from './support.js';
 
 const quickstart = JSON.parse(readFileSync(new URL('./fixtures/quickstart.json', import.meta.url), 'utf8')) as {
@@ -283,6 +283,26 @@ describe('mock Leap: meters and enrollments', () => {
     const notUuid = await fetch(`${url}/v2/meters/abcdef/enrollments`, { headers: gridHeaders });
     assert.equal(notUuid.status, 400);
     assert.equal(((await notUuid.json()) as { title: string }).title, 'Meter id is not a UUID');
+  });
+
+  it('the first delivery period always holds "now", even in the hours after midnight UTC on the 1st', () => {
+    for (const now of [
+      '2026-12-01T00:30:00Z',
+      '2026-12-01T07:00:00Z',
+      '2026-11-30T23:59:00Z',
+      '2027-01-01T03:00:00Z',
+    ]) {
+      const mock = createMockLeap({ now: () => new Date(now) });
+      for (const { enrollment } of mock.state.meters) {
+        const [first] = enrollment.program_enrollment as Array<Record<string, string>>;
+        if (!first) continue;
+        assert.ok(
+          Date.parse(first.delivery_period_start_date_time!) <= Date.parse(now) &&
+            Date.parse(now) < Date.parse(first.delivery_period_end_date_time!),
+          `${now}: ${first.delivery_period_start_date_time} – ${first.delivery_period_end_date_time}`,
+        );
+      }
+    }
   });
 
   for (const path of ['/v2/meters/search', '/v2/meters/details/search', '/v2/meters/enrollments/search']) {

@@ -1,7 +1,7 @@
 /** A server started as its own process, as a partner would run it, awaited until it prints that it listens. */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { createServer } from 'node:net';
 import { after } from 'node:test';
+export { freePort } from './ports.mjs';
 
 export interface RunningProcess {
   url: string;
@@ -10,18 +10,6 @@ export interface RunningProcess {
   stderr(): string;
   /** Sends `signal` and resolves with the exit code. */
   stop(signal?: NodeJS.Signals): Promise<number | null>;
-}
-
-/** A port nothing listens on right now. */
-export function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = createServer();
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => {
-      const { port } = server.address() as { port: number };
-      server.close(() => resolve(port));
-    });
-  });
 }
 
 /**

@@ -2,7 +2,7 @@
 // instances of it on a free loopback port. No test talks to a Redis it did not start.
 import { accessSync, constants } from 'node:fs';
 import { execFileSync, spawn, spawnSync } from 'node:child_process';
-import { createServer } from 'node:net';
+import { freePort } from './ports.mjs';
 import { tmpdir } from 'node:os';
 
 const CANDIDATES = ['/usr/bin/redis-server', '/usr/local/bin/redis-server', '/opt/homebrew/bin/redis-server'];
@@ -41,18 +41,6 @@ export function ensureRedisServer({ log = console.log } = {}) {
     if (installed) return installed;
   }
   throw new Error(`redis-server not found. Fix: ${FIX_COMMAND}`);
-}
-
-/** A port nothing listens on right now: the kernel picks one for a throwaway listener, which is closed again. */
-function freePort() {
-  return new Promise((resolve, reject) => {
-    const probe = createServer();
-    probe.once('error', reject);
-    probe.listen(0, '127.0.0.1', () => {
-      const { port } = probe.address();
-      probe.close(() => resolve(port));
-    });
-  });
 }
 
 /** Spawns redis-server on `port` and resolves with the child once it logs that it accepts connections. */

@@ -1,0 +1,158 @@
+/**
+ * `leap-elements serve` and `leap-elements mock`, run from the packed package as a partner on any stack would run them
+ * (the Dockerfile runs the same command): configuration by environment, refusal at start, server-to-server sessions
+ * and a graceful stop.
+ */
+import { describe, it, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { createMockLeap } from '../../src/mock/index.js';
+import { listen } from '../../src/server/node.js';
+import { freshApp, type FreshApp } from '../support/packed.js';
+import { freePort, startProcess } from '../support/processes.js';
+import { BEND } from './support.js';
+
+const SESSION_SECRET = 'cli-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const PARTNER_SECRET = 'cli-partner-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const LOOKUP = JSON.stringify({ address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] });
+
+describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 }, () => {
+  let app: FreshApp;
+  let bin = '';
+  before(() => {
+    app = freshApp();
+    bin = join(app.dir, 'node_modules/.bin/leap-elements');
+  });
+  after(() => app.remove());
+
+  const serve = async (env: Record<string, string>) =>
+    startProcess(bin, ['serve'], {
+      cwd: app.dir,
+      env: { PORT: String(await freePort()), HOST: '127.0.0.1', ...env },
+      ready: /listening on (http:\/\/[^/\s]+)/,
+    });
+
+  it('without arguments prints its usage; an unknown command is refused', () => {
+    const usage = app.run(bin, []);
+    assert.equal(usage.status, 2);
+    assert.match(usage.stdout, /serve .*\n.*mock/);
+    const unknown = app.run(bin, ['deploy']);
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /unknown command "deploy"/);
+  });
+
+  it('serve refuses a bad configuration at start: one line per problem, no stack trace, no secret repeated', () => {
+    const key = 'leap_live_SUPERSECRET_0123';
+    const result = app.run(bin, ['serve'], {
+      PORT: 'eighty',
+      LEAP_API_KEY: key,
+      LEAP_PARTNER_SECRET: 'tooShortSecret',
+      LEAP_ALLOWED_ORIGINS: 'https://shop.example.com,shop.example.com',
+      LEAP_RATE_LIMIT_IP: 'lots',
+      LEAP_AUTH_AUDIENCE: 'my-api',
+    });
+    assert.equal(result.status, 1);
+    assert.equal(result.stdout, '');
+    const lines = result.stderr.trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => /^leap-elements serve: (\w+)/.exec(line)?.[1]),
+      [
+        'PORT',
+        'LEAP_SESSION_SECRET',
+        'LEAP_PARTNER_SECRET',
+        'LEAP_ALLOWED_ORIGINS',
+        'LEAP_AUTH_JWKS_URL',
+        'LEAP_AUTH_ISSUER',
+        'LEAP_RATE_LIMIT_IP',
+        'not',
+      ],
+    );
+    assert.doesNotMatch(result.stderr, /\n\s+at /);
+    assert.ok(!result.stderr.includes(key) && !result.stderr.includes('tooShortSecret'));
+  });
+
+  it('serve without LEAP_API_KEY answers from the embedded mock, says so, and publishes its contract', async () => {
+    const server = await serve({});
+    assert.match(server.stderr(), /"level":"warn","message":"LEAP_API_KEY is not set/);
+    const base = `${server.url}/api/leap`;
+    const { token } = (await (await fetch(`${base}/session`, { method: 'POST' })).json()) as { token: string };
+    const lookup = await fetch(`${base}/incentives`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: LOOKUP,
+    });
+    assert.equal(lookup.status, 200);
+    const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; servers: { url: string }[] };
+    assert.equal(doc.openapi, '3.1.0');
+    assert.deepEqual(doc.servers, [{ url: '/api/leap' }]);
+    assert.equal(await server.stop('SIGTERM'), 0);
+  });
+
+  it('server-to-server sessions: only the partner secret gets a session, for the customer it names', async () => {
+    const server = await serve({ LEAP_PARTNER_SECRET: PARTNER_SECRET, LEAP_BASE_PATH: '/leap' });
+    const session = (headers: Record<string, string>, body?: unknown) =>
+      fetch(`${server.url}/leap/session`, {
+        method: 'POST',
+        headers: { 'content-type': 'application/json', ...headers },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    assert.equal((await session({})).status, 401, 'no guest sessions once a partner secret is set');
+    assert.equal((await session({ authorization: `Bearer ${PARTNER_SECRET}x` }, { reference_id: 'c-1' })).status, 401);
+    const bad = await session({ authorization: `Bearer ${PARTNER_SECRET}` }, { reference_id: '' });
+    assert.equal(bad.status, 400);
+    const good = await session({ authorization: `Bearer ${PARTNER_SECRET}` }, { reference_id: 'customer-42' });
+    assert.equal(good.status, 200);
+    const { token, reference_id } = (await good.json()) as { token: string; reference_id: string };
+    assert.equal(reference_id, 'customer-42');
+    const applications = await fetch(`${server.url}/leap/applications`, {
+      headers: { authorization: `Bearer ${token}` },
+    });
+    assert.equal(applications.status, 200);
+  });
+
+  it('SIGTERM lets a request in flight finish, then exits 0', async () => {
+    let arrived!: () => void;
+    const arrival = new Promise<void>((resolve) => (arrived = resolve));
+    const mock = createMockLeap({ latencyMs: 1_000 });
+    const upstream = await listen((request) => {
+      arrived();
+      return mock(request);
+    });
+    after(() => upstream.close());
+    const server = await serve({
+      LEAP_API_KEY: 'leap_live_cli_test_key',
+      LEAP_SESSION_SECRET: SESSION_SECRET,
+      LEAP_INCENTIVES_BASE_URL: `${upstream.url}/alpha`,
+      LEAP_PLATFORM_BASE_URL: upstream.url,
+    });
+    const base = `${server.url}/api/leap`;
+    const { token } = (await (await fetch(`${base}/session`, { method: 'POST' })).json()) as { token: string };
+    const inFlight = fetch(`${base}/incentives`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: LOOKUP,
+    });
+    await arrival;
+    const exit = server.stop('SIGTERM');
+    assert.equal((await inFlight).status, 200);
+    assert.equal(await exit, 0);
+    await assert.rejects(fetch(`${base}/session`, { method: 'POST' }), TypeError);
+  });
+
+  it('mock runs the mock Leap on its own port (and leap-elements-mock still does)', async () => {
+    for (const [command, args] of [
+      [bin, ['mock']],
+      [join(app.dir, 'node_modules/.bin/leap-elements-mock'), []],
+    ] as const) {
+      const mock = await startProcess(command, [...args, '--port', String(await freePort())], {
+        cwd: app.dir,
+        ready: /listening on (http:\/\/\S+)/,
+      });
+      const answer = await fetch(`${mock.url}/alpha/applications?refId=demo-customer`, {
+        headers: { 'x-api-key': 'k' },
+      });
+      assert.equal(answer.status, 200);
+      assert.equal(await mock.stop('SIGTERM'), 0);
+    }
+  });
+});
