@@ -5,7 +5,7 @@ import { defineConfig, type Plugin } from 'vite';
  * `vite build --mode cdn`     dist/cdn/leap-elements.js: one self-contained, minified ES module with Lit inlined.
  * `vite build --mode node`    dist/node/: the backend, the mock and the CLI, with hono, jose, zod and undici bundled, so
  *                             a browser-only install needs none of them.
- * `vite build --mode schemas` dist/schemas.js: the zod schemas, with zod as the partner's own (optional peer)
+ * `vite build --mode schemas` dist/node/schemas.js: the zod schemas, with zod as the partner's own (optional peer)
  *                             package; a missing zod fails at import with one line naming it.
  * `vite` (npm run dev)    serves index.html and the demo pages.
  */
@@ -55,7 +55,7 @@ function minifyVendorChunks(): Plugin {
 }
 
 /**
- * dist/schemas.js checks for zod before loading the schemas (static imports would fail first, with a stack trace that
+ * dist/node/schemas.js checks for zod before loading the schemas (static imports would fail first, with a stack trace that
  * names our file instead of the package to install), then re-exports every schema.
  */
 function guardedSchemasEntry(): Plugin {
@@ -161,7 +161,7 @@ export default defineConfig(({ mode }) => {
     return {
       plugins: [guardedSchemasEntry()],
       build: {
-        outDir: 'dist',
+        outDir: 'dist/node',
         emptyOutDir: false,
         ssr: true,
         target: 'es2022',

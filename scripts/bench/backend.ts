@@ -29,7 +29,7 @@ const ADDRESS = {
   postal_code: '97701',
   country_code: 'US',
 };
-const LOOKUP = { operation_type: 'lookup', address: ADDRESS, building_type: 'RESIDENTIAL', device_ids: [123] };
+export const LOOKUP = { operation_type: 'lookup', address: ADDRESS, building_type: 'RESIDENTIAL', device_ids: [123] };
 
 interface Child {
   url: string;
@@ -38,7 +38,7 @@ interface Child {
   stop(): Promise<void>;
 }
 
-async function startChild(args: string[]): Promise<Child> {
+export async function startChild(args: string[]): Promise<Child> {
   const child = fork(SERVERS, args, {
     execArgv: ['--import', 'tsx', '--expose-gc'],
     stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
@@ -81,7 +81,7 @@ async function startChild(args: string[]): Promise<Child> {
   };
 }
 
-interface Load {
+export interface Load {
   /** Response times of 2xx answers, ms (float; autocannon's own histogram keeps whole milliseconds). */
   latencies: number[];
   ok: number;
@@ -92,7 +92,7 @@ interface Load {
   duration: number;
 }
 
-async function load(options: Options): Promise<Load> {
+export async function load(options: Options): Promise<Load> {
   const latencies: number[] = [];
   const instance = autocannon({ pipelining: 1, timeout: 10, ...options });
   instance.on('response', (_client, status, _bytes, time) => {

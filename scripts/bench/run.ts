@@ -3,7 +3,7 @@
  *
  *   npm run bench                   full run (about 4 minutes on 2 cores), writes BENCHMARKS.md
  *   npm run bench -- --quick        fewer iterations and a 10 s load test; prints only (add --write to write)
- *   npm run bench -- --only=size    run some sections (size, browser, backend); never writes BENCHMARKS.md
+ *   npm run bench -- --only=size    run some sections (size, browser, backend, deploy); never writes BENCHMARKS.md
  *
  * Exit code 1 when a size budget is exceeded; speed figures are reported against their targets without failing.
  */
@@ -14,6 +14,7 @@ import { format, resolveConfig } from 'prettier';
 import { runSize } from './size.js';
 import { runBrowser } from './browser.js';
 import { runBackend } from './backend.js';
+import { runDeploy } from './deploy.js';
 import { markdownTable, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -26,7 +27,9 @@ const only = args
   .map((s) => s.trim());
 const unknown = args.filter((a) => !['--quick', '--write'].includes(a) && !a.startsWith('--only='));
 if (unknown.length) {
-  console.error(`Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend`);
+  console.error(
+    `Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend,deploy`,
+  );
   process.exit(2);
 }
 const wanted = (section: string) => !only || only.includes(section);
@@ -51,6 +54,7 @@ try {
     sections.push(browser);
   }
   if (wanted('backend')) sections.push(await runBackend(options));
+  if (wanted('deploy')) sections.push(await runDeploy(options));
 } finally {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }

@@ -3,11 +3,13 @@
  * the parent does not share its event loop:
  *   servers.ts mock              the mock Leap (`listen(createMockLeap())`)
  *   servers.ts backend <mockUrl> the partner backend in front of it
+ *   servers.ts backend-redis <mockUrl> <redisUrl>  the same with rate limits on, counted on a shared Redis
  *   servers.ts proxy <mockUrl>   the nearest peer: a bare pass-through proxy (node:http + undici, adds the API key,
  *                                checks nothing), the least any server in front of the mock can cost
  * Reports `{type: 'ready', url}` over IPC; answers `{type: 'memory'}` with its memory after a forced GC.
  */
-import { createLeapHandler } from '../../src/server/index.js';
+import { createClient } from 'redis';
+import { createLeapHandler, RedisRateLimitStore, type RateLimitStore } from '../../src/server/index.js';
 import { listen, nodeFetch, type ListeningServer } from '../../src/server/node.js';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -20,27 +22,40 @@ export type ParentMessage = { type: 'memory'; id: number } | { type: 'stop' };
 
 const SESSION_SECRET = 'bench-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 
-const [role, upstream] = process.argv.slice(2);
+const [role, upstream, redisUrl] = process.argv.slice(2);
+
+/** The backend in front of the mock; `rateLimit` false unless a store is given. */
+function backendFor(mockUrl: string, store?: RateLimitStore) {
+  return createLeapHandler({
+    apiKey: MOCK_API_KEY,
+    incentivesBaseUrl: `${mockUrl}/alpha`,
+    platformBaseUrl: mockUrl,
+    sessionSecret: SESSION_SECRET,
+    // Limits high enough never to answer 429: the store is exercised on every request, nothing is refused.
+    rateLimit: store
+      ? { ip: { limit: 1e9, windowSeconds: 60 }, token: { limit: 1e9, windowSeconds: 60 }, store }
+      : false,
+    logger: () => {},
+    // The keep-alive node:http client the README recommends on Node.
+    fetch: nodeFetch,
+  });
+}
+
 let server: ListeningServer;
 if (role === 'mock') {
   server = await listen(createMockLeap());
 } else if (role === 'backend' && upstream) {
-  server = await listen(
-    createLeapHandler({
-      apiKey: MOCK_API_KEY,
-      incentivesBaseUrl: `${upstream}/alpha`,
-      platformBaseUrl: upstream,
-      sessionSecret: SESSION_SECRET,
-      rateLimit: false,
-      logger: () => {},
-      // The keep-alive node:http client the README recommends on Node.
-      fetch: nodeFetch,
-    }),
-  );
+  server = await listen(backendFor(upstream));
+} else if (role === 'backend-redis' && upstream && redisUrl) {
+  const client = createClient({ url: redisUrl, disableOfflineQueue: true });
+  await client.connect();
+  server = await listen(backendFor(upstream, new RedisRateLimitStore({ client })));
 } else if (role === 'proxy' && upstream) {
   server = await bareProxy(upstream);
 } else {
-  throw new Error('usage: servers.ts mock | servers.ts backend <mock url> | servers.ts proxy <mock url>');
+  throw new Error(
+    'usage: servers.ts mock | backend <mock url> | backend-redis <mock url> <redis url> | proxy <mock url>',
+  );
 }
 
 /** Forwards every request's body to the mock's incentives route with the key and sends its answer back. */

@@ -8,7 +8,7 @@ import assert from 'node:assert/strict';
 import { join } from 'node:path';
 import { createMockLeap } from '../../src/mock/index.js';
 import { listen } from '../../src/server/node.js';
-import { freshApp, type FreshApp } from '../support/packed.js';
+import { freshApp, type FreshApp } from '../../scripts/fresh-install.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 

@@ -6,7 +6,7 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, posix } from 'node:path';
-import { freshApp, root, type FreshApp } from '../support/packed.js';
+import { freshApp, root, type FreshApp } from '../../scripts/fresh-install.js';
 
 /** The Lit family and nothing else (lit-html brings its trusted-types typings). */
 const LIT_FAMILY = [

@@ -155,7 +155,7 @@ describe('npm pack contents', { timeout: 180_000 }, () => {
       for (const specifier of importSpecifiers(readFileSync(join(root, file), 'utf8'))) {
         if (specifier.startsWith('node:') || builtins.has(specifier.split('/')[0]!)) {
           problems.push(`${file} imports the Node built-in ${specifier}`);
-        } else if (/^(hono|jose|@hono\/)/.test(specifier)) {
+        } else if (/^(hono|jose|zod|undici|@hono\/)/.test(specifier)) {
           problems.push(`${file} imports the server-only package ${specifier}`);
         } else if (specifier.startsWith('.') || specifier.startsWith('/')) {
           const target = posix.normalize(posix.join(posix.dirname(file), specifier));

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import { createMockLeap } from '../../src/mock/index.js';
-import { freshApp, readmeRecipe, root, type FreshApp } from '../support/packed.js';
+import { freshApp, readmeRecipe, root, type FreshApp } from '../../scripts/fresh-install.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 

@@ -1,5 +1,5 @@
 /**
- * Partner integrations are tested the way partners install: `npm pack` of the built package, installed into a fresh
+ * The package the way partners install it, for the tests and the bench: `npm pack` of the built package, installed into a fresh
  * folder. `ensureBuilt()` runs `npm run build` once when dist/ is missing or older than the sources (serialized
  * across test processes by a lock directory); `freshApp()` installs the tarball (and any other packages, from npm's
  * cache when it has them) into a new temp folder.
@@ -10,9 +10,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const root = fileURLToPath(new URL('../..', import.meta.url));
+export const root = fileURLToPath(new URL('..', import.meta.url));
 const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
-const BUILD_OUTPUTS = ['dist/index.js', 'dist/cdn/leap-elements.js', 'dist/node/server/index.js', 'dist/schemas.js'];
+const BUILD_OUTPUTS = [
+  'dist/index.js',
+  'dist/cdn/leap-elements.js',
+  'dist/node/server/index.js',
+  'dist/node/schemas.js',
+];
 
 function newestIn(dir: string): number {
   let newest = 0;
