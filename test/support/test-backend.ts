@@ -4,6 +4,11 @@
  *   /api/leap/...                 normal backend; `POST /api/leap/session?as=<reference id>` picks the customer
  *   /api/fault/<fault>/leap/...   the same backend in front of a mock that injects <fault> on every request
  *   /api/limited/leap/...         one request per customer per minute, then 429
+ *   /api/partner/leap/...         sessions only for the partner's server (partner secret), no guests
+ *   /partner/leap-session         the partner's own session endpoint (what the README's Rails recipe does): asks
+ *                                 /api/partner/leap for a session of demo-customer with the partner secret
+ *   /api/proxied/leap/...         behind a dev proxy that rewrites Host (`changeOrigin: true`): every browser call is
+ *                                 from another origin, refused with 403
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { createLeapHandler, type LeapHandlerOptions } from '../../src/server/index.js';
@@ -14,31 +19,35 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export const TEST_FAULTS: MockFault[] = ['500', 'timeout', 'malformed-json', 'extra-fields', 'unsafe-connect-url'];
 
+export const PARTNER_SECRET = 'browser-test-partner-secret-0123456789-abcdef';
+
+function handlerFor(basePath: string, mockUrl: string, extra: Partial<LeapHandlerOptions> = {}) {
+  return createLeapHandler({
+    apiKey: MOCK_API_KEY,
+    incentivesBaseUrl: `${mockUrl}/alpha`,
+    platformBaseUrl: mockUrl,
+    basePath,
+    sessionSecret: 'browser-test-secret-that-is-long-enough-0123456789',
+    rateLimit: false,
+    upstreamTimeoutMs: 1500,
+    upstreamRetries: 1,
+    upstreamBackoffMs: 10,
+    logger: () => {},
+    authenticate: async (request) => {
+      const as = new URL(request.url).searchParams.get('as');
+      if (as === 'nobody') return null;
+      return { referenceId: as || `guest_${crypto.randomUUID()}` };
+    },
+    ...extra,
+  });
+}
+
 async function backendFor(
   basePath: string,
   mockUrl: string,
   extra: Partial<LeapHandlerOptions> = {},
 ): Promise<Listener> {
-  return toNodeListener(
-    createLeapHandler({
-      apiKey: MOCK_API_KEY,
-      incentivesBaseUrl: `${mockUrl}/alpha`,
-      platformBaseUrl: mockUrl,
-      basePath,
-      sessionSecret: 'browser-test-secret-that-is-long-enough-0123456789',
-      rateLimit: false,
-      upstreamTimeoutMs: 1500,
-      upstreamRetries: 1,
-      upstreamBackoffMs: 10,
-      logger: () => {},
-      authenticate: async (request) => {
-        const as = new URL(request.url).searchParams.get('as');
-        if (as === 'nobody') return null;
-        return { referenceId: as || `guest_${crypto.randomUUID()}` };
-      },
-      ...extra,
-    }),
-  );
+  return toNodeListener(handlerFor(basePath, mockUrl, extra));
 }
 
 export async function createTestBackend(): Promise<Array<[string, Listener]>> {
@@ -49,6 +58,29 @@ export async function createTestBackend(): Promise<Array<[string, Listener]>> {
     '/api/limited/leap',
     await backendFor('/api/limited/leap', main.url, {
       rateLimit: { token: { limit: 1, windowSeconds: 60 }, ip: false },
+    }),
+  ]);
+  const partner = handlerFor('/api/partner/leap', main.url, { authenticate: undefined, partnerSecret: PARTNER_SECRET });
+  routes.push(['/api/partner/leap', toNodeListener(partner)]);
+  routes.push([
+    '/partner/leap-session',
+    toNodeListener(() =>
+      partner(
+        new Request('http://partner.internal/api/partner/leap/session', {
+          method: 'POST',
+          headers: { authorization: `Bearer ${PARTNER_SECRET}`, 'content-type': 'application/json' },
+          body: JSON.stringify({ reference_id: 'demo-customer' }),
+        }),
+      ),
+    ),
+  ]);
+  const proxied = handlerFor('/api/proxied/leap', main.url);
+  routes.push([
+    '/api/proxied/leap',
+    toNodeListener((request, env) => {
+      const url = new URL(request.url);
+      url.host = 'backend.internal:8787';
+      return proxied(new Request(url, request), env);
     }),
   ]);
   for (const fault of TEST_FAULTS) {
