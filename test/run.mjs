@@ -60,6 +60,8 @@ function runNode() {
     [
       '--import',
       'tsx',
+      // Memory bounds are measured after a forced collection.
+      '--expose-gc',
       '--test',
       '--test-concurrency=2',
       '--test-reporter=spec',

@@ -17,7 +17,9 @@ export function ipKey(value: string): string | null {
   if (bracketed) text = bracketed[1]!;
   else if (/^\d+\.\d+\.\d+\.\d+:\d+$/.test(text)) text = text.slice(0, text.lastIndexOf(':'));
   text = text.replace(/%.*$/, '');
-  if (isIpv4(text)) return text;
+  // Keys are rebuilt from numbers, never sliced from the header: a slice would keep the whole header alive (V8 keeps
+  // the parent of a sliced string), and the store holds thousands of keys.
+  if (isIpv4(text)) return text.split('.').map(Number).join('.');
   const groups = ipv6Groups(text);
   if (!groups) return null;
   // An IPv4 client seen through an IPv6 socket (::ffff:a.b.c.d) is that IPv4 client.

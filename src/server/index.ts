@@ -10,6 +10,7 @@ export {
   DEFAULT_PLATFORM_BASE_URL,
   MAX_BODY_BYTES,
   type LeapHandlerOptions,
+  type RevocationQuery,
 } from './options.js';
 export { jwksAuthenticator, type JwksAuthenticatorOptions } from './jwks.js';
 export { MemoryRateLimitStore, type RateLimitHit, type RateLimitRule, type RateLimitStore } from './rate-limit.js';

@@ -6,7 +6,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
 import { Agent, type Dispatcher } from 'undici';
-import { RAW_SEND, type RawSend } from './upstream.js';
+import { AnswerTooLargeError, checkDeclaredLength, RAW_SEND, type RawSend } from './transport.js';
 import type { Logger } from './upstream.js';
 
 /**
@@ -108,9 +108,26 @@ function drain(server: Server, graceMs: number): Promise<void> {
 /** Keep-alive connection pools per upstream origin (Leap's two services). */
 const dispatcher = new Agent({ keepAliveTimeout: 30_000, connections: 64 });
 
-/** One request over the pools, its answer read in full; fails like `fetch` does. */
+/** The body as text, at most `maxBytes` of it: the stream is destroyed as soon as it passes. */
+async function readCapped(body: Dispatcher.ResponseData['body'], maxBytes: number): Promise<string> {
+  if (maxBytes === Number.POSITIVE_INFINITY) return body.text();
+  const chunks: Buffer[] = [];
+  let received = 0;
+  for await (const chunk of body as AsyncIterable<Buffer>) {
+    received += chunk.byteLength;
+    if (received > maxBytes) {
+      body.destroy();
+      throw new AnswerTooLargeError(`more than ${maxBytes} bytes`);
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+/** One request over the pools, its answer read in full (up to `maxBytes`); fails like `fetch` does. */
 const send: RawSend = async (url, init) => {
   if (init.signal.aborted) throw init.signal.reason;
+  const maxBytes = init.maxBytes ?? Number.POSITIVE_INFINITY;
   try {
     const answer = await dispatcher.request({
       origin: url.origin,
@@ -120,7 +137,14 @@ const send: RawSend = async (url, init) => {
       body: init.body,
       signal: init.signal,
     });
-    const text = await answer.body.text();
+    const length = answer.headers['content-length'];
+    try {
+      checkDeclaredLength(Array.isArray(length) ? length[0] : length, maxBytes);
+    } catch (error) {
+      answer.body.destroy();
+      throw error;
+    }
+    const text = await readCapped(answer.body, maxBytes);
     const headers: Record<string, string> = {};
     for (const [name, value] of Object.entries(answer.headers)) {
       if (value !== undefined) headers[name] = Array.isArray(value) ? value.join(', ') : value;
@@ -128,6 +152,7 @@ const send: RawSend = async (url, init) => {
     return { status: answer.statusCode, headers, text };
   } catch (error) {
     if (init.signal.aborted) throw init.signal.reason;
+    if (error instanceof AnswerTooLargeError) throw error;
     throw new TypeError('fetch failed', { cause: error });
   }
 };

@@ -6,6 +6,7 @@
 import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
+import { redactor } from './redact.js';
 import { RAW_SEND, type Logger, type UpstreamConfig } from './upstream.js';
 
 export interface LeapHandlerOptions {
@@ -39,6 +40,12 @@ export interface LeapHandlerOptions {
    * Default: on only when neither `authenticate` nor `partnerSecret` is given.
    */
   guestSessions?: boolean;
+  /**
+   * Ends sessions before they expire (at sign-out, say): asked on every call that uses a token, even when the token's
+   * signature check is remembered. Return true to refuse it (401). Without it a token is valid until it expires
+   * (`sessionTtlSeconds`). If it throws, the call is refused with 503 rather than let through.
+   */
+  isRevoked?: (session: RevocationQuery) => boolean | Promise<boolean>;
   /** Token lifetime. Default 900 (15 minutes). */
   sessionTtlSeconds?: number;
   /** Where the routes live. Default `/api/leap`. */
@@ -71,6 +78,13 @@ export interface LeapHandlerOptions {
   logger?: Logger;
 }
 
+/** What `isRevoked` is asked about: the token's id, its customer and when it was issued. */
+export interface RevocationQuery {
+  jti: string;
+  referenceId: string;
+  issuedAt: Date;
+}
+
 export const DEFAULT_INCENTIVES_BASE_URL = 'https://api.incentives.leap.energy/alpha';
 export const DEFAULT_PLATFORM_BASE_URL = 'https://api.leap.energy';
 export const DEFAULT_BASE_PATH = '/api/leap';
@@ -86,7 +100,10 @@ export const MIN_PARTNER_SECRET_BYTES = 32;
 export interface BackendConfig {
   options: LeapHandlerOptions;
   basePath: string;
+  /** Masks the secrets before the partner's logger sees a line. */
   log: Logger;
+  /** The API key and the secrets: masked in every answer and log line. */
+  secrets: readonly string[];
   tokens: TokenService;
   upstream: UpstreamConfig;
   allowedOrigins: ReadonlySet<string>;
@@ -108,12 +125,30 @@ export function normalizeBasePath(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
 }
 
+/**
+ * The key as Leap expects it. A malformed key (a pasted line break, a quote) is refused here with a message that does
+ * not repeat it: sent as a header it would fail later with an error that quotes the header's value.
+ */
+function checkedApiKey(apiKey: string): string {
+  const key = apiKey.trim();
+  if (!/^[\x21-\x7e]+$/.test(key)) {
+    throw new Error(
+      'createLeapHandler: apiKey must be printable ASCII without spaces or line breaks (check LEAP_API_KEY for a pasted line break or quote).',
+    );
+  }
+  return key;
+}
+
 export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
-  const log = options.logger ?? defaultLogger;
-  const apiKey = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
-  if (!apiKey) {
+  const given = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
+  if (!given) {
     throw new Error('createLeapHandler: apiKey is required (set LEAP_API_KEY), or pass mock: true to use a mock Leap.');
   }
+  const apiKey = checkedApiKey(given);
+  const secrets = [apiKey, options.sessionSecret, options.partnerSecret];
+  const redact = redactor(secrets);
+  const userLog = options.logger ?? defaultLogger;
+  const log: Logger = (level, message, fields) => userLog(level, redact(message), fields && redact(fields));
   let secret = options.sessionSecret;
   if (!secret) {
     log(
@@ -154,7 +189,9 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
       retries: options.upstreamRetries ?? 2,
       backoffMs: options.upstreamBackoffMs ?? 200,
       log,
+      redact,
     },
+    secrets: secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8),
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase())),
     authenticate: options.authenticate ?? null,
     partnerSecret,

@@ -1,6 +1,7 @@
 /** The one error shape every route answers with, `{title, status, details}`, never cached. */
 import type { Context } from 'hono';
 import type { LeapApiError } from '../core/errors.js';
+import { redactedJson } from './redact.js';
 
 export function problem(c: Context, status: number, title: string, details: unknown = {}): Response {
   c.header('cache-control', 'no-store');
@@ -25,4 +26,9 @@ export function allowOnly(
     c.header('allow', `${method}, OPTIONS`);
     return problem(c, 405, 'Method not allowed', { allow: [method] });
   });
+}
+
+/** Leap's answer, passed on with any secret it echoes masked. */
+export function leapAnswer(c: Context, data: unknown, secrets: readonly string[]): Response {
+  return c.body(redactedJson(data, secrets), 200, { 'content-type': 'application/json' });
 }

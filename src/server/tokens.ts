@@ -12,6 +12,9 @@ export interface SessionClaims {
   /** The customer: becomes `reference_id` / `refId` on every upstream call. */
   referenceId: string;
   expiresAt: Date;
+  issuedAt: Date;
+  /** The token's own id (for revocation). */
+  jti: string;
 }
 
 /** Verified tokens kept in memory (a token's claims cannot change), at most this many. */
@@ -81,11 +84,16 @@ export class TokenService {
         issuer: ISSUER,
         audience: AUDIENCE,
         algorithms: ['HS256'],
-        requiredClaims: ['sub', 'exp'],
+        requiredClaims: ['sub', 'exp', 'iat', 'jti'],
         currentDate: new Date(now),
       });
       if (typeof payload.sub !== 'string' || payload.sub === '' || payload.scope !== 'leap:customer') return null;
-      return { referenceId: payload.sub, expiresAt: new Date(payload.exp! * 1000) };
+      return {
+        referenceId: payload.sub,
+        expiresAt: new Date(payload.exp! * 1000),
+        issuedAt: new Date((payload.iat ?? 0) * 1000),
+        jti: typeof payload.jti === 'string' ? payload.jti : '',
+      };
     } catch (error) {
       if (error instanceof errors.JOSEError || error instanceof TypeError) return null;
       throw error;

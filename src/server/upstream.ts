@@ -1,9 +1,14 @@
 /**
  * Calls to Leap's two services with the partner's key, a hard deadline, and retries with jittered backoff for calls
  * that are safe to repeat. Every failure becomes a `LeapApiError` whose body is safe to show a browser: it never
- * carries the key, upstream headers or a stack trace.
+ * carries the key, upstream headers, Leap's own messages or a stack trace.
  */
-import { LeapApiError, toLeapError } from '../core/errors.js';
+import { LeapApiError } from '../core/errors.js';
+import type { Redact } from './redact.js';
+import { AnswerTooLargeError, BodyReadError, exchange, MAX_ANSWER_BYTES, type RawAnswer } from './transport.js';
+import { FORWARDED_TITLES, forwardedError } from './upstream-errors.js';
+
+export { RAW_SEND, type RawAnswer, type RawSend } from './transport.js';
 
 export type UpstreamService = 'incentives' | 'grid';
 
@@ -19,7 +24,10 @@ export interface UpstreamConfig {
   retries: number;
   /** First backoff step; each retry waits a random time up to base × 2^attempt ("full jitter"). */
   backoffMs: number;
+  /** Already masks the secrets. */
   log: Logger;
+  /** Masks the secrets in what is forwarded. */
+  redact: Redact;
 }
 
 export interface UpstreamRequest {
@@ -30,6 +38,11 @@ export interface UpstreamRequest {
   body?: unknown;
   /** Safe to send again after a 5xx or a lost connection. */
   idempotent: boolean;
+  /**
+   * One customer's resource (an application, a meter): Leap's 403 for it means "not yours", and is answered exactly
+   * like a missing one (404), so ids of other customers' resources cannot be probed. Elsewhere 403 means the key.
+   */
+  ownedResource?: boolean;
 }
 
 export interface UpstreamAnswer {
@@ -39,53 +52,15 @@ export interface UpstreamAnswer {
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-/** An upstream answer, read in full. */
-export interface RawAnswer {
-  status: number;
-  /** Lower-case names. */
-  headers: Readonly<Record<string, string>>;
-  text: string;
-}
-
-export type RawSend = (
-  url: URL,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
-) => Promise<RawAnswer>;
-
-/**
- * A `fetch` may carry a lower-level sender under this key (`nodeFetch` does): the backend then reads answers without
- * wrapping them in a `Response` first, which costs about a tenth of a millisecond per call on Node. It must fail the
- * way `fetch` does: `signal.reason` when aborted, a `TypeError` when the connection fails.
- */
-export const RAW_SEND = Symbol.for('leap-elements.raw-send');
-
-class BodyReadError extends Error {}
-
-/** One exchange over `fetch`, or over its raw sender when it has one. */
-async function exchange(
-  fetcher: typeof fetch,
-  url: URL,
-  init: { method: string; headers: Record<string, string>; body?: string; signal: AbortSignal },
-): Promise<RawAnswer> {
-  const raw = (fetcher as typeof fetch & { [RAW_SEND]?: RawSend })[RAW_SEND];
-  if (raw) return raw(url, init);
-  // Redirects are never followed ('manual': Workers refuse 'error'); a 3xx is refused below like any other surprise.
-  const response = await fetcher(url, { ...init, redirect: 'manual' });
-  let text: string;
-  try {
-    text = await response.text();
-  } catch (error) {
-    throw new BodyReadError('body', { cause: error });
-  }
-  return { status: response.status, headers: Object.fromEntries(response.headers), text };
-}
-
 function joinUrl(base: string, path: string, query?: Record<string, string | undefined>): URL {
   const url = new URL(base);
   url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
   for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
   return url;
 }
+
+const timedOut = (timeoutMs: number) =>
+  new LeapApiError({ status: 504, title: 'Leap did not answer in time', details: { timeout_ms: timeoutMs } });
 
 /** Sends one logical request; answers 2xx bodies, throws `LeapApiError` for everything else. */
 export async function callUpstream(config: UpstreamConfig, request: UpstreamRequest): Promise<UpstreamAnswer> {
@@ -121,20 +96,25 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
         headers,
         body: request.body === undefined ? undefined : JSON.stringify(request.body),
         signal: deadlineHit.signal,
+        maxBytes: MAX_ANSWER_BYTES,
       });
     } catch (error) {
       const cause = error instanceof BodyReadError ? error.cause : error;
-      const timedOut = cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError');
-      if (timedOut) {
+      if (cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
         config.log('warn', 'Leap did not answer before the deadline', {
           path: request.path,
           timeoutMs: config.timeoutMs,
         });
-        throw new LeapApiError({
-          status: 504,
-          title: 'Leap did not answer in time',
-          details: { timeout_ms: config.timeoutMs },
+        throw timedOut(config.timeoutMs);
+      }
+      if (error instanceof AnswerTooLargeError) {
+        // Asking again would only bring the same flood.
+        config.log('warn', 'Leap answered with more than the backend reads; refused', {
+          path: request.path,
+          max_bytes: MAX_ANSWER_BYTES,
+          seen: error.message,
         });
+        throw new LeapApiError({ status: 502, title: 'Leap answered with too much data', details: {} });
       }
       if (error instanceof BodyReadError) {
         lastFailure = new LeapApiError({ status: 502, title: 'Leap closed the connection early', details: {} });
@@ -147,66 +127,47 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       clearTimeout(timer);
     }
 
-    const text = response.text;
-    const ok = response.status >= 200 && response.status < 300;
+    const { status, text } = response;
+    const ok = status >= 200 && status < 300;
     let body: unknown = text;
     try {
       body = text === '' ? null : JSON.parse(text);
     } catch {
       // Leap documents plain-string 500 bodies; a 2xx must be JSON.
       if (ok) {
-        config.log('warn', 'Leap answered with malformed JSON', { path: request.path, status: response.status });
+        config.log('warn', 'Leap answered with malformed JSON', { path: request.path, status });
         throw new LeapApiError({ status: 502, title: 'Leap answered with malformed JSON', details: {} });
       }
     }
 
-    if (ok) return { status: response.status, body };
-
-    if (response.status >= 500) {
-      config.log('warn', 'Leap answered with a server error', { path: request.path, status: response.status, attempt });
+    if (ok) return { status, body };
+    if (status >= 500) {
+      config.log('warn', 'Leap answered with a server error', { path: request.path, status, attempt });
       lastFailure = new LeapApiError({
         status: 502,
         title: 'Leap is temporarily unavailable',
-        details: { upstream_status: response.status },
+        details: { upstream_status: status },
       });
       continue;
     }
-    if (response.status === 401 || response.status === 403) {
+    if (status === 403 && request.ownedResource) {
+      throw new LeapApiError({ status: 404, title: 'Not found at Leap', details: {} });
+    }
+    if (status === 401 || status === 403) {
       // The partner's key was refused: a server configuration problem, not the browser's session.
       config.log('error', 'Leap refused the API key (check LEAP_API_KEY and its environment)', {
         path: request.path,
-        status: response.status,
+        status,
       });
       throw new LeapApiError({ status: 502, title: 'The partner backend is not authorized by Leap', details: {} });
     }
-    if (response.status === 429) {
-      const retryAfter = Number(response.headers['retry-after']);
-      throw new LeapApiError({
-        status: 429,
-        title: 'Too many requests to Leap',
-        details: { retry_after_seconds: Number.isFinite(retryAfter) && retryAfter > 0 ? retryAfter : 30 },
-      });
+    if (status !== 429 && !(status in FORWARDED_TITLES)) {
+      config.log('warn', 'Leap answered with an unexpected status', { path: request.path, status });
     }
-    const error = toLeapError(response.status, body, 'Leap refused the request');
-    throw new LeapApiError({ status: error.status, title: error.title, details: scrubDetails(error.details) });
+    throw forwardedError(status, body, response.headers['retry-after'], config.redact);
   }
 
-  throw (
-    lastFailure ??
-    new LeapApiError({ status: 504, title: 'Leap did not answer in time', details: { timeout_ms: config.timeoutMs } })
-  );
-}
-
-/** Keeps an upstream error's useful parts (field messages, request id) and nothing that could echo headers. */
-function scrubDetails(details: unknown): unknown {
-  if (!details || typeof details !== 'object') return {};
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(details)) {
-    if (/key|token|authorization|secret/i.test(key)) continue;
-    if (key === 'error' || key === 'message' || key === 'title' || key === 'status') continue;
-    out[key] = value;
-  }
-  return out;
+  throw lastFailure ?? timedOut(config.timeoutMs);
 }
 
 function describe(error: unknown): string {

@@ -136,7 +136,7 @@ describe('POST /incentives', () => {
     assertEnvelope(await body(huge), 413);
   });
 
-  it('upstream 4xx comes back as the same envelope', async () => {
+  it('upstream 4xx comes back as the same envelope: a fixed title and only the fields a page can use', async () => {
     const response = await backend.call('/incentives', {
       ...json({
         address: { ...BEND, street_1: '1 Nowhere Rd', postal_code: '00000' },
@@ -148,7 +148,11 @@ describe('POST /incentives', () => {
     assert.equal(response.status, 400);
     const problem = await body(response);
     assertEnvelope(problem, 400);
-    assert.match(String(problem.title), /geocoded/);
+    assert.equal(problem.title, 'Leap refused the request');
+    const details = problem.details as Record<string, unknown>;
+    assert.equal(details.address, 'not_found');
+    assert.match(String(details.requestId), /^req_/);
+    assert.deepEqual(Object.keys(details).sort(), ['address', 'requestId']);
   });
 });
 

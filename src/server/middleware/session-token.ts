@@ -18,6 +18,25 @@ export function requireToken(config: BackendConfig): MiddlewareHandler<BackendEn
       c.header('www-authenticate', 'Bearer error="invalid_token"');
       return problem(c, 401, 'Invalid or expired session token', { reason: 'Fetch a new token from POST /session.' });
     }
+    if (config.options.isRevoked) {
+      let revoked: boolean;
+      try {
+        revoked = await config.options.isRevoked({
+          jti: claims.jti,
+          referenceId: claims.referenceId,
+          issuedAt: claims.issuedAt,
+        });
+      } catch (error) {
+        config.log('error', 'isRevoked() threw; the call is refused', {
+          error: error instanceof Error ? error.message : String(error),
+        });
+        return problem(c, 503, 'Could not check the session', {});
+      }
+      if (revoked) {
+        c.header('www-authenticate', 'Bearer error="invalid_token"');
+        return problem(c, 401, 'Session ended', { reason: 'Fetch a new token from POST /session.' });
+      }
+    }
     c.set('referenceId', claims.referenceId);
     return next();
   };

@@ -6,7 +6,7 @@ import type { BackendEnv } from '../context.js';
 import { callLeap } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import type { BackendConfig } from '../options.js';
-import { allowOnly, problem } from '../responses.js';
+import { allowOnly, leapAnswer, problem } from '../responses.js';
 import { ID_PATTERN } from './ids.js';
 
 export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
@@ -40,7 +40,7 @@ export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
       },
       ApplicationList,
     );
-    return c.json(list);
+    return leapAnswer(c, list, config.secrets);
   });
 
   app.get('/applications/:id', customer, async (c) => {
@@ -55,13 +55,14 @@ export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
           path: `/applications/${encodeURIComponent(id)}`,
           query: { refId: c.get('referenceId') },
           idempotent: true,
+          ownedResource: true,
         },
         Application,
       );
-      return c.json(application);
+      return leapAnswer(c, application, config.secrets);
     } catch (error) {
       // Leap checks ownership through refId; any refusal reads as not found.
-      if (error instanceof LeapApiError && [400, 403, 404].includes(error.status)) {
+      if (error instanceof LeapApiError && [400, 404].includes(error.status)) {
         return problem(c, 404, 'Application not found', {});
       }
       throw error;

@@ -8,7 +8,7 @@ import { callLeap, UNEXPECTED } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
-import { allowOnly, problem } from '../responses.js';
+import { allowOnly, leapAnswer, problem } from '../responses.js';
 
 export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
@@ -52,7 +52,7 @@ export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
         data.connect_url = null;
       }
     }
-    return c.json(data);
+    return leapAnswer(c, data, config.secrets);
   });
   allowOnly(app, '/incentives', 'POST');
   return app;

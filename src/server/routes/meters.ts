@@ -6,7 +6,7 @@ import type { BackendEnv } from '../context.js';
 import { callLeap } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import type { BackendConfig } from '../options.js';
-import { allowOnly, problem } from '../responses.js';
+import { allowOnly, leapAnswer, problem } from '../responses.js';
 import { ID_PATTERN } from './ids.js';
 
 export function meterRoutes(config: BackendConfig): Hono<BackendEnv> {
@@ -25,11 +25,12 @@ export function meterRoutes(config: BackendConfig): Hono<BackendEnv> {
           method: 'GET',
           path: `/v2/meters/${encodeURIComponent(meterId)}/enrollments`,
           idempotent: true,
+          ownedResource: true,
         },
         MeterEnrollmentResponse,
       );
       if (enrollment.partner_reference !== c.get('referenceId')) return notFound();
-      return c.json(enrollment);
+      return leapAnswer(c, enrollment, config.secrets);
     } catch (error) {
       if (error instanceof LeapApiError && [400, 404].includes(error.status)) return notFound();
       throw error;

@@ -1,0 +1,39 @@
+/**
+ * Secrets out of everything that leaves the server or is logged: Leap may echo the API key in an error or an answer,
+ * and a malformed value can end up in an exception message. Every occurrence is replaced, however deep.
+ */
+const MASK = '[redacted]';
+
+export type Redact = <T>(value: T) => T;
+
+/** A function that masks every occurrence of `secrets` in strings, arrays and plain objects (copies, never mutates). */
+export function redactor(secrets: ReadonlyArray<string | undefined>): Redact {
+  // Short values would mask ordinary words; the shortest real secret is far longer.
+  const needles = [...new Set(secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8))];
+  if (needles.length === 0) return (value) => value;
+  const maskText = (text: string) =>
+    needles.some((n) => text.includes(n)) ? needles.reduce((t, n) => t.replaceAll(n, MASK), text) : text;
+  const walk = (value: unknown, depth: number): unknown => {
+    if (typeof value === 'string') return maskText(value);
+    if (depth > 20 || value === null || typeof value !== 'object') return value;
+    if (Array.isArray(value)) return value.map((item) => walk(item, depth + 1));
+    if (value instanceof Error) return maskText(value.message);
+    const out: Record<string, unknown> = {};
+    for (const [key, inner] of Object.entries(value)) out[maskText(key)] = walk(inner, depth + 1);
+    return out;
+  };
+  return <T>(value: T) => walk(value, 0) as T;
+}
+
+/**
+ * The JSON text of `value` with every secret masked. A secret inside a JSON string is written escaped, so the escaped
+ * form is what is looked for; checking the text once costs far less than walking the answer.
+ */
+export function redactedJson(value: unknown, secrets: ReadonlyArray<string>): string {
+  let text = JSON.stringify(value);
+  for (const secret of secrets) {
+    const escaped = JSON.stringify(secret).slice(1, -1);
+    if (text.includes(escaped)) text = text.replaceAll(escaped, MASK);
+  }
+  return text;
+}
