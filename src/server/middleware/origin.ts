@@ -18,8 +18,9 @@ export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendE
   const ownOrigin = (c: Context): string => {
     const url = new URL(c.req.url);
     if (config.options.trustProxy) {
-      const host = c.req.header('x-forwarded-host')?.split(',')[0]?.trim();
-      const proto = c.req.header('x-forwarded-proto')?.split(',')[0]?.trim();
+      // The value your proxy set is the last one; earlier ones are whatever the client sent.
+      const host = c.req.header('x-forwarded-host')?.split(',').at(-1)?.trim();
+      const proto = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim();
       if (host) return `${proto ?? url.protocol.replace(':', '')}://${host}`.toLowerCase();
     }
     return url.origin.toLowerCase();
