@@ -36,13 +36,100 @@ export interface AddressFields {
 }
 export type AddressField = keyof AddressFields;
 
-/** Each checked field: its maximum length after trimming, and whether it is required. */
-const FIELD_RULES: ReadonlyArray<readonly [AddressField, number, boolean]> = [
-  ['street_1', 200, true],
-  ['street_2', 200, false],
-  ['city', 100, true],
-  ['state_or_province_code', 3, true],
-  ['postal_code', 10, true],
+/** One address field, everything every layer needs to know about it. */
+export interface AddressFieldSpec {
+  /** The API's name (`IncentivesAddress`). */
+  name: AddressField;
+  /** The element property that prefills it; its attribute is the kebab-case form (`street1` → `street-1`). */
+  property: 'street1' | 'street2' | 'city' | 'state' | 'postalCode' | 'country';
+  attribute: string;
+  /** The HTML `autocomplete` tokens a form uses for it (the first is ours). */
+  autocomplete: readonly string[];
+  /** Field names page forms commonly give it, for forms without `autocomplete` (lower-case). */
+  pageNames: readonly string[];
+  /** After trimming. */
+  maxLength: number;
+  required: boolean;
+}
+
+/** The address fields, in form order: the one table the rules, the form, the prefill and the page binding read. */
+export const ADDRESS_FIELDS: readonly AddressFieldSpec[] = [
+  {
+    name: 'street_1',
+    property: 'street1',
+    attribute: 'street-1',
+    autocomplete: ['address-line1', 'street-address'],
+    pageNames: [
+      'address1',
+      'address_1',
+      'address-1',
+      'address_line1',
+      'address_line_1',
+      'line1',
+      'street',
+      'street1',
+      'street_1',
+      'address',
+    ],
+    maxLength: 200,
+    required: true,
+  },
+  {
+    name: 'street_2',
+    property: 'street2',
+    attribute: 'street-2',
+    autocomplete: ['address-line2'],
+    pageNames: [
+      'address2',
+      'address_2',
+      'address-2',
+      'address_line2',
+      'address_line_2',
+      'line2',
+      'street2',
+      'street_2',
+      'apartment',
+      'unit',
+    ],
+    maxLength: 200,
+    required: false,
+  },
+  {
+    name: 'city',
+    property: 'city',
+    attribute: 'city',
+    autocomplete: ['address-level2'],
+    pageNames: ['city', 'town', 'locality'],
+    maxLength: 100,
+    required: true,
+  },
+  {
+    name: 'state_or_province_code',
+    property: 'state',
+    attribute: 'state',
+    autocomplete: ['address-level1'],
+    pageNames: ['state', 'state_code', 'province', 'province_code', 'region', 'zone', 'state_or_province_code'],
+    maxLength: 3,
+    required: true,
+  },
+  {
+    name: 'postal_code',
+    property: 'postalCode',
+    attribute: 'postal-code',
+    autocomplete: ['postal-code'],
+    pageNames: ['zip', 'zipcode', 'zip_code', 'postal', 'postcode', 'postal_code', 'postalcode'],
+    maxLength: 10,
+    required: true,
+  },
+  {
+    name: 'country_code',
+    property: 'country',
+    attribute: 'country',
+    autocomplete: ['country', 'country-name'],
+    pageNames: ['country', 'country_code', 'countrycode'],
+    maxLength: 2,
+    required: true,
+  },
 ];
 
 export type AddressCheck =
@@ -62,11 +149,14 @@ export function checkAddress(input: AddressFields): AddressCheck {
   };
   if (input.street_2 !== undefined) address.street_2 = input.street_2.trim();
   const issues: Partial<Record<AddressField, AddressIssue>> = {};
-  for (const [field, max, required] of FIELD_RULES) {
-    const value = address[field];
-    if (value === undefined) continue;
-    if (required && value === '') issues[field] = ADDRESS_ISSUES.required;
-    else if (value.length > max) issues[field] = ADDRESS_ISSUES.tooLong;
+  for (const { name, maxLength, required } of ADDRESS_FIELDS) {
+    const value = address[name];
+    // The country code has its own rule below; a US state that is too long is a wrong code, said as such below.
+    if (value === undefined || name === 'country_code') continue;
+    if (required && value === '') issues[name] = ADDRESS_ISSUES.required;
+    else if (value.length > maxLength && !(name === 'state_or_province_code' && address.country_code === 'US')) {
+      issues[name] = ADDRESS_ISSUES.tooLong;
+    }
   }
   if (!/^[A-Z]{2}$/.test(address.country_code)) issues.country_code = ADDRESS_ISSUES.country;
   else if (address.country_code === 'US') {

@@ -1,9 +1,12 @@
 /** Formatting shared by elements and servers: money and dates through Intl, never by hand. */
 
-const formatters = new Map<string, Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>();
+const formatters = new Map<
+  string,
+  Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.DisplayNames
+>();
 
 /** Intl formatters are costly to build and a result can format hundreds of amounts: keep one per options set. */
-function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat>(
+function cached<T extends Intl.NumberFormat | Intl.DateTimeFormat | Intl.RelativeTimeFormat | Intl.DisplayNames>(
   key: string,
   make: () => T,
 ): T {
@@ -60,6 +63,17 @@ export function isOpenEnded(iso: string | null | undefined): boolean {
   if (!iso) return true;
   const year = new Date(iso).getUTCFullYear();
   return Number.isNaN(year) || year >= 9000;
+}
+
+/** A country's name in the viewer's language (`US` → "United States", "Estados Unidos"); the code if unknown. */
+export function countryName(code: string, locale: string): string {
+  const upper = code.toUpperCase();
+  if (!/^[A-Z]{2}$/.test(upper)) return code;
+  try {
+    return cached(`region|${locale}`, () => new Intl.DisplayNames([locale], { type: 'region' })).of(upper) ?? upper;
+  } catch {
+    return upper;
+  }
 }
 
 export function formatDate(iso: string, locale: string): string {

@@ -63,6 +63,8 @@ async function checker(endpoint = '/api/leap/session', extra = ''): Promise<Leap
 
 function fill(el: LeapIncentiveChecker, address: Record<string, string>): void {
   for (const [name, value] of Object.entries(address)) {
+    // The United States is shown as text, not a field.
+    if (name === 'country_code' && value === 'US' && !$(el, '#country_code')) continue;
     const input = $<HTMLInputElement | HTMLSelectElement>(el, `#${name}`)!;
     input.value = value;
     input.dispatchEvent(

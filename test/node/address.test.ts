@@ -34,6 +34,17 @@ describe('checkAddress (the checker form and the backend share it)', () => {
     ],
     ['a street over 200 characters', { street_1: 'x'.repeat(201) }, { street_1: 'too_long' }],
     ['an optional second line over 200 characters', { street_2: 'x'.repeat(201) }, { street_2: 'too_long' }],
+    // A mistyped state name is a wrong code, not "too long": the customer gets the two-letter hint.
+    [
+      'a US state longer than two letters',
+      { state_or_province_code: 'Orgeon' },
+      { state_or_province_code: 'invalid_state' },
+    ],
+    [
+      'a province over 3 characters outside the US',
+      { country_code: 'CA', state_or_province_code: 'Britsh' },
+      { state_or_province_code: 'too_long' },
+    ],
   ];
   for (const [name, change, issues] of cases) {
     it(name, () => {

@@ -19,6 +19,8 @@ export interface ApplicationStrings {
   >;
   decision: string;
   stepsLabel: string;
+  /** Said after a finished step's name (its ✓ is not read out). */
+  stepCompleted: string;
   applicationNotFound: string;
   applicationsLoaded: (count: number) => string;
   updatedOn: (date: string) => string;
@@ -45,6 +47,7 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
     },
     decision: 'Decision',
     stepsLabel: 'Application progress',
+    stepCompleted: 'completed',
     applicationNotFound: 'We could not find this application.',
     applicationsLoaded: (count) => plural('en', count, { one: '# application.', other: '# applications.' }),
     updatedOn: (date) => `Updated ${date}`,
@@ -72,6 +75,7 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
     },
     decision: 'Decisión',
     stepsLabel: 'Progreso de la solicitud',
+    stepCompleted: 'completado',
     applicationNotFound: 'No encontramos esta solicitud.',
     applicationsLoaded: (count) => plural('es', count, { one: '# solicitud.', other: '# solicitudes.' }),
     updatedOn: (date) => `Actualizada el ${date}`,

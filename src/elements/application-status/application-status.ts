@@ -55,15 +55,13 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-color-success - Approved. Default `#146c2e`.
  * @cssprop --leap-color-warning - Waiting states. Default `#8a5300`.
  * @cssprop --leap-color-danger - Not approved, errors. Default `#b3261e`.
- * @cssprop --leap-color-border - Borders. Default `#c4c9cf`.
+ * @cssprop --leap-color-border - Borders. Default `#767f89`.
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], Strings> {
-  protected override readonly stringTables = STRING_TABLES;
-
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   static override properties: PropertyDeclarations = {
@@ -84,10 +82,12 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
     return this.value;
   }
 
-  protected override formattersToPrepare() {
-    const { locale } = this;
-    const currency = this.currency || 'USD';
-    return [() => formatMoney(1, currency, locale), () => formatDate('2026-01-01T00:00:00Z', locale)];
+  constructor() {
+    // Called after the first render, when `currency` is set; the entries capture values, not the element.
+    super(STRING_TABLES, (locale) => {
+      const currency = this.currency || 'USD';
+      return [() => formatMoney(1, currency, locale), () => formatDate('2026-01-01T00:00:00Z', locale)];
+    });
   }
 
   protected override loadKey(): string {
@@ -113,7 +113,7 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
   }
 
   protected override loaded(applications: ApplicationView[]): Event {
-    this.announcement = this.strings.applicationsLoaded(applications.length);
+    this.announcer.announce(this.locale.strings.applicationsLoaded(applications.length));
     return leapEvent('leap-applications', { applications });
   }
 
@@ -162,11 +162,11 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
       ${
         typeof application.total_requested_amount === 'number'
           ? html`<p>
-              ${s.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale))}
+              ${s.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale.locale))}
             </p>`
           : nothing
       }
-      ${application.updated_at ? html`<p class="muted">${s.updatedOn(formatDate(application.updated_at, this.locale))}</p>` : nothing}
+      ${application.updated_at ? html`<p class="muted">${s.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
       <p>${known?.help ?? s.unknownStatusHelp}</p>
       <ol part="steps" class="steps" aria-label=${s.stepsLabel}>
         ${STEPS.map((step, index) => {
@@ -180,7 +180,8 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
             currentStep === -1 ? 'upcoming' : index < currentStep ? 'done' : isCurrent ? 'current' : 'upcoming';
           return html`<li part="step" class="step" data-state=${stepState} aria-current=${isCurrent ? 'step' : 'false'}>
             <span class="marker" aria-hidden="true">${stepState === 'done' ? '✓' : isCurrent ? '●' : '○'}</span>
-            <span>${label}</span>
+            <span>${label}</span
+            >${stepState === 'done' ? html`<span class="visually-hidden"> ${s.stepCompleted}</span>` : nothing}
           </li>`;
         })}
       </ol>
@@ -191,8 +192,5 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
 declare global {
   interface HTMLElementTagNameMap {
     'leap-application-status': LeapApplicationStatus;
-  }
-  interface GlobalEventHandlersEventMap {
-    'leap-applications': CustomEvent<{ applications: ApplicationView[] }>;
   }
 }

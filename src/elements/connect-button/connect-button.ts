@@ -9,7 +9,9 @@ import {
 } from '../../core/connect-url.js';
 import { LeapApiError } from '../../core/errors.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
-import { pickLang, resolveLang } from '../shared/locale.js';
+import { LocaleController } from '../shared/controllers/locale.js';
+import { ProblemReporter } from '../shared/controllers/problem-reporter.js';
+import { HasSlotController } from '../shared/controllers/slots.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
 import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
@@ -126,7 +128,9 @@ export class LeapConnectButton extends ReactiveElement {
   declare sessionEndpoint?: string;
 
   private state: ButtonState = { kind: 'pending' };
-  private reportedErrorKey = '';
+  private readonly locale = new LocaleController(this, CONNECT_BUTTON_STRINGS);
+  private readonly slots = new HasSlotController(this, '');
+  private warnedUntraceable = false;
 
   /**
    * The session for `session-endpoint`. One shared, cached request per endpoint (see SessionClient), so this stays a
@@ -143,15 +147,12 @@ export class LeapConnectButton extends ReactiveElement {
   constructor() {
     super();
     this.target = '_self';
+    new ProblemReporter(this, () => (this.state.kind === 'error' ? this.state.error : null));
   }
 
   /** The connect URL currently offered, or `null` while it is pending or unavailable. */
   get url(): string | null {
     return this.state.kind === 'ready' ? this.state.result.url : null;
-  }
-
-  private get strings(): Strings {
-    return CONNECT_BUTTON_STRINGS[pickLang(this.lang || resolveLang(this))];
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -229,13 +230,13 @@ export class LeapConnectButton extends ReactiveElement {
   }
 
   protected override updated(): void {
-    const state = this.state;
-    const key = state.kind === 'error' ? `${state.error.code}:${state.error.message}` : '';
-    if (key === this.reportedErrorKey) return;
-    this.reportedErrorKey = key;
-    if (state.kind !== 'error') return;
-    console.warn(`<leap-connect-button>: ${state.error.message}`);
-    this.dispatchEvent(leapEvent<LeapErrorDetail>('leap-error', state.error));
+    // Valid, but Leap cannot tell whose connection this is: worth one word to the developer, not an error.
+    if (!this.refId && !this.sessionEndpoint && !this.warnedUntraceable && this.state.kind === 'ready') {
+      this.warnedUntraceable = true;
+      console.warn(
+        '<leap-connect-button>: neither ref-id nor session-endpoint is set, so the connection cannot be traced back to the customer. Set session-endpoint (or ref-id).',
+      );
+    }
   }
 
   /**
@@ -244,7 +245,7 @@ export class LeapConnectButton extends ReactiveElement {
    */
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    const strings = this.strings;
+    const strings = this.locale.strings;
     const state = this.state;
     const live = state.kind === 'ready';
     const blank = live && this.target === '_blank';
@@ -257,7 +258,6 @@ export class LeapConnectButton extends ReactiveElement {
       link.className = 'button';
       link.addEventListener('click', (event) => this.onClick(event));
       const slot = document.createElement('slot');
-      slot.addEventListener('slotchange', () => this.requestUpdate());
       this.defaultLabel = new Text();
       this.newTabNote = document.createElement('span');
       this.newTabNote.className = 'visually-hidden';
@@ -275,7 +275,7 @@ export class LeapConnectButton extends ReactiveElement {
     attr(link, 'aria-disabled', live ? undefined : 'true');
     attr(link, 'aria-busy', state.kind === 'pending' ? 'true' : undefined);
     attr(link, 'aria-describedby', text ? 'message' : undefined);
-    this.defaultLabel!.data = this.hasLabel() ? '' : strings.connectLabel;
+    this.defaultLabel!.data = this.slots.has('') ? '' : strings.connectLabel;
     if (blank) {
       this.newTabNote!.textContent = strings.connectNewTab;
       link.append(this.newTabNote!);
@@ -301,12 +301,6 @@ export class LeapConnectButton extends ReactiveElement {
       message.replaceChildren(text);
     }
     if (!message.isConnected) this.renderRoot.append(message);
-  }
-
-  private hasLabel(): boolean {
-    return [...this.childNodes].some(
-      (node) => node.nodeType === Node.ELEMENT_NODE || (node.nodeType === Node.TEXT_NODE && node.textContent?.trim()),
-    );
   }
 
   private onClick(event: MouseEvent): void {

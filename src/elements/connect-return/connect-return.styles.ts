@@ -12,12 +12,12 @@ export const styles = css`
     gap: 0.75rem;
     align-items: flex-start;
     padding: 1rem;
-    border: 1px solid var(--leap-color-border, #c4c9cf);
+    border: 1px solid var(--leap-color-border, #767f89);
     border-inline-start: 4px solid var(--leap-color-success, #146c2e);
     border-radius: var(--_radius);
   }
   .message[data-found='false'] {
-    border-inline-start-color: var(--leap-color-border, #c4c9cf);
+    border-inline-start-color: var(--leap-color-border, #767f89);
   }
   .icon {
     font-size: 1.25em;

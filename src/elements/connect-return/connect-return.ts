@@ -1,8 +1,8 @@
-import { html, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, type PropertyDeclarations } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
 import { leapEvent } from '../shared/events.js';
-import { LeapElement } from '../shared/leap-element.js';
-import { CONNECT_RETURN_STRINGS, type ConnectReturnStrings } from './connect-return.strings.js';
+import { LocaleController } from '../shared/controllers/locale.js';
+import { CONNECT_RETURN_STRINGS } from './connect-return.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './connect-return.styles.js';
 
@@ -22,20 +22,22 @@ import { styles } from './connect-return.styles.js';
  * @csspart message - The message box.
  *
  * @cssprop --leap-color-success - Success accent. Default `#146c2e`.
- * @cssprop --leap-color-border - Border. Default `#c4c9cf`.
+ * @cssprop --leap-color-border - Border. Default `#767f89`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
-export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
-  protected override readonly stringTables = CONNECT_RETURN_STRINGS;
-
+export class LeapConnectReturn extends LitElement {
   static override styles = [tokens, styles];
 
   static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
     url: {},
     found: { type: Boolean, reflect: true },
     parsed: { state: true, attribute: false },
   };
+
+  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
+  declare lang: string;
 
   /** The URL to read. Default: the page's own URL. */
   declare url?: string;
@@ -44,6 +46,7 @@ export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
   found = false;
 
   private parsed: ConnectReturn = { refId: null, params: {} };
+  private readonly locale = new LocaleController(this, CONNECT_RETURN_STRINGS);
 
   /** What the URL says: `{refId, params}`. */
   get connectReturn(): ConnectReturn {
@@ -55,13 +58,12 @@ export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
     this.found = this.parsed.refId !== null;
   }
 
-  protected override firstUpdated(changed: PropertyValues<this>): void {
-    super.firstUpdated(changed);
+  protected override firstUpdated(): void {
     this.dispatchEvent(leapEvent('leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params }));
   }
 
   protected override render() {
-    const s = this.strings;
+    const s = this.locale.strings;
     const found = this.parsed.refId !== null;
     return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
       <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
@@ -75,8 +77,5 @@ export class LeapConnectReturn extends LeapElement<ConnectReturnStrings> {
 declare global {
   interface HTMLElementTagNameMap {
     'leap-connect-return': LeapConnectReturn;
-  }
-  interface GlobalEventHandlersEventMap {
-    'leap-connect-return': CustomEvent<ConnectReturn>;
   }
 }

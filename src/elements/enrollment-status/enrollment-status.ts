@@ -55,15 +55,13 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-color-success - Active. Default `#146c2e`.
  * @cssprop --leap-color-warning - Pending and eligible. Default `#8a5300`.
  * @cssprop --leap-color-danger - Not eligible, errors. Default `#b3261e`.
- * @cssprop --leap-color-border - Borders. Default `#c4c9cf`.
+ * @cssprop --leap-color-border - Borders. Default `#767f89`.
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView, Strings> {
-  protected override readonly stringTables = STRING_TABLES;
-
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   static override properties: PropertyDeclarations = {
@@ -82,6 +80,13 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
   declare status?: string;
 
   protected override readonly skeletonLines = 2;
+
+  constructor() {
+    super(STRING_TABLES, (locale) => {
+      const soon = new Date(Date.now() + 86_400_000).toISOString();
+      return [() => formatDate(soon, locale), () => formatRelativeDays(soon, locale)];
+    });
+  }
 
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: string | null = null;
@@ -105,13 +110,6 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('pollInterval')) this.schedule();
-    super.willUpdate(changed);
-  }
-
-  protected override formattersToPrepare() {
-    const { locale } = this;
-    const soon = new Date(Date.now() + 86_400_000).toISOString();
-    return [() => formatDate(soon, locale), () => formatRelativeDays(soon, locale)];
   }
 
   protected override loadKey(): string | null {
@@ -127,7 +125,7 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
     const status = enrollment.global_enrollment_status;
     this.status = status;
     if (this.lastStatus !== null && this.lastStatus !== status) {
-      this.announcement = this.strings.statusChanged(this.statusLabel(status));
+      this.announcer.announce(this.locale.strings.statusChanged(this.statusLabel(status)));
     }
     this.lastStatus = status;
     return leapEvent('leap-status', { enrollment });
@@ -176,11 +174,11 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
   }
 
   private statusLabel(status: string): string {
-    return (this.strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
+    return (this.locale.strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
   }
 
   private date(iso: string): string {
-    return formatDate(iso, this.locale);
+    return formatDate(iso, this.locale.locale);
   }
 
   private renderBadge(status: string, s: Strings, part = 'badge'): TemplateResult {
@@ -274,7 +272,7 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
         deadlines[0]
           ? html`<p part="deadline" class="deadline">
               <span aria-hidden="true">◷</span>
-              ${s.nextDeadline(this.date(deadlines[0]), formatRelativeDays(deadlines[0], this.locale))}
+              ${s.nextDeadline(this.date(deadlines[0]), formatRelativeDays(deadlines[0], this.locale.locale))}
             </p>`
           : nothing
       }
@@ -303,7 +301,7 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
     const due = action.enrollment_deadline_date_time;
     return html`<li class="action">
       <p>${action.action_description}</p>
-      ${due ? html`<p class="muted">${s.actionDeadline(this.date(due), formatRelativeDays(due, this.locale))}</p>` : nothing}
+      ${due ? html`<p class="muted">${s.actionDeadline(this.date(due), formatRelativeDays(due, this.locale.locale))}</p>` : nothing}
     </li>`;
   }
 }
@@ -311,8 +309,5 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
 declare global {
   interface HTMLElementTagNameMap {
     'leap-enrollment-status': LeapEnrollmentStatus;
-  }
-  interface GlobalEventHandlersEventMap {
-    'leap-status': CustomEvent<{ enrollment: MeterEnrollmentView }>;
   }
 }

@@ -20,6 +20,8 @@ export interface CheckerStrings {
   >;
   formHasErrors: (count: number) => string;
   idleHint: string;
+  /** The idle hint when the address comes from the page's own form. */
+  idleHintPageForm: string;
   checking: string;
   yourUtility: (name: string) => string;
   total: (amount: string) => string;
@@ -27,6 +29,8 @@ export interface CheckerStrings {
   programTotal: (amount: string) => string;
   showOptions: (options: number, eligible: number) => string;
   hideOptions: string;
+  /** Completes a toggle's name for screen readers: which program's options it shows. */
+  ofProgram: (program: string) => string;
   resultRegion: string;
   eligible: string;
   notEligible: string;
@@ -45,6 +49,8 @@ export interface CheckerStrings {
   claim: (amount: string) => string;
   claimNewTab: string;
   staleResult: string;
+  /** Over a result whose address changed on the page's form: a new check is on its way. */
+  staleAutomatic: string;
 }
 
 export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
@@ -77,6 +83,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     formHasErrors: (count) =>
       plural('en', count, { one: 'Please correct # field.', other: 'Please correct # fields.' }),
     idleHint: 'Enter your address to see the rebates and incentives available to you.',
+    idleHintPageForm: 'Once your address is complete, the rebates and incentives available to you appear here.',
     checking: 'Checking incentives for your address…',
     yourUtility: (name) => `Your utility: ${name}`,
     total: (amount) => `Up to ${amount} in incentives`,
@@ -85,6 +92,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     showOptions: (options, eligible) =>
       `${plural('en', options, { one: 'Show the option', other: 'Show the # options' })} (${eligible} eligible)`,
     hideOptions: 'Hide the options',
+    ofProgram: (program) => `, ${program}`,
     resultRegion: 'Your incentives',
     eligible: 'Eligible',
     notEligible: 'Not eligible',
@@ -107,6 +115,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     claim: (amount) => `Claim ${amount}`,
     claimNewTab: '(opens Leap in a new tab)',
     staleResult: 'These results are for the details you entered before. Check again to update them.',
+    staleAutomatic: 'Your address changed: updating these results…',
   },
   es: {
     checkerHeading: 'Consulte sus incentivos',
@@ -136,6 +145,8 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     },
     formHasErrors: (count) => plural('es', count, { one: 'Corrija # campo.', other: 'Corrija # campos.' }),
     idleHint: 'Ingrese su dirección para ver los reembolsos e incentivos disponibles para usted.',
+    idleHintPageForm:
+      'Cuando su dirección esté completa, aquí aparecerán los reembolsos e incentivos disponibles para usted.',
     checking: 'Consultando los incentivos para su dirección…',
     yourUtility: (name) => `Su compañía eléctrica: ${name}`,
     total: (amount) => `Hasta ${amount} en incentivos`,
@@ -144,6 +155,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     showOptions: (options, eligible) =>
       `${plural('es', options, { one: 'Ver la opción', other: 'Ver las # opciones' })} (${eligible} ${eligible === 1 ? 'elegible' : 'elegibles'})`,
     hideOptions: 'Ocultar las opciones',
+    ofProgram: (program) => `, ${program}`,
     resultRegion: 'Sus incentivos',
     eligible: 'Elegible',
     notEligible: 'No elegible',
@@ -163,5 +175,6 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     claim: (amount) => `Reclamar ${amount}`,
     claimNewTab: '(abre Leap en una pestaña nueva)',
     staleResult: 'Estos resultados corresponden a los datos que ingresó antes. Vuelva a consultar para actualizarlos.',
+    staleAutomatic: 'Su dirección cambió: actualizando estos resultados…',
   },
 };

@@ -4,7 +4,7 @@ export const styles = css`
   :host {
     --_success: var(--leap-color-success, #146c2e);
     --_surface: var(--leap-color-surface, #ffffff);
-    --_border: var(--leap-color-border, #c4c9cf);
+    --_border: var(--leap-color-border, #767f89);
     --_text: var(--leap-color-text, inherit);
     --_muted: var(--leap-color-muted, #4a5560);
     display: block;
@@ -56,9 +56,15 @@ export const styles = css`
     align-content: start;
     min-width: 0;
   }
-  label {
+  label,
+  .label {
     font-weight: 600;
     font-size: 0.9375em;
+  }
+  .fixed {
+    display: flex;
+    align-items: center;
+    min-height: 44px;
   }
   input,
   select {
@@ -121,10 +127,17 @@ export const styles = css`
     margin-top: 1rem;
     justify-self: start;
   }
-  button.secondary {
+  button.secondary,
+  .toggle {
     background: transparent;
     color: var(--_primary);
   }
+  /* A light tint, so the primary-coloured text keeps its contrast while hovered. */
+  button.secondary:hover,
+  .toggle:hover {
+    background: color-mix(in srgb, var(--_primary) 10%, var(--_surface));
+  }
+
   .result {
     min-height: var(--leap-checker-result-min-height, 11rem);
     display: grid;
@@ -138,7 +151,7 @@ export const styles = css`
   .reserved > .result {
     min-height: 100%;
   }
-  .reserved:focus-visible {
+  .outcome:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }
@@ -146,8 +159,6 @@ export const styles = css`
     justify-self: start;
     min-height: 44px;
     padding: 0.5rem 0.75rem;
-    background: transparent;
-    color: var(--_primary);
   }
   .result-heading {
     font-size: 1.0625em;

@@ -1,4 +1,10 @@
-import type { ConnectFlow } from '../../core/connect-url.js';
+/**
+ * Every event the elements fire: `leap-` prefixed, bubbling and composed, each declared in
+ * `GlobalEventHandlersEventMap` with a named detail type. `leapEvent` only takes a declared name and its detail type,
+ * so a misspelt name or a wrong detail does not compile.
+ */
+import type { ConnectFlow, ConnectReturn } from '../../core/connect-url.js';
+import type { ApplicationView, IncentivesResult, MeterEnrollmentView } from '../../core/types.generated.js';
 
 /** `leap-connect`: the customer activated a connect link. Cancelable: prevent it to open the URL yourself. */
 export interface LeapConnectDetail {
@@ -19,13 +25,54 @@ export interface LeapErrorDetail {
   details?: unknown;
 }
 
-export function leapEvent<T>(type: string, detail: T, cancelable = false): CustomEvent<T> {
-  return new CustomEvent<T>(type, { detail, bubbles: true, composed: true, cancelable });
+/** `leap-result`: a check finished; the answer as the element shows it. */
+export interface LeapResultDetail {
+  result: IncentivesResult;
 }
+
+/** `leap-claim`: the customer followed the claim link. Cancelable: prevent it to open the URL yourself. */
+export interface LeapClaimDetail {
+  url: string;
+  totalAmount: number;
+}
+
+/** `leap-status`: a meter's enrollment loaded. */
+export interface LeapStatusDetail {
+  enrollment: MeterEnrollmentView;
+}
+
+/** `leap-applications`: the customer's applications loaded. */
+export interface LeapApplicationsDetail {
+  applications: ApplicationView[];
+}
+
+/** `leap-connect-return`: the page was opened by Leap's Final Redirect; display only, confirm on your server. */
+export type LeapConnectReturnDetail = ConnectReturn;
 
 declare global {
   interface GlobalEventHandlersEventMap {
     'leap-connect': CustomEvent<LeapConnectDetail>;
     'leap-error': CustomEvent<LeapErrorDetail>;
+    'leap-result': CustomEvent<LeapResultDetail>;
+    'leap-claim': CustomEvent<LeapClaimDetail>;
+    'leap-status': CustomEvent<LeapStatusDetail>;
+    'leap-applications': CustomEvent<LeapApplicationsDetail>;
+    'leap-connect-return': CustomEvent<LeapConnectReturnDetail>;
   }
+}
+
+/** The names of the events the elements fire. */
+export type LeapEventName = Extract<keyof GlobalEventHandlersEventMap, `leap-${string}`>;
+
+/** The detail type an event name is declared with. */
+export type LeapEventDetail<K extends LeapEventName> =
+  GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
+
+/** A declared event with its detail. `cancelable` only where `preventDefault()` means something. */
+export function leapEvent<K extends LeapEventName>(
+  name: K,
+  detail: LeapEventDetail<K>,
+  cancelable = false,
+): CustomEvent<LeapEventDetail<K>> {
+  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
 }

@@ -1,46 +1,66 @@
-import { html, nothing, type PropertyDeclarations, type PropertyValues, type TemplateResult } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
 import { LeapApiClient } from './api-client.js';
-import { leapEvent, type LeapErrorDetail } from './events.js';
-import { LeapElement, describeError, errorDetail } from './leap-element.js';
-import type { CommonStrings } from './strings.js';
+import { OutcomeAnnouncer } from './controllers/announcer.js';
+import { LocaleController } from './controllers/locale.js';
+import { configProblem, ProblemReporter } from './controllers/problem-reporter.js';
+import { HasSlotController } from './controllers/slots.js';
+import { describeError, errorDetail } from './describe-error.js';
+import { leapEvent } from './events.js';
+import type { CommonStrings, StringTables } from './strings.js';
 
 /**
  * What the account-page status elements share: load one thing from the partner backend through a session, show a
  * skeleton, then the value or an error with a retry, announce the outcome, and report it with one event.
- * Subclasses say what to load and how to show it.
+ * Subclasses say what to load and how to show it; the shared behaviour itself lives in controllers.
  */
-export abstract class LeapStatusElement<T, S extends CommonStrings> extends LeapElement<S> {
+export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitElement {
   static override properties: PropertyDeclarations = {
+    lang: { reflect: true },
     sessionEndpoint: { attribute: 'session-endpoint' },
     apiBase: { attribute: 'api-base' },
-    announcement: { state: true, attribute: false },
-    reloads: { state: true, attribute: false },
+    reloads: { state: true },
   };
 
+  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
+  declare lang: string;
   /** URL of your backend's `POST .../session`. */
   declare sessionEndpoint?: string;
-
   /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
   declare apiBase?: string;
 
-  protected announcement = '';
   private reloads = 0;
-
-  private reported: unknown = null;
-  private pendingEvents: Event[] = [];
+  protected readonly locale: LocaleController<S>;
+  protected readonly announcer = new OutcomeAnnouncer(this);
+  private readonly slots = new HasSlotController(this, 'heading');
 
   protected readonly task = new Task(this, {
     task: async ([endpoint, base, key], { signal }): Promise<T | null> =>
       endpoint && key !== null ? this.load(new LeapApiClient(endpoint, base), key, signal) : null,
     args: () => [this.sessionEndpoint, this.apiBase, this.loadKey(), this.reloads] as const,
+    onComplete: (value) => {
+      if (value !== null) this.announcer.emit(this.loaded(value));
+    },
+    onError: (error) => {
+      this.announcer.announce(this.errorText(error));
+      this.announcer.emit(leapEvent('leap-error', errorDetail(classifyError(error), this.locale.strings)));
+    },
   });
+
+  constructor(tables: StringTables<S>, warmUp?: (locale: string) => Array<() => unknown>) {
+    super();
+    this.locale = new LocaleController(this, tables, warmUp);
+    new ProblemReporter(this, () => {
+      const problem = this.configError();
+      return problem ? configProblem(problem) : null;
+    });
+  }
 
   /** What identifies the thing to load (a meter id, an application id or `''` for all); null when not set. */
   protected abstract loadKey(): string | null;
   protected abstract load(client: LeapApiClient, key: string, signal: AbortSignal): Promise<T>;
-  /** Called once per new value, before it renders: set `announcement`, return the event to fire after rendering. */
+  /** Called once per new value, after it rendered: announce what changed, return the event to fire. */
   protected abstract loaded(value: T): Event;
   protected abstract configError(): string | null;
   protected abstract heading(s: S): string;
@@ -60,37 +80,34 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends Leap
     this.reloads += 1;
   }
 
-  protected override willUpdate(_changed: PropertyValues<this>): void {
-    const task = this.task;
-    if (task.status === TaskStatus.COMPLETE && task.value && task.value !== this.reported) {
-      this.reported = task.value;
-      this.pendingEvents.push(this.loaded(task.value));
-    } else if (task.status === TaskStatus.ERROR && task.error !== this.reported) {
-      this.reported = task.error;
-      this.announcement = this.errorText(task.error);
-      this.pendingEvents.push(
-        leapEvent<LeapErrorDetail>('leap-error', errorDetail(classifyError(task.error), this.strings)),
-      );
-    }
-  }
-
-  protected override updated(): void {
-    this.reportConfigProblem(this.configError());
-    for (const event of this.pendingEvents.splice(0)) this.dispatchEvent(event);
-  }
-
   private errorText(error: unknown): string {
     const classified = classifyError(error);
-    return classified.kind === 'not-found' ? this.notFound(this.strings) : describeError(classified, this.strings);
+    return classified.kind === 'not-found'
+      ? this.notFound(this.locale.strings)
+      : describeError(classified, this.locale.strings);
   }
 
+  /** Retry: the button goes away while loading, so focus first moves to the card (never to `<body>`). */
+  private readonly onRetry = () => {
+    this.renderRoot.querySelector<HTMLElement>('.card')?.focus();
+    this.refresh();
+  };
+
   protected override render() {
-    const s = this.strings;
+    const s = this.locale.strings;
     const config = this.configError();
     if (config)
       return html`<p part="error" class="error"><span aria-hidden="true">⚠</span> ${s.misconfigured(config)}</p>`;
     const task = this.task;
-    return html`<section class="card" aria-labelledby="heading" aria-busy=${task.status === TaskStatus.PENDING}>
+    // A heading the page slots in names the region; shadow DOM cannot point aria-labelledby at it.
+    const slotted = this.slots.has('heading') ? this.slots.text('heading') : '';
+    return html`<section
+      class="card"
+      tabindex="-1"
+      aria-labelledby=${slotted ? nothing : 'heading'}
+      aria-label=${slotted || nothing}
+      aria-busy=${task.status === TaskStatus.PENDING}
+    >
       <slot name="heading"><h2 id="heading">${this.heading(s)}</h2></slot>
       ${task.render({
         initial: () => this.renderSkeleton(s),
@@ -98,7 +115,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends Leap
         complete: (value) => (value ? this.renderValue(value, s) : nothing),
         error: (error) => this.renderError(error, s),
       })}
-      <div role="status" class="visually-hidden">${this.announcement}</div>
+      ${this.announcer.render()}
     </section>`;
   }
 
@@ -118,7 +135,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends Leap
       <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
       ${
         classifyError(error).retryable
-          ? html`<button part="retry" type="button" @click=${this.refresh}>${s.retry}</button>`
+          ? html`<button part="retry" type="button" @click=${this.onRetry}>${s.retry}</button>`
           : nothing
       }
     </div>`;

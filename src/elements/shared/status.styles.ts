@@ -5,7 +5,7 @@ export const statusStyles = css`
   :host {
     --_success: var(--leap-color-success, #146c2e);
     --_warning: var(--leap-color-warning, #8a5300);
-    --_border: var(--leap-color-border, #c4c9cf);
+    --_border: var(--leap-color-border, #767f89);
     --_muted: var(--leap-color-muted, #4a5560);
     --_surface: var(--leap-color-surface, #ffffff);
     display: block;
@@ -98,7 +98,8 @@ export const statusStyles = css`
     cursor: pointer;
   }
   button:focus-visible,
-  a:focus-visible {
+  a:focus-visible,
+  .card:focus-visible {
     outline: 3px solid var(--_focus);
     outline-offset: 2px;
   }

@@ -12,5 +12,13 @@ export const tokens = css`
     --_danger: var(--leap-color-danger, #b3261e);
     --_focus: var(--leap-color-focus, #1a5fb4);
     font-family: var(--leap-font-family, inherit);
+    /* Text styles the host page sets on an ancestor would otherwise reach the elements' layout. */
+    text-align: start;
+    text-indent: 0;
+    text-transform: none;
+    letter-spacing: normal;
+    word-spacing: normal;
+    white-space: normal;
+    line-height: 1.45;
   }
 `;

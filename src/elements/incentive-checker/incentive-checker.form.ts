@@ -1,0 +1,153 @@
+/**
+ * The checker's form: the address fields (unless the address comes from the page's own form), the building type and
+ * the submit button. Pure templates over what the element passes in.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import { live } from 'lit/directives/live.js';
+import {
+  ADDRESS_FIELDS,
+  BUILDING_TYPES,
+  type AddressField,
+  type AddressFieldSpec,
+  type BuildingType,
+} from '../../core/address.js';
+import { countryName } from '../../core/format.js';
+import type { CommonStrings } from '../shared/strings.js';
+import type { AddressValues, FieldIssue } from './address-form.js';
+import type { CheckerStrings } from './incentive-checker.strings.js';
+
+type Strings = CheckerStrings & CommonStrings;
+
+/** What the form shows and where its input goes. */
+export interface FormView {
+  strings: Strings;
+  locale: string;
+  /** Null: the address comes from the page's form, so none of its fields are shown. */
+  address: { values: AddressValues; errors: Partial<Record<AddressField, FieldIssue>> } | null;
+  /** Null when `building-type` is fixed. */
+  buildingType: BuildingType | null;
+  pending: boolean;
+  /** Without a submit button (checks run by themselves). */
+  automatic: boolean;
+  onInput(field: AddressField, value: string): void;
+  onBuildingType(type: BuildingType): void;
+  onSubmit(event: SubmitEvent): void;
+}
+
+const LAYOUT: Readonly<Record<AddressField, string>> = {
+  street_1: 'wide',
+  street_2: 'wide',
+  city: 'half',
+  state_or_province_code: 'small',
+  postal_code: 'small',
+  country_code: 'small',
+};
+
+export function formTemplate(view: FormView): TemplateResult {
+  const s = view.strings;
+  return html`
+    <form part="form" class="form" novalidate @submit=${view.onSubmit} aria-busy=${view.pending ? 'true' : 'false'}>
+      <div class="grid">
+        ${view.address ? ADDRESS_FIELDS.map((field) => fieldTemplate(field, view, view.address!)) : nothing}
+        ${view.buildingType ? buildingTypeTemplate(view.buildingType, view) : nothing}
+      </div>
+      ${
+        view.automatic
+          ? nothing
+          : html`<button part="submit" class="submit" type="submit" aria-disabled=${view.pending ? 'true' : 'false'}>
+              ${view.pending ? s.submitting : s.submit}
+            </button>`
+      }
+    </form>
+  `;
+}
+
+function buildingTypeTemplate(current: BuildingType, view: FormView): TemplateResult {
+  const s = view.strings;
+  return html`<div part="field" class="field wide">
+    <label part="label" for="building_type">${s.buildingType}</label>
+    <select
+      part="input"
+      id="building_type"
+      name="building_type"
+      .value=${live(current)}
+      @change=${(e: Event) => view.onBuildingType((e.target as HTMLSelectElement).value as BuildingType)}
+    >
+      ${BUILDING_TYPES.map(
+        (type) => html`<option value=${type} ?selected=${type === current}>${s.buildingTypes[type]}</option>`,
+      )}
+    </select>
+  </div>`;
+}
+
+const LABELS: Readonly<Record<AddressField, (s: Strings) => string>> = {
+  street_1: (s) => s.street1,
+  street_2: (s) => s.street2,
+  city: (s) => s.city,
+  state_or_province_code: (s) => s.state,
+  postal_code: (s) => s.postalCode,
+  country_code: (s) => s.country,
+};
+
+function fieldTemplate(
+  field: AddressFieldSpec,
+  view: FormView,
+  address: NonNullable<FormView['address']>,
+): TemplateResult {
+  const s = view.strings;
+  const error = address.errors[field.name];
+  const errorId = `${field.name}-error`;
+  const value = address.values[field.name];
+  const described = ifDefined(error ? errorId : undefined);
+  if (field.name === 'country_code' && value.toUpperCase() === 'US') {
+    // The one country the checker serves: its name as text, never a one-option select cut short.
+    return html`<div part="field" class="field ${LAYOUT[field.name]}">
+      <span part="label" class="label">${s.country}</span>
+      <span class="fixed">${countryName('US', view.locale)}</span>
+    </div>`;
+  }
+  const input =
+    field.name === 'country_code'
+      ? html`<select
+          part="input"
+          id=${field.name}
+          name=${field.name}
+          autocomplete=${field.autocomplete[0]!}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${described}
+          .value=${live(value)}
+          @change=${(e: Event) => view.onInput(field.name, (e.target as HTMLSelectElement).value)}
+        >
+          <option value="US">${countryName('US', view.locale)}</option>
+          <option value=${value} selected>${countryName(value, view.locale)}</option>
+        </select>`
+      : html`<input
+          part="input"
+          id=${field.name}
+          name=${field.name}
+          type="text"
+          autocomplete=${field.autocomplete[0]!}
+          inputmode=${ifDefined(field.name === 'postal_code' ? 'numeric' : undefined)}
+          maxlength=${field.name === 'state_or_province_code' ? 30 : field.maxLength}
+          ?required=${field.required}
+          aria-required=${field.required ? 'true' : 'false'}
+          aria-invalid=${error ? 'true' : 'false'}
+          aria-describedby=${described}
+          .value=${live(value)}
+          @input=${(e: Event) => view.onInput(field.name, (e.target as HTMLInputElement).value)}
+        />`;
+  return html`<div part="field" class="field ${LAYOUT[field.name]}">
+    <label part="label" for=${field.name}
+      >${LABELS[field.name](s)}${field.required ? nothing : html` <span class="muted">${s.optional}</span>`}</label
+    >
+    ${input}
+    ${
+      error
+        ? html`<p part="field-error" class="field-error" id=${errorId}>
+            <span class="icon" aria-hidden="true">⚠</span> ${s.fieldErrors[error]}
+          </p>`
+        : nothing
+    }
+  </div>`;
+}

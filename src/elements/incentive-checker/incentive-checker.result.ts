@@ -1,0 +1,246 @@
+/**
+ * The checker's answer area in each state: the idle hint, the loading skeleton, an error with its retry, and the
+ * result (utility, total, programs and tiers explained, the claim link). Pure templates over what the element passes.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { ifDefined } from 'lit/directives/if-defined.js';
+import type { ClassifiedError } from '../../core/error-kinds.js';
+import type { UrlCheck } from '../../core/safe-url.js';
+import type { DeviceTierResult, IncentivesResult, ProgramResult } from '../../core/types.generated.js';
+import { describeError } from '../shared/describe-error.js';
+import type { CommonStrings } from '../shared/strings.js';
+import type { CheckerStrings } from './incentive-checker.strings.js';
+
+type Strings = CheckerStrings & CommonStrings;
+
+/**
+ * Answers with more tiers than this list each program collapsed, its options one click away: a long answer stays
+ * readable and renders within a frame.
+ */
+export const INLINE_TIERS = 12;
+
+export interface OutcomeView {
+  strings: Strings;
+  money(amount: number): string;
+  /** The address now differs from the one the shown result is for. */
+  stale: boolean;
+  /** Checks run by themselves (the address comes from the page's form). */
+  automatic: boolean;
+  openPrograms: ReadonlySet<string>;
+  chosenUtility: string | null;
+  /** The claim link check of the shown result. */
+  claim: UrlCheck | null;
+  /** The error block gets focus (after the customer asked), so it is not also an alert. */
+  errorFocused: boolean;
+  onRetry(): void;
+  onPickUtility(event: SubmitEvent): void;
+  onToggle(program: string): void;
+  onClaim(event: MouseEvent, url: string, totalAmount: number): void;
+}
+
+export const idleTemplate = (view: OutcomeView) =>
+  html`<div part="result" class="result idle">
+    <p class="muted">${view.automatic ? view.strings.idleHintPageForm : view.strings.idleHint}</p>
+  </div>`;
+
+/** Nothing in it is read out: the live region says that a check started. */
+export const pendingTemplate = () =>
+  html`<div part="result" class="result pending" aria-hidden="true">
+    <div class="skeleton line short"></div>
+    <div class="skeleton line"></div>
+    <div class="skeleton box"></div>
+  </div>`;
+
+export function errorTemplate(error: ClassifiedError, view: OutcomeView): TemplateResult {
+  const s = view.strings;
+  return html`<div part="result" class="result">
+    <div part="error" id="error" class="error" role=${ifDefined(view.errorFocused ? undefined : 'alert')} tabindex="-1">
+      <p><span class="icon" aria-hidden="true">⚠</span> ${describeError(error, s)}</p>
+      ${
+        error.retryable
+          ? html`<button part="retry" class="secondary" type="button" @click=${view.onRetry}>${s.retry}</button>`
+          : nothing
+      }
+    </div>
+  </div>`;
+}
+
+// Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
+/* eslint-disable lit-a11y/no-redundant-role */
+export function resultTemplate(result: IncentivesResult, view: OutcomeView): TemplateResult {
+  const s = view.strings;
+  const total = result.incentives.total_incentive_amount;
+  const possible = result.possible_utilities ?? [];
+  const claim = view.claim;
+  const collapse =
+    result.incentives.by_program.reduce((sum, program) => sum + program.device_tier_results.length, 0) > INLINE_TIERS;
+  return html`<section
+    part="result"
+    class="result"
+    aria-labelledby="result-heading"
+    data-stale=${view.stale ? 'true' : 'false'}
+  >
+    ${
+      view.stale
+        ? html`<p part="stale" class="stale">
+            <span aria-hidden="true">↻</span> ${view.automatic ? s.staleAutomatic : s.staleResult}
+          </p>`
+        : nothing
+    }
+    <h3 id="result-heading" tabindex="-1" class="result-heading">
+      ${result.utility ? html`<span part="utility">${s.yourUtility(result.utility.name)}</span>` : s.pickUtilityLegend}
+    </h3>
+    ${possible.length > 1 ? utilityPickerTemplate(possible, result, view) : nothing}
+    ${
+      total > 0
+        ? html`<p part="total" class="total">${s.total(view.money(total))}</p>`
+        : result.utility
+          ? zeroTemplate(result, s)
+          : nothing
+    }
+    ${
+      result.incentives.by_program.length
+        ? html`<ul class="programs" role="list">
+            ${result.incentives.by_program.map((program, index) => programTemplate(program, index, collapse, view))}
+          </ul>`
+        : nothing
+    }
+    ${
+      claim?.ok && total > 0 && !view.stale
+        ? html`<a
+            part="claim"
+            class="claim"
+            href=${claim.url.href}
+            target="_blank"
+            rel="noopener noreferrer"
+            @click=${(e: MouseEvent) => view.onClaim(e, claim.url.href, total)}
+            >${s.claim(view.money(total))}<span class="visually-hidden"> ${s.claimNewTab}</span></a
+          >`
+        : nothing
+    }
+  </section>`;
+}
+
+function utilityPickerTemplate(
+  possible: NonNullable<IncentivesResult['possible_utilities']>,
+  result: IncentivesResult,
+  view: OutcomeView,
+): TemplateResult {
+  const s = view.strings;
+  const current = result.utility ? String(result.utility.eiaid) : view.chosenUtility;
+  return html`<form class="picker" @submit=${view.onPickUtility}>
+    <fieldset>
+      <legend>${s.pickUtilityLegend}</legend>
+      <p class="muted">${s.pickUtilityHelp}</p>
+      ${possible.map(
+        (utility, index) =>
+          html`<label class="choice"
+            ><input
+              type="radio"
+              name="utility"
+              value=${String(utility.eiaid)}
+              ?checked=${current === String(utility.eiaid) || (!current && index === 0)}
+            />
+            ${utility.name}</label
+          >`,
+      )}
+    </fieldset>
+    <button class="secondary" type="submit">${s.pickUtilitySubmit}</button>
+  </form>`;
+}
+
+function zeroTemplate(result: IncentivesResult, s: Strings): TemplateResult {
+  const reasons = [
+    ...new Set(
+      result.incentives.by_program.flatMap((p) => p.device_tier_results.flatMap((t) => t.failed_requirements ?? [])),
+    ),
+  ];
+  return html`<div part="empty" class="empty">
+    <p class="total"><span class="icon" aria-hidden="true">ℹ</span> ${s.zeroHeading}</p>
+    <p class="muted">${s.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
+    ${
+      reasons.length
+        ? html`<p class="list-title">${s.zeroReasons}</p>
+            <ul>
+              ${reasons.map((reason) => html`<li>${reason}</li>`)}
+            </ul>`
+        : nothing
+    }
+    <slot name="empty"></slot>
+  </div>`;
+}
+
+function programTemplate(program: ProgramResult, index: number, collapse: boolean, view: OutcomeView): TemplateResult {
+  const s = view.strings;
+  const key = String(program.program_id);
+  const open = !collapse || view.openPrograms.has(key);
+  const tiers = program.device_tier_results;
+  const id = `tiers-${index}`;
+  return html`<li part="program" class="program">
+    <h4 class="program-name">${program.program_name}</h4>
+    <p class="program-total">${s.programTotal(view.money(program.total_incentive))}</p>
+    ${
+      collapse
+        ? html`<button
+            part="program-toggle"
+            class="toggle"
+            type="button"
+            aria-expanded=${open ? 'true' : 'false'}
+            aria-controls=${ifDefined(open ? id : undefined)}
+            @click=${() => view.onToggle(key)}
+          >
+            ${open ? s.hideOptions : s.showOptions(tiers.length, tiers.filter((t) => t.eligible).length)}<span
+              class="visually-hidden"
+              >${s.ofProgram(program.program_name)}</span
+            >
+          </button>`
+        : nothing
+    }
+    ${
+      open
+        ? html`<ul class="tiers" id=${id} role="list">
+            ${tiers.map((tier) => tierTemplate(tier, view))}
+          </ul>`
+        : nothing
+    }
+  </li>`;
+}
+/* eslint-enable lit-a11y/no-redundant-role */
+
+function tierTemplate(tier: DeviceTierResult, view: OutcomeView): TemplateResult {
+  const s = view.strings;
+  const details = tier.calculation_details;
+  const method =
+    typeof details === 'string'
+      ? details
+      : details && typeof details.calculation_method === 'string'
+        ? details.calculation_method
+        : null;
+  const list = (title: string, items: string[] | null | undefined, kind: string) =>
+    items?.length
+      ? html`<div class="reqs ${kind}">
+          <p class="list-title">${title}</p>
+          <ul>
+            ${items.map((item) => html`<li>${item}</li>`)}
+          </ul>
+        </div>`
+      : nothing;
+  return html`<li
+    part="tier"
+    class="tier ${tier.eligible ? 'eligible' : 'ineligible'}"
+    data-eligible=${tier.eligible ? 'true' : 'false'}
+  >
+    <p class="tier-head">
+      <span class="badge"
+        ><span class="icon" aria-hidden="true">${tier.eligible ? '✓' : '✕'}</span>
+        ${tier.eligible ? s.eligible : s.notEligible}</span
+      >
+      <span class="tier-name">${tier.tier_name ?? ''}</span>
+      ${tier.eligible && tier.incentive_amount ? html`<span class="amount">${s.tierAmount(view.money(tier.incentive_amount))}</span>` : nothing}
+    </p>
+    ${tier.device_name ? html`<p class="muted">${s.device(tier.device_name)}</p>` : nothing}
+    ${method ? html`<p class="muted">${s.howCalculated} ${method}</p>` : nothing}
+    ${list(s.whyNot, tier.failed_requirements, 'failed')} ${list(s.alsoNeeded, tier.ignored_requirements, 'ignored')}
+    ${list(s.alreadyMet, tier.completed_requirements, 'completed')}
+  </li>`;
+}

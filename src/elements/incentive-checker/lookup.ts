@@ -1,0 +1,150 @@
+/**
+ * The checker's conversation with the backend, as a controller around `@lit/task`: a session, then the cheapest
+ * operation Leap offers for what changed (`lookup` for a new address, `refresh` for the same one, `override` for new
+ * devices), with fallbacks when Leap no longer knows the customer. A new run aborts the one in flight; the task drops
+ * the stale answer, and only the latest run reaches `onComplete` / `onError`.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import { Task, TaskStatus } from '@lit/task';
+import type { BuildingType } from '../../core/address.js';
+import { LeapApiError } from '../../core/errors.js';
+import { checkAnswer } from '../../core/schemas/shape.js';
+import { IncentivesResponseShape } from '../../core/schemas/shapes.generated.js';
+import type { CheckIncentivesBody, IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
+import { LeapApiClient } from '../shared/api-client.js';
+import { sessionClientFor } from '../shared/session.js';
+
+/** What one check asks for. */
+export interface CheckRequest {
+  address: IncentivesAddress;
+  buildingType: BuildingType;
+  devices: Pick<CheckIncentivesBody, 'device_ids' | 'device_names'>;
+  createApplication: boolean;
+  utilityEiaid: string | null;
+}
+
+/** What the previous successful check sent, to choose the next operation. */
+interface Sent {
+  referenceId: string;
+  address: string;
+  devices: string;
+  buildingType: string;
+  utilityEiaid: string | null;
+}
+
+/** Compares addresses the way Leap geocodes them: trimmed, case-insensitive. */
+export function addressKey(address: IncentivesAddress): string {
+  return JSON.stringify(
+    [
+      address.street_1,
+      address.street_2 ?? '',
+      address.city,
+      address.state_or_province_code,
+      address.postal_code,
+      address.country_code,
+    ].map((v) => v.trim().toLowerCase()),
+  );
+}
+
+export interface LookupOptions {
+  endpoints: () => { session: string; apiBase?: string | null };
+  onComplete: (result: IncentivesResult) => void;
+  onError: (error: unknown) => void;
+}
+
+export class IncentiveLookup {
+  private sent: Sent | null = null;
+  private latest = 0;
+  readonly task: Task<[CheckRequest], IncentivesResult>;
+
+  constructor(
+    host: ReactiveControllerHost,
+    private readonly options: LookupOptions,
+  ) {
+    this.task = new Task(host, {
+      autoRun: false,
+      task: ([request], { signal }) => this.send(request, signal),
+      onComplete: (result) => options.onComplete(result),
+      onError: (error) => {
+        if (!(error instanceof DOMException && error.name === 'AbortError')) options.onError(error);
+      },
+    });
+  }
+
+  get status(): TaskStatus {
+    return this.task.status;
+  }
+
+  /** The latest answer, or null. */
+  get result(): IncentivesResult | null {
+    return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
+  }
+
+  /** Checks; resolves with the answer, rejects with its error, or with an `AbortError` when a newer check replaced it. */
+  async run(request: CheckRequest): Promise<IncentivesResult> {
+    const mine = ++this.latest;
+    await this.task.run([request]);
+    if (mine !== this.latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
+    if (this.task.status === TaskStatus.ERROR) throw this.task.error;
+    return this.task.value!;
+  }
+
+  /** Stops the check in flight (its answer is dropped). */
+  abort(): void {
+    this.latest += 1;
+    this.task.abort();
+  }
+
+  private async send(request: CheckRequest, signal: AbortSignal): Promise<IncentivesResult> {
+    const { session: endpoint, apiBase } = this.options.endpoints();
+    const client = new LeapApiClient(endpoint, apiBase);
+    const session = await sessionClientFor(endpoint).get(signal);
+    const now: Omit<Sent, 'referenceId'> = {
+      address: addressKey(request.address),
+      devices: JSON.stringify(request.devices),
+      buildingType: request.buildingType,
+      utilityEiaid: request.utilityEiaid,
+    };
+    const last = this.sent;
+    const sameAddress =
+      last?.referenceId === session.reference_id &&
+      last.address === now.address &&
+      last.buildingType === now.buildingType &&
+      last.utilityEiaid === now.utilityEiaid;
+    const extras = {
+      ...request.devices,
+      ...(request.createApplication ? { create_application: true } : {}),
+    };
+    const lookup: CheckIncentivesBody = {
+      operation_type: 'lookup',
+      address: request.address,
+      building_type: request.buildingType,
+      ...extras,
+      ...(request.utilityEiaid ? { utility_eiaid: request.utilityEiaid } : {}),
+    };
+    const body: CheckIncentivesBody = !sameAddress
+      ? lookup
+      : last.devices === now.devices
+        ? { operation_type: 'refresh' }
+        : { operation_type: 'override', building_type: request.buildingType, ...extras };
+
+    const post = (payload: CheckIncentivesBody) =>
+      client.request<unknown>('incentives', { method: 'POST', body: payload, signal });
+    let answer;
+    try {
+      answer = await post(body);
+    } catch (error) {
+      // A refresh Leap no longer recognises (cache expired upstream) falls back to a full lookup.
+      const forgotten = error instanceof LeapApiError && (error.status === 404 || error.status === 400);
+      if (body.operation_type === 'lookup' || !forgotten) throw error;
+      answer = await post(lookup);
+    }
+    // The session was renewed for another customer mid-flight: their cache cannot be refreshed.
+    if (answer.session.reference_id !== session.reference_id && body.operation_type !== 'lookup') {
+      answer = await post(lookup);
+    }
+    const result = checkAnswer<IncentivesResult>(IncentivesResponseShape, answer.body);
+    this.sent = { referenceId: answer.session.reference_id, ...now };
+    return result;
+  }
+}

@@ -1,0 +1,50 @@
+/**
+ * What happens after an outcome, in order: the element renders it, then the announcement is in the live region, the
+ * events fire and focus moves. Events and focus wait for the render, so listeners and screen readers find the new
+ * state in the DOM; focus goes to a stable target that the render just produced, never to `<body>`.
+ */
+import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export class OutcomeAnnouncer implements ReactiveController {
+  /** The live region's text. */
+  private text = '';
+  private events: Event[] = [];
+  private focusTarget: string | null = null;
+
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  /** Says `text` politely (replacing what was said); an empty string says nothing. */
+  announce(text: string): void {
+    this.text = text;
+    this.host.requestUpdate();
+  }
+
+  /** Fires `event` after the next render. */
+  emit(event: Event): void {
+    this.events.push(event);
+    this.host.requestUpdate();
+  }
+
+  /** Moves focus to the element matching `selector` in the shadow root after the next render. */
+  focus(selector: string): void {
+    this.focusTarget = selector;
+    this.host.requestUpdate();
+  }
+
+  hostUpdated(): void {
+    for (const event of this.events.splice(0)) this.host.dispatchEvent(event);
+    if (this.focusTarget) {
+      this.host.shadowRoot?.querySelector<HTMLElement>(this.focusTarget)?.focus();
+      this.focusTarget = null;
+    }
+  }
+
+  /** The polite live region; render it once, outside anything `aria-hidden`. */
+  render(): TemplateResult {
+    return html`<div role="status" class="visually-hidden" aria-live="polite" aria-atomic="true">${this.text}</div>`;
+  }
+}

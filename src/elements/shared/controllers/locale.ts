@@ -1,0 +1,63 @@
+/**
+ * An element's language: its own `lang`, else the nearest `[lang]` ancestor (through shadow roots). Gives the string
+ * table for it and the locale for `Intl`, and builds the element's `Intl` formatters in idle time after the first
+ * frame: the first formatter of a page can take tens of milliseconds (locale data), which would otherwise land in the
+ * task that renders an answer.
+ */
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { pickLang, resolveLang } from '../locale.js';
+import type { StringTables } from '../strings.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+export class LocaleController<S> implements ReactiveController {
+  private warmedUp = false;
+
+  /**
+   * `warmUp` lists the formatting the element will need, given its locale; each is run once in idle time. The entries
+   * must capture the locale, not the element, so an element removed before the page goes idle can be collected.
+   */
+  constructor(
+    private readonly host: Host,
+    private readonly tables: StringTables<S>,
+    private readonly warmUp?: (locale: string) => Array<() => unknown>,
+  ) {
+    host.addController(this);
+  }
+
+  /** The BCP 47 tag in effect. */
+  get lang(): string {
+    return this.host.lang || resolveLang(this.host);
+  }
+
+  get strings(): S {
+    return this.tables[pickLang(this.lang)];
+  }
+
+  /**
+   * The locale for `Intl`: a language without a region is formatted as in the United States (`es` → `es-US`:
+   * `$1,234.50`), where these customers are; a page that names a region (`es-MX`) keeps it.
+   */
+  get locale(): string {
+    const lang = this.lang;
+    return lang.includes('-') ? lang : `${lang}-US`;
+  }
+
+  hostUpdated(): void {
+    if (this.warmedUp || !this.warmUp) return;
+    this.warmedUp = true;
+    const queue = this.warmUp(this.locale);
+    const next = () => {
+      queue.shift()?.();
+      if (queue.length) whenIdle(next);
+    };
+    // After the first frame is on screen, when the page has nothing else to do, so the work never delays anything.
+    if (queue.length) requestAnimationFrame(() => whenIdle(next));
+  }
+}
+
+/** `requestIdleCallback` where the browser has it, else a short timer. */
+function whenIdle(callback: () => void): void {
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(callback, { timeout: 500 });
+  else setTimeout(callback, 16);
+}

@@ -1,0 +1,34 @@
+/**
+ * Reports what stops an element from working (its configuration, a failed session) once per distinct problem: one
+ * console warning for the developer and one `leap-error` for the page, after the render that shows it.
+ */
+import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
+import { leapEvent, type LeapErrorDetail } from '../events.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+/** The `leap-error` detail of a configuration problem. */
+export function configProblem(message: string): LeapErrorDetail {
+  return { code: 'INVALID_CONFIG', message, status: 0, title: 'Invalid configuration', details: {} };
+}
+
+export class ProblemReporter implements ReactiveController {
+  private reported = '';
+
+  constructor(
+    private readonly host: Host,
+    private readonly current: () => LeapErrorDetail | null,
+  ) {
+    host.addController(this);
+  }
+
+  hostUpdated(): void {
+    const problem = this.current();
+    const key = problem ? `${problem.code}:${problem.message}` : '';
+    if (key === this.reported) return;
+    this.reported = key;
+    if (!problem) return;
+    console.warn(`<${this.host.localName}>: ${problem.message}`);
+    this.host.dispatchEvent(leapEvent('leap-error', problem));
+  }
+}
