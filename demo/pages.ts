@@ -4,7 +4,7 @@
  *
  * - Logs every `leap-*` event into the page's `#event-log`. Nothing is prevented: the claim link and the connect
  *   button behave exactly as they would on a partner's production site.
- * - Checkout: the page's own shipping-address form fills the checker's `address`, so the customer types it once.
+ * - Checkout: the checker reads the page's own shipping-address form (`address-form`), so the customer types it once.
  */
 import '../src/define.js';
 
@@ -73,33 +73,10 @@ document.addEventListener('leap-connect-return', (event) => {
   );
 });
 
-// Checkout: one address for shipping and for the rebate check.
+// Checkout: the checker reads the shipping form itself (`address-form="shipping-form"`), so the customer types the
+// address once. This demo has no payment step: a valid address goes straight to the confirmation page.
 const shipping = document.querySelector<HTMLFormElement>('#shipping-form');
-const checker = shipping?.dataset.checker
-  ? document.querySelector<HTMLElementTagNameMap['leap-incentive-checker']>(
-      `leap-incentive-checker#${shipping.dataset.checker}`,
-    )
-  : null;
-
-if (shipping && checker) {
-  const field = (name: string) => {
-    const value = new FormData(shipping).get(name);
-    return typeof value === 'string' ? value : '';
-  };
-  const copyAddress = () => {
-    checker.address = {
-      street_1: field('street_1'),
-      street_2: field('street_2'),
-      city: field('city'),
-      state_or_province_code: field('state_or_province_code'),
-      postal_code: field('postal_code'),
-      country_code: 'US',
-    };
-  };
-  shipping.addEventListener('input', copyAddress);
-  shipping.addEventListener('change', copyAddress);
-
-  // This demo has no payment step: a valid address goes straight to the confirmation page.
+if (shipping) {
   shipping.addEventListener('submit', (event) => {
     event.preventDefault();
     window.location.assign('/demo/order-confirmation.html');

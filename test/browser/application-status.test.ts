@@ -4,7 +4,8 @@ import type { ApplicationSummary } from '../../src/core/schemas/applications.js'
 import { APPLICATION_STATUSES } from '../../src/core/schemas/applications.js';
 import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
-import { captureWarnings, expectNoLitWarnings, stubFetch } from './helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { captureWarnings, expectNoLitWarnings, stubFetch, trackFocusDrops } from './helpers.js';
 
 const DEMO = '/api/leap/session?as=demo-customer';
 const text = (el: Element, selector: string) =>
@@ -121,6 +122,43 @@ describe('<leap-application-status>', () => {
     await recovered;
     await el.updateComplete;
     expect(all(el, '[part="application"]')).to.have.length(8);
+  });
+
+  it('retried from the keyboard, focus moves to the card and never falls to <body>', async () => {
+    const { el } = await load({ 'session-endpoint': '/api/fault/500/leap/session?as=demo-customer' });
+    const drops = trackFocusDrops();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.focus();
+    const again = oneEvent(el, 'leap-error');
+    await sendKeys({ press: 'Enter' });
+    await again;
+    await el.updateComplete;
+    expect(drops.stop()).to.equal(0);
+    expect(el.shadowRoot!.activeElement?.classList.contains('card')).to.be.true;
+    // Said once, by the live region (the error block is no alert).
+    expect(el.shadowRoot!.querySelector('[role="alert"]')).to.be.null;
+    expect(text(el, '[role="status"]')).to.contain('not responding');
+  });
+
+  it('finished steps say "completed" in text, not only with a check mark', async () => {
+    const { el } = await load({ 'session-endpoint': DEMO });
+    const approved = all(el, '[part="application"]').find((i) => i.dataset.status === 'approved')!;
+    const done = [...approved.querySelectorAll('[data-state="done"]')];
+    expect(done).to.have.length(5);
+    expect(done.every((step) => /completed$/.test(step.textContent!.replace(/\s+/g, ' ').trim()))).to.be.true;
+  });
+
+  it('a heading the page slots in names the region', async () => {
+    const el = document.createElement('leap-application-status');
+    el.setAttribute('session-endpoint', DEMO);
+    el.innerHTML = '<h3 slot="heading">Rebates for your Voltwise charger</h3>';
+    const loaded = oneEvent(el, 'leap-applications');
+    (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+    await loaded;
+    await el.updateComplete;
+    const region = el.shadowRoot!.querySelector('section')!;
+    expect(region.getAttribute('aria-label')).to.equal('Rebates for your Voltwise charger');
+    expect(region.hasAttribute('aria-labelledby')).to.be.false;
+    await expect(el).to.be.accessible();
   });
 
   it('speaks Spanish', async () => {

@@ -358,6 +358,17 @@ describe('<leap-connect-button>', () => {
     });
   });
 
+  it('warns once, in the console, when the connection cannot be traced back to the customer', async () => {
+    const warnings = captureWarnings();
+    const untraced = await fixture(html`<leap-connect-button org="acme" utility="pge"></leap-connect-button>`);
+    untraced.setAttribute('target', '_blank');
+    await (untraced as LeapConnectButton).updateComplete;
+    await fixture(html`<leap-connect-button org="acme" utility="pge" ref-id="c-1"></leap-connect-button>`);
+    const seen = warnings.restore();
+    expect(seen.filter((w) => w.includes('cannot be traced back to the customer'))).to.have.length(1);
+    expect(untraced.shadowRoot!.querySelector('a')!.hasAttribute('href'), 'still a working link').to.be.true;
+  });
+
   it('shows focus and can be reached and activated with the keyboard', async () => {
     const el = await fixture<LeapConnectButton>(
       html`<leap-connect-button org="a" utility="pge"></leap-connect-button>`,

@@ -4,7 +4,8 @@ import type { MeterEnrollment } from '../../src/core/schemas/enrollments.js';
 import { ENROLLMENT_STATUSES, PARTICIPATION_PREFERENCES } from '../../src/core/schemas/grid-enums.js';
 import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
-import { captureWarnings, expectNoLitWarnings, stubFetch } from './helpers.js';
+import { sendKeys } from '@web/test-runner-commands';
+import { captureWarnings, expectNoLitWarnings, stubFetch, trackFocusDrops } from './helpers.js';
 
 const DEMO = '/api/leap/session?as=demo-customer';
 const ACTIVE_METER = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -113,6 +114,26 @@ describe('<leap-enrollment-status>', () => {
     expect((event as CustomEvent<LeapErrorDetail>).detail.code).to.equal('UPSTREAM_DOWN');
     expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
     await expect(el).to.be.accessible();
+  });
+
+  it('retried from the keyboard, focus moves to the card and never falls to <body>', async () => {
+    const { el } = await load(ACTIVE_METER, '/api/fault/500/leap/session?as=demo-customer');
+    const drops = trackFocusDrops();
+    el.shadowRoot!.querySelector<HTMLButtonElement>('[part="retry"]')!.focus();
+    const again = oneEvent(el, 'leap-error');
+    await sendKeys({ press: 'Enter' });
+    await again;
+    await el.updateComplete;
+    expect(drops.stop()).to.equal(0);
+    expect(el.shadowRoot!.activeElement?.classList.contains('card')).to.be.true;
+  });
+
+  it('a heading the page slots in names the region', async () => {
+    const { el } = await load(ACTIVE_METER, DEMO);
+    el.innerHTML = '<h3 slot="heading">Your Voltwise charger</h3>';
+    await el.updateComplete;
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('section')!.getAttribute('aria-label')).to.equal('Your Voltwise charger');
   });
 
   for (const status of ENROLLMENT_STATUSES) {

@@ -51,3 +51,22 @@ export function stubFetch(handler: (url: string, init: RequestInit | undefined) 
     },
   };
 }
+
+/**
+ * Records every time focus falls to `<body>` (a removed button takes focus with it): after each `focusout`, on the
+ * next frame, whether `document.activeElement` is the body. `stop()` returns how often it happened.
+ */
+export function trackFocusDrops(): { stop(): number } {
+  let drops = 0;
+  const onFocusOut = () =>
+    requestAnimationFrame(() => {
+      if (document.activeElement === document.body) drops += 1;
+    });
+  document.addEventListener('focusout', onFocusOut, true);
+  return {
+    stop() {
+      document.removeEventListener('focusout', onFocusOut, true);
+      return drops;
+    },
+  };
+}
