@@ -12,10 +12,16 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as z from 'zod/mini';
 import { format, resolveConfig } from 'prettier';
-import { ProblemResponse, PartnerSessionRequest, SessionResponse } from '../src/core/schemas/backend.js';
+import {
+  CustomerMeterList,
+  ProblemResponse,
+  PartnerSessionRequest,
+  SessionResponse,
+} from '../src/core/schemas/backend.js';
 import { CheckIncentivesBody, IncentivesResponse } from '../src/core/schemas/incentives.js';
 import { Application, ApplicationList, APPLICATION_STATUSES } from '../src/core/schemas/applications.js';
 import { MeterEnrollmentResponse } from '../src/core/schemas/enrollments.js';
+import { METER_TYPES } from '../src/core/schemas/grid-enums.js';
 
 export const OPENAPI_FILE = fileURLToPath(new URL('../src/server/openapi.generated.ts', import.meta.url));
 const pkg = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string };
@@ -28,6 +34,7 @@ const ANSWERS = {
   ApplicationList,
   Application,
   MeterEnrollmentResponse,
+  CustomerMeterList,
   ProblemResponse,
 };
 
@@ -141,6 +148,24 @@ export function buildDocument() {
           responses: {
             '200': { description: 'The application.', content: json('Application') },
             '404': problem("Not found, or not this customer's (the same answer)."),
+            ...PROXIED_ERRORS,
+          },
+        },
+      },
+      '/meters': {
+        get: {
+          operationId: 'listMeters',
+          summary: "The session's customer's meters (Leap's enrollment search by `partner_reference`), at most 500.",
+          security: bearer,
+          parameters: [
+            { name: 'meter_type', in: 'query', required: false, schema: { type: 'string', enum: [...METER_TYPES] } },
+          ],
+          responses: {
+            '200': {
+              description: 'Every meter of the customer, with its utility.',
+              content: json('CustomerMeterList'),
+            },
+            '400': problem('Invalid query (`details.fields`).'),
             ...PROXIED_ERRORS,
           },
         },

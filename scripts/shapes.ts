@@ -12,6 +12,7 @@ import * as z from 'zod/mini';
 import { IncentivesResponse } from '../src/core/schemas/incentives.js';
 import { MeterEnrollmentView } from '../src/core/schemas/enrollments.js';
 import { ApplicationListView, ApplicationView } from '../src/core/schemas/applications.js';
+import { CustomerMeterList } from '../src/core/schemas/backend.js';
 
 export const GENERATED_FILE = fileURLToPath(new URL('../src/core/schemas/shapes.generated.ts', import.meta.url));
 
@@ -24,6 +25,7 @@ export const SCHEMAS: Record<string, z.ZodMiniType> = {
   MeterEnrollmentView,
   ApplicationView,
   ApplicationListView,
+  CustomerMeterList,
 };
 
 const SUPPORTED = new Set(['type', 'properties', 'required', 'items', 'minimum', 'maximum']);

@@ -20,6 +20,388 @@ export type PartnerSessionRequest = { reference_id: string };
 export type ProblemResponse = { title: string; status: number; details?: unknown };
 
 /**
+ * One of the customer's meters as `GET {base}/meters` answers it: its enrollment (what the status card shows), with
+ * the meter's id, type, when it was created and its utility (code and name, from the meter's details).
+ * `z.infer` of the zod schema `CustomerMeter`.
+ */
+export type CustomerMeter = {
+  [x: string]: unknown;
+  global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+  program_enrollment: {
+    [x: string]: unknown;
+    delivery_period_start_date_time: string;
+    delivery_period_end_date_time: string;
+    enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+    enrollment_deadlines: {
+      [x: string]: unknown;
+      enrollment_deadline_date_time: string;
+      activation_date_time: string;
+    }[];
+    program_identifier?:
+      | Open<
+          | 'CAISO-CCA-SC_ONLY'
+          | 'CCA'
+          | 'CEC-DSGS-OPTION4'
+          | 'CEC-DSGS'
+          | 'CONED-CSRP'
+          | 'CONED-DLRP'
+          | 'DRAM'
+          | 'ELRP'
+          | 'ENERGY-ONLY'
+          | 'ERCOT-ERS'
+          | 'EVERSOURCE-CS'
+          | 'MA_DOER-CPS'
+          | 'NATGRID-CS'
+          | 'NRG-REALTIME'
+          | 'NRG-RED'
+          | 'NYISO-SCR'
+          | 'ONCOR-CLM'
+          | 'PGE-ART'
+          | 'PGE-CBP'
+          | 'PJM-CAPACITY'
+          | 'PSEGLI-CSRP'
+          | 'PSEGLI-DLRP'
+          | 'RIE-CS'
+          | 'UNITIL-CS'
+          | 'PSE-RPO'
+          | 'SRP-RPO'
+          | 'TVA-RPO'
+          | 'CAISO-ELRP-A4'
+          | 'CEC-DSGS-OPTION2'
+          | 'ENERGYHUB-CS'
+          | 'CT_GB-ESS'
+        >
+      | null
+      | undefined;
+    delivery_period?: string | null | undefined;
+    market_group_id?: string | null | undefined;
+    market_group_name?: string | null | undefined;
+  }[];
+  required_actions: {
+    [x: string]: unknown;
+    partner: {
+      [x: string]: unknown;
+      program_identifier: Open<
+        | 'CAISO-CCA-SC_ONLY'
+        | 'CCA'
+        | 'CEC-DSGS-OPTION4'
+        | 'CEC-DSGS'
+        | 'CONED-CSRP'
+        | 'CONED-DLRP'
+        | 'DRAM'
+        | 'ELRP'
+        | 'ENERGY-ONLY'
+        | 'ERCOT-ERS'
+        | 'EVERSOURCE-CS'
+        | 'MA_DOER-CPS'
+        | 'NATGRID-CS'
+        | 'NRG-REALTIME'
+        | 'NRG-RED'
+        | 'NYISO-SCR'
+        | 'ONCOR-CLM'
+        | 'PGE-ART'
+        | 'PGE-CBP'
+        | 'PJM-CAPACITY'
+        | 'PSEGLI-CSRP'
+        | 'PSEGLI-DLRP'
+        | 'RIE-CS'
+        | 'UNITIL-CS'
+        | 'PSE-RPO'
+        | 'SRP-RPO'
+        | 'TVA-RPO'
+        | 'CAISO-ELRP-A4'
+        | 'CEC-DSGS-OPTION2'
+        | 'ENERGYHUB-CS'
+        | 'CT_GB-ESS'
+      >;
+      delivery_period: string;
+      enrollment_deadline_date_time: string;
+      action_type: Open<
+        | 'IS_AUTHORIZED'
+        | 'DOCUMENTS_SIGNED'
+        | 'HAS_AMI'
+        | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+        | 'PARTICIPATING'
+        | 'HAS_MARKET_REGISTRATION'
+        | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
+        | 'ADDRESS'
+        | 'HAS_NOMINATIONS'
+        | 'HAS_BIDDING_STRATEGY'
+        | 'IS_ELIGIBLE'
+        | 'IS_ASSIGNED_TO_A_RESOURCE'
+        | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+      >;
+      action_description: string;
+      action_code: string;
+    }[];
+    leap: {
+      [x: string]: unknown;
+      program_identifier: Open<
+        | 'CAISO-CCA-SC_ONLY'
+        | 'CCA'
+        | 'CEC-DSGS-OPTION4'
+        | 'CEC-DSGS'
+        | 'CONED-CSRP'
+        | 'CONED-DLRP'
+        | 'DRAM'
+        | 'ELRP'
+        | 'ENERGY-ONLY'
+        | 'ERCOT-ERS'
+        | 'EVERSOURCE-CS'
+        | 'MA_DOER-CPS'
+        | 'NATGRID-CS'
+        | 'NRG-REALTIME'
+        | 'NRG-RED'
+        | 'NYISO-SCR'
+        | 'ONCOR-CLM'
+        | 'PGE-ART'
+        | 'PGE-CBP'
+        | 'PJM-CAPACITY'
+        | 'PSEGLI-CSRP'
+        | 'PSEGLI-DLRP'
+        | 'RIE-CS'
+        | 'UNITIL-CS'
+        | 'PSE-RPO'
+        | 'SRP-RPO'
+        | 'TVA-RPO'
+        | 'CAISO-ELRP-A4'
+        | 'CEC-DSGS-OPTION2'
+        | 'ENERGYHUB-CS'
+        | 'CT_GB-ESS'
+      >;
+      delivery_period: string;
+      enrollment_deadline_date_time: string;
+      action_type: Open<
+        | 'IS_AUTHORIZED'
+        | 'DOCUMENTS_SIGNED'
+        | 'HAS_AMI'
+        | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+        | 'PARTICIPATING'
+        | 'HAS_MARKET_REGISTRATION'
+        | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
+        | 'ADDRESS'
+        | 'HAS_NOMINATIONS'
+        | 'HAS_BIDDING_STRATEGY'
+        | 'IS_ELIGIBLE'
+        | 'IS_ASSIGNED_TO_A_RESOURCE'
+        | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+      >;
+      action_description: string;
+      action_code: string;
+    }[];
+  };
+  meter_id: string;
+  participation_preferences?:
+    | {
+        [x: string]: unknown;
+        participation_preference: Open<'PARTICIPATE' | 'IDLE' | 'DISENROLL'>;
+        start_time: string;
+        end_time?: string | null | undefined;
+        reason?: string | null | undefined;
+      }[]
+    | null
+    | undefined;
+  meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+  utility_code?: string | null | undefined;
+  utility_name?: string | null | undefined;
+  created_at?: string | null | undefined;
+};
+
+/**
+ * `GET {base}/meters`: every meter of the session's customer (at most 500).
+ * `z.infer` of the zod schema `CustomerMeterList`.
+ */
+export type CustomerMeterList = {
+  [x: string]: unknown;
+  meters: {
+    [x: string]: unknown;
+    global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+    program_enrollment: {
+      [x: string]: unknown;
+      delivery_period_start_date_time: string;
+      delivery_period_end_date_time: string;
+      enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+      enrollment_deadlines: {
+        [x: string]: unknown;
+        enrollment_deadline_date_time: string;
+        activation_date_time: string;
+      }[];
+      program_identifier?:
+        | Open<
+            | 'CAISO-CCA-SC_ONLY'
+            | 'CCA'
+            | 'CEC-DSGS-OPTION4'
+            | 'CEC-DSGS'
+            | 'CONED-CSRP'
+            | 'CONED-DLRP'
+            | 'DRAM'
+            | 'ELRP'
+            | 'ENERGY-ONLY'
+            | 'ERCOT-ERS'
+            | 'EVERSOURCE-CS'
+            | 'MA_DOER-CPS'
+            | 'NATGRID-CS'
+            | 'NRG-REALTIME'
+            | 'NRG-RED'
+            | 'NYISO-SCR'
+            | 'ONCOR-CLM'
+            | 'PGE-ART'
+            | 'PGE-CBP'
+            | 'PJM-CAPACITY'
+            | 'PSEGLI-CSRP'
+            | 'PSEGLI-DLRP'
+            | 'RIE-CS'
+            | 'UNITIL-CS'
+            | 'PSE-RPO'
+            | 'SRP-RPO'
+            | 'TVA-RPO'
+            | 'CAISO-ELRP-A4'
+            | 'CEC-DSGS-OPTION2'
+            | 'ENERGYHUB-CS'
+            | 'CT_GB-ESS'
+          >
+        | null
+        | undefined;
+      delivery_period?: string | null | undefined;
+      market_group_id?: string | null | undefined;
+      market_group_name?: string | null | undefined;
+    }[];
+    required_actions: {
+      [x: string]: unknown;
+      partner: {
+        [x: string]: unknown;
+        program_identifier: Open<
+          | 'CAISO-CCA-SC_ONLY'
+          | 'CCA'
+          | 'CEC-DSGS-OPTION4'
+          | 'CEC-DSGS'
+          | 'CONED-CSRP'
+          | 'CONED-DLRP'
+          | 'DRAM'
+          | 'ELRP'
+          | 'ENERGY-ONLY'
+          | 'ERCOT-ERS'
+          | 'EVERSOURCE-CS'
+          | 'MA_DOER-CPS'
+          | 'NATGRID-CS'
+          | 'NRG-REALTIME'
+          | 'NRG-RED'
+          | 'NYISO-SCR'
+          | 'ONCOR-CLM'
+          | 'PGE-ART'
+          | 'PGE-CBP'
+          | 'PJM-CAPACITY'
+          | 'PSEGLI-CSRP'
+          | 'PSEGLI-DLRP'
+          | 'RIE-CS'
+          | 'UNITIL-CS'
+          | 'PSE-RPO'
+          | 'SRP-RPO'
+          | 'TVA-RPO'
+          | 'CAISO-ELRP-A4'
+          | 'CEC-DSGS-OPTION2'
+          | 'ENERGYHUB-CS'
+          | 'CT_GB-ESS'
+        >;
+        delivery_period: string;
+        enrollment_deadline_date_time: string;
+        action_type: Open<
+          | 'IS_AUTHORIZED'
+          | 'DOCUMENTS_SIGNED'
+          | 'HAS_AMI'
+          | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+          | 'PARTICIPATING'
+          | 'HAS_MARKET_REGISTRATION'
+          | 'NO_MISSING_FIELDS'
+          | 'GENERATOR'
+          | 'ADDRESS'
+          | 'HAS_NOMINATIONS'
+          | 'HAS_BIDDING_STRATEGY'
+          | 'IS_ELIGIBLE'
+          | 'IS_ASSIGNED_TO_A_RESOURCE'
+          | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+        >;
+        action_description: string;
+        action_code: string;
+      }[];
+      leap: {
+        [x: string]: unknown;
+        program_identifier: Open<
+          | 'CAISO-CCA-SC_ONLY'
+          | 'CCA'
+          | 'CEC-DSGS-OPTION4'
+          | 'CEC-DSGS'
+          | 'CONED-CSRP'
+          | 'CONED-DLRP'
+          | 'DRAM'
+          | 'ELRP'
+          | 'ENERGY-ONLY'
+          | 'ERCOT-ERS'
+          | 'EVERSOURCE-CS'
+          | 'MA_DOER-CPS'
+          | 'NATGRID-CS'
+          | 'NRG-REALTIME'
+          | 'NRG-RED'
+          | 'NYISO-SCR'
+          | 'ONCOR-CLM'
+          | 'PGE-ART'
+          | 'PGE-CBP'
+          | 'PJM-CAPACITY'
+          | 'PSEGLI-CSRP'
+          | 'PSEGLI-DLRP'
+          | 'RIE-CS'
+          | 'UNITIL-CS'
+          | 'PSE-RPO'
+          | 'SRP-RPO'
+          | 'TVA-RPO'
+          | 'CAISO-ELRP-A4'
+          | 'CEC-DSGS-OPTION2'
+          | 'ENERGYHUB-CS'
+          | 'CT_GB-ESS'
+        >;
+        delivery_period: string;
+        enrollment_deadline_date_time: string;
+        action_type: Open<
+          | 'IS_AUTHORIZED'
+          | 'DOCUMENTS_SIGNED'
+          | 'HAS_AMI'
+          | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+          | 'PARTICIPATING'
+          | 'HAS_MARKET_REGISTRATION'
+          | 'NO_MISSING_FIELDS'
+          | 'GENERATOR'
+          | 'ADDRESS'
+          | 'HAS_NOMINATIONS'
+          | 'HAS_BIDDING_STRATEGY'
+          | 'IS_ELIGIBLE'
+          | 'IS_ASSIGNED_TO_A_RESOURCE'
+          | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+        >;
+        action_description: string;
+        action_code: string;
+      }[];
+    };
+    meter_id: string;
+    participation_preferences?:
+      | {
+          [x: string]: unknown;
+          participation_preference: Open<'PARTICIPATE' | 'IDLE' | 'DISENROLL'>;
+          start_time: string;
+          end_time?: string | null | undefined;
+          reason?: string | null | undefined;
+        }[]
+      | null
+      | undefined;
+    meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+    utility_code?: string | null | undefined;
+    utility_name?: string | null | undefined;
+    created_at?: string | null | undefined;
+  }[];
+};
+
+/**
  * The address we send. US addresses must carry a USPS state code and a ZIP or ZIP+4. The rules live in
  * `checkAddress` (shared with the browser); the output is trimmed, with upper-case state and country codes.
  * `z.infer` of the zod schema `IncentivesAddress`.
@@ -52,7 +434,7 @@ export type IncentivesRequest = {
         street_2?: string | undefined;
       }
     | undefined;
-  building_type?: 'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL' | undefined;
+  building_type?: 'RESIDENTIAL' | 'COMMERCIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | undefined;
   device_id?: number | undefined;
   device_ids?: number[] | undefined;
   device_names?: string[] | undefined;
@@ -77,7 +459,7 @@ export type CheckIncentivesBody = {
         street_2?: string | undefined;
       }
     | undefined;
-  building_type?: 'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL' | undefined;
+  building_type?: 'RESIDENTIAL' | 'COMMERCIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | undefined;
   device_id?: number | undefined;
   device_ids?: number[] | undefined;
   device_names?: string[] | undefined;
@@ -204,7 +586,7 @@ export type IncentivesResult = {
       }
     | null
     | undefined;
-  building_type?: Open<'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL'> | null | undefined;
+  building_type?: Open<'RESIDENTIAL' | 'COMMERCIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME'> | null | undefined;
   customer_id?: string | number | null | undefined;
   reference_id?: string | null | undefined;
   programs_evaluated?: number | null | undefined;
@@ -386,9 +768,9 @@ export type ApplicationView = {
     | 'rejected'
   >;
   id: string | number;
+  updated_at?: string | null | undefined;
   program_id?: string | number | null | undefined;
   total_requested_amount?: number | null | undefined;
-  updated_at?: string | null | undefined;
 };
 
 /**
@@ -410,9 +792,9 @@ export type ApplicationListView = {
       | 'rejected'
     >;
     id: string | number;
+    updated_at?: string | null | undefined;
     program_id?: string | number | null | undefined;
     total_requested_amount?: number | null | undefined;
-    updated_at?: string | null | undefined;
   }[];
   next_page_token?: string | null | undefined;
 };
@@ -574,8 +956,8 @@ export type MeterDevice = {
   [x: string]: unknown;
   device_type?:
     | Open<
-        | 'BATTERY'
         | 'GENERATOR'
+        | 'BATTERY'
         | 'EV'
         | 'EV_CHARGER'
         | 'BIDIRECTIONAL_EV_CHARGER'
@@ -602,8 +984,8 @@ export type MeterDevice = {
 export type MeterSiteDevice = {
   [x: string]: unknown;
   device_type: Open<
-    | 'BATTERY'
     | 'GENERATOR'
+    | 'BATTERY'
     | 'EV'
     | 'EV_CHARGER'
     | 'BIDIRECTIONAL_EV_CHARGER'
@@ -619,7 +1001,7 @@ export type MeterSiteDevice = {
   energy_capacity_duration_hours?: number | null | undefined;
   voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
   model_year?: number | null | undefined;
-  fuel_type?: Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+  fuel_type?: Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
   max_energy_production_rate_kw?: number | null | undefined;
   max_energy_consumption_rate_kw?: number | null | undefined;
   battery_max_state_of_charge_percentage?: number | null | undefined;
@@ -642,14 +1024,14 @@ export type MeterSite = {
   generator_model_year?: number | null | undefined;
   generator_manufacturer?: string | null | undefined;
   generator_fuel_type?:
-    Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+    Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
   generator_serial_number?: string | null | undefined;
   site_devices?:
     | {
         [x: string]: unknown;
         device_type: Open<
-          | 'BATTERY'
           | 'GENERATOR'
+          | 'BATTERY'
           | 'EV'
           | 'EV_CHARGER'
           | 'BIDIRECTIONAL_EV_CHARGER'
@@ -666,7 +1048,7 @@ export type MeterSite = {
         voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
         model_year?: number | null | undefined;
         fuel_type?:
-          Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+          Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
         max_energy_production_rate_kw?: number | null | undefined;
         max_energy_consumption_rate_kw?: number | null | undefined;
         battery_max_state_of_charge_percentage?: number | null | undefined;
@@ -816,7 +1198,6 @@ export type MeterIdentifiers = {
   customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
   load_types?:
     | Open<
-        | 'OTHER'
         | 'HVAC'
         | 'EV_CHARGING'
         | 'BATTERY_STORAGE'
@@ -827,6 +1208,7 @@ export type MeterIdentifiers = {
         | 'GENERATION'
         | 'MANUFACTURING'
         | 'LIGHTING'
+        | 'OTHER'
       >[]
     | null
     | undefined;
@@ -911,7 +1293,6 @@ export type MeterDetails = {
   customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
   load_types?:
     | Open<
-        | 'OTHER'
         | 'HVAC'
         | 'EV_CHARGING'
         | 'BATTERY_STORAGE'
@@ -922,6 +1303,7 @@ export type MeterDetails = {
         | 'GENERATION'
         | 'MANUFACTURING'
         | 'LIGHTING'
+        | 'OTHER'
       >[]
     | null
     | undefined;
@@ -933,8 +1315,8 @@ export type MeterDetails = {
         [x: string]: unknown;
         device_type?:
           | Open<
-              | 'BATTERY'
               | 'GENERATOR'
+              | 'BATTERY'
               | 'EV'
               | 'EV_CHARGER'
               | 'BIDIRECTIONAL_EV_CHARGER'
@@ -966,14 +1348,14 @@ export type MeterDetails = {
         generator_model_year?: number | null | undefined;
         generator_manufacturer?: string | null | undefined;
         generator_fuel_type?:
-          Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+          Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
         generator_serial_number?: string | null | undefined;
         site_devices?:
           | {
               [x: string]: unknown;
               device_type: Open<
-                | 'BATTERY'
                 | 'GENERATOR'
+                | 'BATTERY'
                 | 'EV'
                 | 'EV_CHARGER'
                 | 'BIDIRECTIONAL_EV_CHARGER'
@@ -990,7 +1372,7 @@ export type MeterDetails = {
               voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
               model_year?: number | null | undefined;
               fuel_type?:
-                Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+                Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
               max_energy_production_rate_kw?: number | null | undefined;
               max_energy_consumption_rate_kw?: number | null | undefined;
               battery_max_state_of_charge_percentage?: number | null | undefined;
@@ -1173,7 +1555,6 @@ export type ListMeterDetails = {
     customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
     load_types?:
       | Open<
-          | 'OTHER'
           | 'HVAC'
           | 'EV_CHARGING'
           | 'BATTERY_STORAGE'
@@ -1184,6 +1565,7 @@ export type ListMeterDetails = {
           | 'GENERATION'
           | 'MANUFACTURING'
           | 'LIGHTING'
+          | 'OTHER'
         >[]
       | null
       | undefined;
@@ -1195,8 +1577,8 @@ export type ListMeterDetails = {
           [x: string]: unknown;
           device_type?:
             | Open<
-                | 'BATTERY'
                 | 'GENERATOR'
+                | 'BATTERY'
                 | 'EV'
                 | 'EV_CHARGER'
                 | 'BIDIRECTIONAL_EV_CHARGER'
@@ -1228,14 +1610,14 @@ export type ListMeterDetails = {
           generator_model_year?: number | null | undefined;
           generator_manufacturer?: string | null | undefined;
           generator_fuel_type?:
-            Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+            Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
           generator_serial_number?: string | null | undefined;
           site_devices?:
             | {
                 [x: string]: unknown;
                 device_type: Open<
-                  | 'BATTERY'
                   | 'GENERATOR'
+                  | 'BATTERY'
                   | 'EV'
                   | 'EV_CHARGER'
                   | 'BIDIRECTIONAL_EV_CHARGER'
@@ -1252,7 +1634,7 @@ export type ListMeterDetails = {
                 voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
                 model_year?: number | null | undefined;
                 fuel_type?:
-                  | Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'>
+                  | Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'>
                   | null
                   | undefined;
                 max_energy_production_rate_kw?: number | null | undefined;
@@ -1409,7 +1791,6 @@ export type MeterFilterRequest = {
   meter_types?: ('UTILITY_METER' | 'SUBMETER' | 'DEVICE')[] | undefined;
   load_types?:
     | (
-        | 'OTHER'
         | 'HVAC'
         | 'EV_CHARGING'
         | 'BATTERY_STORAGE'
@@ -1420,6 +1801,7 @@ export type MeterFilterRequest = {
         | 'GENERATION'
         | 'MANUFACTURING'
         | 'LIGHTING'
+        | 'OTHER'
       )[]
     | undefined;
   customer_groups?: string[] | undefined;
@@ -1432,7 +1814,6 @@ export type MeterFilterRequest = {
   connection_reference_ids?: string[] | undefined;
   action_type?:
     | (
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -1440,6 +1821,7 @@ export type MeterFilterRequest = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -1554,7 +1936,6 @@ export type RequiredAction = {
   delivery_period: string;
   enrollment_deadline_date_time: string;
   action_type: Open<
-    | 'GENERATOR'
     | 'IS_AUTHORIZED'
     | 'DOCUMENTS_SIGNED'
     | 'HAS_AMI'
@@ -1562,6 +1943,7 @@ export type RequiredAction = {
     | 'PARTICIPATING'
     | 'HAS_MARKET_REGISTRATION'
     | 'NO_MISSING_FIELDS'
+    | 'GENERATOR'
     | 'ADDRESS'
     | 'HAS_NOMINATIONS'
     | 'HAS_BIDDING_STRATEGY'
@@ -1618,7 +2000,6 @@ export type RequiredActions = {
     delivery_period: string;
     enrollment_deadline_date_time: string;
     action_type: Open<
-      | 'GENERATOR'
       | 'IS_AUTHORIZED'
       | 'DOCUMENTS_SIGNED'
       | 'HAS_AMI'
@@ -1626,6 +2007,7 @@ export type RequiredActions = {
       | 'PARTICIPATING'
       | 'HAS_MARKET_REGISTRATION'
       | 'NO_MISSING_FIELDS'
+      | 'GENERATOR'
       | 'ADDRESS'
       | 'HAS_NOMINATIONS'
       | 'HAS_BIDDING_STRATEGY'
@@ -1674,7 +2056,6 @@ export type RequiredActions = {
     delivery_period: string;
     enrollment_deadline_date_time: string;
     action_type: Open<
-      | 'GENERATOR'
       | 'IS_AUTHORIZED'
       | 'DOCUMENTS_SIGNED'
       | 'HAS_AMI'
@@ -1682,6 +2063,7 @@ export type RequiredActions = {
       | 'PARTICIPATING'
       | 'HAS_MARKET_REGISTRATION'
       | 'NO_MISSING_FIELDS'
+      | 'GENERATOR'
       | 'ADDRESS'
       | 'HAS_NOMINATIONS'
       | 'HAS_BIDDING_STRATEGY'
@@ -1714,7 +2096,6 @@ export type MeterEnrollment = {
   is_archived: boolean;
   transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
   load_types: Open<
-    | 'OTHER'
     | 'HVAC'
     | 'EV_CHARGING'
     | 'BATTERY_STORAGE'
@@ -1725,6 +2106,7 @@ export type MeterEnrollment = {
     | 'GENERATION'
     | 'MANUFACTURING'
     | 'LIGHTING'
+    | 'OTHER'
   >[];
   audit: {
     [x: string]: unknown;
@@ -1823,7 +2205,6 @@ export type MeterEnrollment = {
       delivery_period: string;
       enrollment_deadline_date_time: string;
       action_type: Open<
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -1831,6 +2212,7 @@ export type MeterEnrollment = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -1879,7 +2261,6 @@ export type MeterEnrollment = {
       delivery_period: string;
       enrollment_deadline_date_time: string;
       action_type: Open<
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -1887,6 +2268,7 @@ export type MeterEnrollment = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -2015,7 +2397,6 @@ export type MeterEnrollmentView = {
       delivery_period: string;
       enrollment_deadline_date_time: string;
       action_type: Open<
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -2023,6 +2404,7 @@ export type MeterEnrollmentView = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -2071,7 +2453,6 @@ export type MeterEnrollmentView = {
       delivery_period: string;
       enrollment_deadline_date_time: string;
       action_type: Open<
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -2079,6 +2460,7 @@ export type MeterEnrollmentView = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -2118,7 +2500,6 @@ export type SearchMeterEnrollmentsRequest = {
   meter_types?: ('UTILITY_METER' | 'SUBMETER' | 'DEVICE')[] | undefined;
   load_types?:
     | (
-        | 'OTHER'
         | 'HVAC'
         | 'EV_CHARGING'
         | 'BATTERY_STORAGE'
@@ -2129,6 +2510,7 @@ export type SearchMeterEnrollmentsRequest = {
         | 'GENERATION'
         | 'MANUFACTURING'
         | 'LIGHTING'
+        | 'OTHER'
       )[]
     | undefined;
   customer_groups?: string[] | undefined;
@@ -2141,7 +2523,6 @@ export type SearchMeterEnrollmentsRequest = {
   connection_reference_ids?: string[] | undefined;
   action_type?:
     | (
-        | 'GENERATOR'
         | 'IS_AUTHORIZED'
         | 'DOCUMENTS_SIGNED'
         | 'HAS_AMI'
@@ -2149,6 +2530,7 @@ export type SearchMeterEnrollmentsRequest = {
         | 'PARTICIPATING'
         | 'HAS_MARKET_REGISTRATION'
         | 'NO_MISSING_FIELDS'
+        | 'GENERATOR'
         | 'ADDRESS'
         | 'HAS_NOMINATIONS'
         | 'HAS_BIDDING_STRATEGY'
@@ -2170,7 +2552,6 @@ export type ListMeterEnrollments = {
     is_archived: boolean;
     transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
     load_types: Open<
-      | 'OTHER'
       | 'HVAC'
       | 'EV_CHARGING'
       | 'BATTERY_STORAGE'
@@ -2181,6 +2562,7 @@ export type ListMeterEnrollments = {
       | 'GENERATION'
       | 'MANUFACTURING'
       | 'LIGHTING'
+      | 'OTHER'
     >[];
     audit: {
       [x: string]: unknown;
@@ -2279,7 +2661,6 @@ export type ListMeterEnrollments = {
         delivery_period: string;
         enrollment_deadline_date_time: string;
         action_type: Open<
-          | 'GENERATOR'
           | 'IS_AUTHORIZED'
           | 'DOCUMENTS_SIGNED'
           | 'HAS_AMI'
@@ -2287,6 +2668,7 @@ export type ListMeterEnrollments = {
           | 'PARTICIPATING'
           | 'HAS_MARKET_REGISTRATION'
           | 'NO_MISSING_FIELDS'
+          | 'GENERATOR'
           | 'ADDRESS'
           | 'HAS_NOMINATIONS'
           | 'HAS_BIDDING_STRATEGY'
@@ -2335,7 +2717,6 @@ export type ListMeterEnrollments = {
         delivery_period: string;
         enrollment_deadline_date_time: string;
         action_type: Open<
-          | 'GENERATOR'
           | 'IS_AUTHORIZED'
           | 'DOCUMENTS_SIGNED'
           | 'HAS_AMI'
@@ -2343,6 +2724,7 @@ export type ListMeterEnrollments = {
           | 'PARTICIPATING'
           | 'HAS_MARKET_REGISTRATION'
           | 'NO_MISSING_FIELDS'
+          | 'GENERATOR'
           | 'ADDRESS'
           | 'HAS_NOMINATIONS'
           | 'HAS_BIDDING_STRATEGY'
@@ -2427,8 +2809,8 @@ export type CreateMeterCustomer = {
  */
 export type CreateMeterDevice = {
   device_type?:
-    | 'BATTERY'
     | 'GENERATOR'
+    | 'BATTERY'
     | 'EV'
     | 'EV_CHARGER'
     | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2452,8 +2834,8 @@ export type CreateMeterDevice = {
  */
 export type CreateMeterSiteDevice = {
   device_type:
-    | 'BATTERY'
     | 'GENERATOR'
+    | 'BATTERY'
     | 'EV'
     | 'EV_CHARGER'
     | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2468,7 +2850,7 @@ export type CreateMeterSiteDevice = {
   energy_capacity_duration_hours?: number | undefined;
   voltage_level?: 'EVSE_LEVEL_1' | 'EVSE_LEVEL_2' | undefined;
   model_year?: number | undefined;
-  fuel_type?: 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+  fuel_type?: 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
   max_energy_production_rate_kw?: number | undefined;
   max_energy_consumption_rate_kw?: number | undefined;
   battery_max_state_of_charge_percentage?: number | undefined;
@@ -2489,13 +2871,13 @@ export type CreateMeterSite = {
   generator_capacity_kw?: number | undefined;
   generator_model_year?: number | undefined;
   generator_manufacturer?: string | undefined;
-  generator_fuel_type?: '' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+  generator_fuel_type?: '' | 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
   generator_serial_number?: string | undefined;
   site_devices?:
     | {
         device_type:
-          | 'BATTERY'
           | 'GENERATOR'
+          | 'BATTERY'
           | 'EV'
           | 'EV_CHARGER'
           | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2510,7 +2892,7 @@ export type CreateMeterSite = {
         energy_capacity_duration_hours?: number | undefined;
         voltage_level?: 'EVSE_LEVEL_1' | 'EVSE_LEVEL_2' | undefined;
         model_year?: number | undefined;
-        fuel_type?: 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+        fuel_type?: 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
         max_energy_production_rate_kw?: number | undefined;
         max_energy_consumption_rate_kw?: number | undefined;
         battery_max_state_of_charge_percentage?: number | undefined;
@@ -2634,7 +3016,6 @@ export type CreateMeter = {
   transmission_region: 'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC';
   customer_classification: 'RESIDENTIAL' | 'COMMERCIAL';
   load_types: (
-    | 'OTHER'
     | 'HVAC'
     | 'EV_CHARGING'
     | 'BATTERY_STORAGE'
@@ -2645,6 +3026,7 @@ export type CreateMeter = {
     | 'GENERATION'
     | 'MANUFACTURING'
     | 'LIGHTING'
+    | 'OTHER'
   )[];
   meter_type: 'UTILITY_METER' | 'SUBMETER' | 'DEVICE';
   customer: {
@@ -2678,8 +3060,8 @@ export type CreateMeter = {
   device?:
     | {
         device_type?:
-          | 'BATTERY'
           | 'GENERATOR'
+          | 'BATTERY'
           | 'EV'
           | 'EV_CHARGER'
           | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2707,13 +3089,13 @@ export type CreateMeter = {
         generator_model_year?: number | undefined;
         generator_manufacturer?: string | undefined;
         generator_fuel_type?:
-          '' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+          '' | 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
         generator_serial_number?: string | undefined;
         site_devices?:
           | {
               device_type:
-                | 'BATTERY'
                 | 'GENERATOR'
+                | 'BATTERY'
                 | 'EV'
                 | 'EV_CHARGER'
                 | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2728,7 +3110,7 @@ export type CreateMeter = {
               energy_capacity_duration_hours?: number | undefined;
               voltage_level?: 'EVSE_LEVEL_1' | 'EVSE_LEVEL_2' | undefined;
               model_year?: number | undefined;
-              fuel_type?: 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+              fuel_type?: 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
               max_energy_production_rate_kw?: number | undefined;
               max_energy_consumption_rate_kw?: number | undefined;
               battery_max_state_of_charge_percentage?: number | undefined;
@@ -2833,7 +3215,6 @@ export type CreateMeterBatchJobRequest = {
     transmission_region: 'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC';
     customer_classification: 'RESIDENTIAL' | 'COMMERCIAL';
     load_types: (
-      | 'OTHER'
       | 'HVAC'
       | 'EV_CHARGING'
       | 'BATTERY_STORAGE'
@@ -2844,6 +3225,7 @@ export type CreateMeterBatchJobRequest = {
       | 'GENERATION'
       | 'MANUFACTURING'
       | 'LIGHTING'
+      | 'OTHER'
     )[];
     meter_type: 'UTILITY_METER' | 'SUBMETER' | 'DEVICE';
     customer: {
@@ -2877,8 +3259,8 @@ export type CreateMeterBatchJobRequest = {
     device?:
       | {
           device_type?:
-            | 'BATTERY'
             | 'GENERATOR'
+            | 'BATTERY'
             | 'EV'
             | 'EV_CHARGER'
             | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2906,13 +3288,13 @@ export type CreateMeterBatchJobRequest = {
           generator_model_year?: number | undefined;
           generator_manufacturer?: string | undefined;
           generator_fuel_type?:
-            '' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+            '' | 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
           generator_serial_number?: string | undefined;
           site_devices?:
             | {
                 device_type:
-                  | 'BATTERY'
                   | 'GENERATOR'
+                  | 'BATTERY'
                   | 'EV'
                   | 'EV_CHARGER'
                   | 'BIDIRECTIONAL_EV_CHARGER'
@@ -2927,7 +3309,7 @@ export type CreateMeterBatchJobRequest = {
                 energy_capacity_duration_hours?: number | undefined;
                 voltage_level?: 'EVSE_LEVEL_1' | 'EVSE_LEVEL_2' | undefined;
                 model_year?: number | undefined;
-                fuel_type?: 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+                fuel_type?: 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
                 max_energy_production_rate_kw?: number | undefined;
                 max_energy_consumption_rate_kw?: number | undefined;
                 battery_max_state_of_charge_percentage?: number | undefined;
@@ -3043,7 +3425,6 @@ export type CreateAssetRequest = {
     transmission_region: 'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC';
     customer_classification: 'RESIDENTIAL' | 'COMMERCIAL';
     load_types: (
-      | 'OTHER'
       | 'HVAC'
       | 'EV_CHARGING'
       | 'BATTERY_STORAGE'
@@ -3054,6 +3435,7 @@ export type CreateAssetRequest = {
       | 'GENERATION'
       | 'MANUFACTURING'
       | 'LIGHTING'
+      | 'OTHER'
     )[];
     meter_type: 'UTILITY_METER' | 'SUBMETER' | 'DEVICE';
     customer: {
@@ -3087,8 +3469,8 @@ export type CreateAssetRequest = {
     device?:
       | {
           device_type?:
-            | 'BATTERY'
             | 'GENERATOR'
+            | 'BATTERY'
             | 'EV'
             | 'EV_CHARGER'
             | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3116,13 +3498,13 @@ export type CreateAssetRequest = {
           generator_model_year?: number | undefined;
           generator_manufacturer?: string | undefined;
           generator_fuel_type?:
-            '' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+            '' | 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
           generator_serial_number?: string | undefined;
           site_devices?:
             | {
                 device_type:
-                  | 'BATTERY'
                   | 'GENERATOR'
+                  | 'BATTERY'
                   | 'EV'
                   | 'EV_CHARGER'
                   | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3137,7 +3519,7 @@ export type CreateAssetRequest = {
                 energy_capacity_duration_hours?: number | undefined;
                 voltage_level?: 'EVSE_LEVEL_1' | 'EVSE_LEVEL_2' | undefined;
                 model_year?: number | undefined;
-                fuel_type?: 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER' | undefined;
+                fuel_type?: 'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | undefined;
                 max_energy_production_rate_kw?: number | undefined;
                 max_energy_consumption_rate_kw?: number | undefined;
                 battery_max_state_of_charge_percentage?: number | undefined;
@@ -3436,7 +3818,6 @@ export type ProvisionalAssetData = {
   customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
   load_types?:
     | Open<
-        | 'OTHER'
         | 'HVAC'
         | 'EV_CHARGING'
         | 'BATTERY_STORAGE'
@@ -3447,6 +3828,7 @@ export type ProvisionalAssetData = {
         | 'GENERATION'
         | 'MANUFACTURING'
         | 'LIGHTING'
+        | 'OTHER'
       >[]
     | null
     | undefined;
@@ -3490,8 +3872,8 @@ export type ProvisionalAssetData = {
         [x: string]: unknown;
         device_type?:
           | Open<
-              | 'BATTERY'
               | 'GENERATOR'
+              | 'BATTERY'
               | 'EV'
               | 'EV_CHARGER'
               | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3523,14 +3905,14 @@ export type ProvisionalAssetData = {
         generator_model_year?: number | null | undefined;
         generator_manufacturer?: string | null | undefined;
         generator_fuel_type?:
-          Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+          Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
         generator_serial_number?: string | null | undefined;
         site_devices?:
           | {
               [x: string]: unknown;
               device_type: Open<
-                | 'BATTERY'
                 | 'GENERATOR'
+                | 'BATTERY'
                 | 'EV'
                 | 'EV_CHARGER'
                 | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3547,7 +3929,7 @@ export type ProvisionalAssetData = {
               voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
               model_year?: number | null | undefined;
               fuel_type?:
-                Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+                Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
               max_energy_production_rate_kw?: number | null | undefined;
               max_energy_consumption_rate_kw?: number | null | undefined;
               battery_max_state_of_charge_percentage?: number | null | undefined;
@@ -3707,7 +4089,6 @@ export type ProvisionalAsset = {
         customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
         load_types?:
           | Open<
-              | 'OTHER'
               | 'HVAC'
               | 'EV_CHARGING'
               | 'BATTERY_STORAGE'
@@ -3718,6 +4099,7 @@ export type ProvisionalAsset = {
               | 'GENERATION'
               | 'MANUFACTURING'
               | 'LIGHTING'
+              | 'OTHER'
             >[]
           | null
           | undefined;
@@ -3761,8 +4143,8 @@ export type ProvisionalAsset = {
               [x: string]: unknown;
               device_type?:
                 | Open<
-                    | 'BATTERY'
                     | 'GENERATOR'
+                    | 'BATTERY'
                     | 'EV'
                     | 'EV_CHARGER'
                     | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3794,14 +4176,14 @@ export type ProvisionalAsset = {
               generator_model_year?: number | null | undefined;
               generator_manufacturer?: string | null | undefined;
               generator_fuel_type?:
-                Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'> | null | undefined;
+                Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'> | null | undefined;
               generator_serial_number?: string | null | undefined;
               site_devices?:
                 | {
                     [x: string]: unknown;
                     device_type: Open<
-                      | 'BATTERY'
                       | 'GENERATOR'
+                      | 'BATTERY'
                       | 'EV'
                       | 'EV_CHARGER'
                       | 'BIDIRECTIONAL_EV_CHARGER'
@@ -3818,7 +4200,7 @@ export type ProvisionalAsset = {
                     voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
                     model_year?: number | null | undefined;
                     fuel_type?:
-                      | Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'>
+                      | Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'>
                       | null
                       | undefined;
                     max_energy_production_rate_kw?: number | null | undefined;
@@ -3984,7 +4366,6 @@ export type ListProvisionalAssetsResponse = {
           customer_classification?: Open<'RESIDENTIAL' | 'COMMERCIAL'> | null | undefined;
           load_types?:
             | Open<
-                | 'OTHER'
                 | 'HVAC'
                 | 'EV_CHARGING'
                 | 'BATTERY_STORAGE'
@@ -3995,6 +4376,7 @@ export type ListProvisionalAssetsResponse = {
                 | 'GENERATION'
                 | 'MANUFACTURING'
                 | 'LIGHTING'
+                | 'OTHER'
               >[]
             | null
             | undefined;
@@ -4038,8 +4420,8 @@ export type ListProvisionalAssetsResponse = {
                 [x: string]: unknown;
                 device_type?:
                   | Open<
-                      | 'BATTERY'
                       | 'GENERATOR'
+                      | 'BATTERY'
                       | 'EV'
                       | 'EV_CHARGER'
                       | 'BIDIRECTIONAL_EV_CHARGER'
@@ -4071,7 +4453,7 @@ export type ListProvisionalAssetsResponse = {
                 generator_model_year?: number | null | undefined;
                 generator_manufacturer?: string | null | undefined;
                 generator_fuel_type?:
-                  | Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'>
+                  | Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'>
                   | null
                   | undefined;
                 generator_serial_number?: string | null | undefined;
@@ -4079,8 +4461,8 @@ export type ListProvisionalAssetsResponse = {
                   | {
                       [x: string]: unknown;
                       device_type: Open<
-                        | 'BATTERY'
                         | 'GENERATOR'
+                        | 'BATTERY'
                         | 'EV'
                         | 'EV_CHARGER'
                         | 'BIDIRECTIONAL_EV_CHARGER'
@@ -4097,7 +4479,7 @@ export type ListProvisionalAssetsResponse = {
                       voltage_level?: Open<'EVSE_LEVEL_1' | 'EVSE_LEVEL_2'> | null | undefined;
                       model_year?: number | null | undefined;
                       fuel_type?:
-                        | Open<'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE' | 'OTHER'>
+                        | Open<'OTHER' | 'DIESEL' | 'NATURAL_GAS' | 'DUAL_FUEL' | 'CO_GEN' | 'ENERGY_STORAGE'>
                         | null
                         | undefined;
                       max_energy_production_rate_kw?: number | null | undefined;
@@ -4319,4 +4701,264 @@ export type CreateMeterErrorResponse = {
       | null
       | undefined;
   }[];
+};
+
+/**
+ * A delivery's `payload`: one of the documented events, or an unknown type kept as it is.
+ * `z.infer` of the zod schema `WebhookEvent`.
+ */
+export type WebhookEvent =
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'meter.created';
+      meter_id: string;
+      transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+      partner_reference?: string | null | undefined;
+      meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'meter.enrollment.global-status.updated';
+      global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+      meter_id: string;
+      transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+      partner_reference?: string | null | undefined;
+      meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'meter.enrollment.participation-status.updated';
+      participation_preference: Open<'PARTICIPATE' | 'IDLE' | 'DISENROLL'>;
+      start_time: string;
+      meter_id: string;
+      transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+      end_time?: string | null | undefined;
+      partner_reference?: string | null | undefined;
+      meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'meter.enrollment.required-actions.updated';
+      global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+      required_actions: {
+        [x: string]: unknown;
+        partner?:
+          | {
+              [x: string]: unknown;
+              program_identifier: Open<
+                | 'CAISO-CCA-SC_ONLY'
+                | 'CCA'
+                | 'CEC-DSGS-OPTION4'
+                | 'CEC-DSGS'
+                | 'CONED-CSRP'
+                | 'CONED-DLRP'
+                | 'DRAM'
+                | 'ELRP'
+                | 'ENERGY-ONLY'
+                | 'ERCOT-ERS'
+                | 'EVERSOURCE-CS'
+                | 'MA_DOER-CPS'
+                | 'NATGRID-CS'
+                | 'NRG-REALTIME'
+                | 'NRG-RED'
+                | 'NYISO-SCR'
+                | 'ONCOR-CLM'
+                | 'PGE-ART'
+                | 'PGE-CBP'
+                | 'PJM-CAPACITY'
+                | 'PSEGLI-CSRP'
+                | 'PSEGLI-DLRP'
+                | 'RIE-CS'
+                | 'UNITIL-CS'
+                | 'PSE-RPO'
+                | 'SRP-RPO'
+                | 'TVA-RPO'
+                | 'CAISO-ELRP-A4'
+                | 'CEC-DSGS-OPTION2'
+                | 'ENERGYHUB-CS'
+                | 'CT_GB-ESS'
+              >;
+              delivery_period: string;
+              enrollment_deadline_date_time: string;
+              action_type: Open<
+                | 'IS_AUTHORIZED'
+                | 'DOCUMENTS_SIGNED'
+                | 'HAS_AMI'
+                | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+                | 'PARTICIPATING'
+                | 'HAS_MARKET_REGISTRATION'
+                | 'NO_MISSING_FIELDS'
+                | 'GENERATOR'
+                | 'ADDRESS'
+                | 'HAS_NOMINATIONS'
+                | 'HAS_BIDDING_STRATEGY'
+                | 'IS_ELIGIBLE'
+                | 'IS_ASSIGNED_TO_A_RESOURCE'
+                | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+              >;
+              action_description: string;
+              action_code: string;
+            }[]
+          | null
+          | undefined;
+      };
+      meter_id: string;
+      transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+      partner_reference?: string | null | undefined;
+      meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'meter.enrollment.group.updated';
+      market_group_id: string;
+      market_group_name: string;
+      start_date_time: string;
+      end_date_time: string;
+      meter_ids: string[];
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'connect_session.updated';
+      partner_reference: string;
+      status: Open<'COMPLETED' | 'CREATED' | 'UPDATED' | 'CLOSED'>;
+    }
+  | {
+      [x: string]: unknown;
+      webhook_event_type: 'connect_session.authorization_updated';
+      partner_reference: string;
+      utility_name: string;
+      status: Open<'FAILED' | 'COMPLETED' | 'INITIATED'>;
+    }
+  | { [x: string]: unknown; webhook_event_type: string };
+
+/**
+ * What Leap POSTs to the receiver URL.
+ * `z.infer` of the zod schema `WebhookDelivery`.
+ */
+export type WebhookDelivery = {
+  [x: string]: unknown;
+  webhook_event_id: string;
+  payload:
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'meter.created';
+        meter_id: string;
+        transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+        partner_reference?: string | null | undefined;
+        meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'meter.enrollment.global-status.updated';
+        global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+        meter_id: string;
+        transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+        partner_reference?: string | null | undefined;
+        meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'meter.enrollment.participation-status.updated';
+        participation_preference: Open<'PARTICIPATE' | 'IDLE' | 'DISENROLL'>;
+        start_time: string;
+        meter_id: string;
+        transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+        end_time?: string | null | undefined;
+        partner_reference?: string | null | undefined;
+        meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'meter.enrollment.required-actions.updated';
+        global_enrollment_status: Open<'ACTIVE' | 'ELIGIBLE' | 'INELIGIBLE' | 'NOT_PARTICIPATING' | 'PENDING'>;
+        required_actions: {
+          [x: string]: unknown;
+          partner?:
+            | {
+                [x: string]: unknown;
+                program_identifier: Open<
+                  | 'CAISO-CCA-SC_ONLY'
+                  | 'CCA'
+                  | 'CEC-DSGS-OPTION4'
+                  | 'CEC-DSGS'
+                  | 'CONED-CSRP'
+                  | 'CONED-DLRP'
+                  | 'DRAM'
+                  | 'ELRP'
+                  | 'ENERGY-ONLY'
+                  | 'ERCOT-ERS'
+                  | 'EVERSOURCE-CS'
+                  | 'MA_DOER-CPS'
+                  | 'NATGRID-CS'
+                  | 'NRG-REALTIME'
+                  | 'NRG-RED'
+                  | 'NYISO-SCR'
+                  | 'ONCOR-CLM'
+                  | 'PGE-ART'
+                  | 'PGE-CBP'
+                  | 'PJM-CAPACITY'
+                  | 'PSEGLI-CSRP'
+                  | 'PSEGLI-DLRP'
+                  | 'RIE-CS'
+                  | 'UNITIL-CS'
+                  | 'PSE-RPO'
+                  | 'SRP-RPO'
+                  | 'TVA-RPO'
+                  | 'CAISO-ELRP-A4'
+                  | 'CEC-DSGS-OPTION2'
+                  | 'ENERGYHUB-CS'
+                  | 'CT_GB-ESS'
+                >;
+                delivery_period: string;
+                enrollment_deadline_date_time: string;
+                action_type: Open<
+                  | 'IS_AUTHORIZED'
+                  | 'DOCUMENTS_SIGNED'
+                  | 'HAS_AMI'
+                  | 'NOT_ENROLLED_IN_CONFLICTING_PROGRAM'
+                  | 'PARTICIPATING'
+                  | 'HAS_MARKET_REGISTRATION'
+                  | 'NO_MISSING_FIELDS'
+                  | 'GENERATOR'
+                  | 'ADDRESS'
+                  | 'HAS_NOMINATIONS'
+                  | 'HAS_BIDDING_STRATEGY'
+                  | 'IS_ELIGIBLE'
+                  | 'IS_ASSIGNED_TO_A_RESOURCE'
+                  | 'MEETS_EXTRA_PROGRAM_REQUIREMENTS'
+                >;
+                action_description: string;
+                action_code: string;
+              }[]
+            | null
+            | undefined;
+        };
+        meter_id: string;
+        transmission_region: Open<'CAISO' | 'ERCOT' | 'NYISO' | 'ISONE' | 'PJM' | 'SERC' | 'WECC_SW' | 'WECC_PC'>;
+        partner_reference?: string | null | undefined;
+        meter_type?: Open<'UTILITY_METER' | 'SUBMETER' | 'DEVICE'> | null | undefined;
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'meter.enrollment.group.updated';
+        market_group_id: string;
+        market_group_name: string;
+        start_date_time: string;
+        end_date_time: string;
+        meter_ids: string[];
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'connect_session.updated';
+        partner_reference: string;
+        status: Open<'COMPLETED' | 'CREATED' | 'UPDATED' | 'CLOSED'>;
+      }
+    | {
+        [x: string]: unknown;
+        webhook_event_type: 'connect_session.authorization_updated';
+        partner_reference: string;
+        utility_name: string;
+        status: Open<'FAILED' | 'COMPLETED' | 'INITIATED'>;
+      }
+    | { [x: string]: unknown; webhook_event_type: string };
 };

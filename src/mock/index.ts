@@ -5,9 +5,12 @@ export {
   MOCK_FAULTS,
   type FetchHandler,
   type MockFault,
+  type MockLeap,
   type MockLeapOptions,
   type MockLeapState,
 } from './mock-leap.js';
+export type { MockConnectSession } from './connect-sessions.js';
+export type { MockDelivery, MockWebhookOptions } from './webhook-sender.js';
 export {
   MOCK_ADDRESSES,
   MOCK_DEVICES,

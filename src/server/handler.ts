@@ -18,6 +18,7 @@ import { incentivesRoutes } from './routes/incentives.js';
 import { meterRoutes } from './routes/meters.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { sessionRoutes } from './routes/session.js';
+import { webhookRoutes } from './routes/webhooks.js';
 
 export type LeapHandler = (request: Request, env?: unknown) => Promise<Response>;
 
@@ -49,7 +50,7 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
   app.use('*', originHeaders(config));
   app.use('*', rateLimit(config.store, config.ipRule, ipKeyOf(config)));
   app.use('*', refuseOrigins(config));
-  for (const family of [sessionRoutes, incentivesRoutes, applicationRoutes, meterRoutes, openApiRoutes]) {
+  for (const family of [sessionRoutes, incentivesRoutes, applicationRoutes, meterRoutes, webhookRoutes, openApiRoutes]) {
     app.route('/', family(config));
   }
 

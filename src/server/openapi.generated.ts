@@ -193,6 +193,51 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/meters': {
+      get: {
+        operationId: 'listMeters',
+        summary: "The session's customer's meters (Leap's enrollment search by `partner_reference`), at most 500.",
+        security: [{ sessionToken: [] }],
+        parameters: [
+          {
+            name: 'meter_type',
+            in: 'query',
+            required: false,
+            schema: { type: 'string', enum: ['UTILITY_METER', 'SUBMETER', 'DEVICE'] },
+          },
+        ],
+        responses: {
+          '200': {
+            description: 'Every meter of the customer, with its utility.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/CustomerMeterList' } } },
+          },
+          '400': {
+            description: 'Invalid query (`details.fields`).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+          '401': {
+            description: 'Missing, expired or invalid session token (`WWW-Authenticate: Bearer`).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+          '403': {
+            description: 'The `Origin` is not allowed (`details.origin` names it).',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+          '429': {
+            description: 'Rate limited: `Retry-After` header and `details.retry_after_seconds`.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+          '502': {
+            description: 'Leap unreachable, failing, refusing the API key, or answering in an unexpected shape.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+          '504': {
+            description: 'Leap did not answer before the deadline.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/ProblemResponse' } } },
+          },
+        },
+      },
+    },
     '/meters/{meterId}/enrollment': {
       get: {
         operationId: 'getMeterEnrollment',
@@ -797,6 +842,137 @@ export const OPENAPI_DOCUMENT = {
           'program_enrollment',
           'required_actions',
         ],
+        additionalProperties: {},
+      },
+      CustomerMeterList: {
+        type: 'object',
+        properties: {
+          meters: {
+            type: 'array',
+            items: {
+              type: 'object',
+              properties: {
+                global_enrollment_status: { type: 'string' },
+                participation_preferences: {
+                  anyOf: [
+                    {
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          participation_preference: { type: 'string' },
+                          start_time: { type: 'string' },
+                          end_time: { type: ['string', 'null'] },
+                          reason: { type: ['string', 'null'] },
+                        },
+                        required: ['participation_preference', 'start_time'],
+                        additionalProperties: {},
+                      },
+                    },
+                    { type: 'null' },
+                  ],
+                },
+                program_enrollment: {
+                  type: 'array',
+                  items: {
+                    type: 'object',
+                    properties: {
+                      program_identifier: { type: ['string', 'null'] },
+                      delivery_period: { type: ['string', 'null'] },
+                      delivery_period_start_date_time: { type: 'string' },
+                      delivery_period_end_date_time: { type: 'string' },
+                      enrollment_status: { type: 'string' },
+                      enrollment_deadlines: {
+                        type: 'array',
+                        items: {
+                          type: 'object',
+                          properties: {
+                            enrollment_deadline_date_time: { type: 'string' },
+                            activation_date_time: { type: 'string' },
+                          },
+                          required: ['enrollment_deadline_date_time', 'activation_date_time'],
+                          additionalProperties: {},
+                        },
+                      },
+                      market_group_id: { type: ['string', 'null'] },
+                      market_group_name: { type: ['string', 'null'] },
+                    },
+                    required: [
+                      'delivery_period_start_date_time',
+                      'delivery_period_end_date_time',
+                      'enrollment_status',
+                      'enrollment_deadlines',
+                    ],
+                    additionalProperties: {},
+                  },
+                },
+                required_actions: {
+                  type: 'object',
+                  properties: {
+                    partner: {
+                      default: [],
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          program_identifier: { type: 'string' },
+                          delivery_period: { type: 'string' },
+                          enrollment_deadline_date_time: { type: 'string' },
+                          action_type: { type: 'string' },
+                          action_description: { type: 'string' },
+                          action_code: { type: 'string' },
+                        },
+                        required: [
+                          'program_identifier',
+                          'delivery_period',
+                          'enrollment_deadline_date_time',
+                          'action_type',
+                          'action_description',
+                          'action_code',
+                        ],
+                        additionalProperties: {},
+                      },
+                    },
+                    leap: {
+                      default: [],
+                      type: 'array',
+                      items: {
+                        type: 'object',
+                        properties: {
+                          program_identifier: { type: 'string' },
+                          delivery_period: { type: 'string' },
+                          enrollment_deadline_date_time: { type: 'string' },
+                          action_type: { type: 'string' },
+                          action_description: { type: 'string' },
+                          action_code: { type: 'string' },
+                        },
+                        required: [
+                          'program_identifier',
+                          'delivery_period',
+                          'enrollment_deadline_date_time',
+                          'action_type',
+                          'action_description',
+                          'action_code',
+                        ],
+                        additionalProperties: {},
+                      },
+                    },
+                  },
+                  required: ['partner', 'leap'],
+                  additionalProperties: {},
+                },
+                meter_id: { type: 'string' },
+                meter_type: { type: ['string', 'null'] },
+                utility_code: { type: ['string', 'null'] },
+                utility_name: { type: ['string', 'null'] },
+                created_at: { type: ['string', 'null'] },
+              },
+              required: ['global_enrollment_status', 'program_enrollment', 'required_actions', 'meter_id'],
+              additionalProperties: {},
+            },
+          },
+        },
+        required: ['meters'],
         additionalProperties: {},
       },
       ProblemResponse: {

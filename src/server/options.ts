@@ -6,6 +6,7 @@
 import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
+import type { WebhookDelivery } from '../core/types.generated.js';
 import { redactor } from './redact.js';
 import { RAW_SEND, type Logger, type UpstreamConfig } from './upstream.js';
 
@@ -46,6 +47,16 @@ export interface LeapHandlerOptions {
    * (`sessionTtlSeconds`). If it throws, the call is refused with 503 rather than let through.
    */
   isRevoked?: (session: RevocationQuery) => boolean | Promise<boolean>;
+  /**
+   * Enables `POST {base}/webhooks/leap` for Leap's webhooks. Configure your webhook subscription at Leap to send it in
+   * the custom header `x-leap-webhook-secret`. At least 16 characters.
+   */
+  webhookSecret?: string;
+  /**
+   * Receives each verified webhook delivery (`{webhook_event_id, payload}`) once: duplicates of an event already
+   * handled are dropped. Awaited; if it throws, the route answers 500 so Leap delivers the event again.
+   */
+  onWebhook?: (event: WebhookDelivery) => void | Promise<void>;
   /** Token lifetime. Default 900 (15 minutes). */
   sessionTtlSeconds?: number;
   /** Where the routes live. Default `/api/leap`. */
@@ -95,6 +106,7 @@ const MOCK_PLACEHOLDER_HOST = 'http://leap-mock.invalid';
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
 export const MIN_PARTNER_SECRET_BYTES = 32;
+export const MIN_WEBHOOK_SECRET_BYTES = 16;
 
 /** Everything the middleware and routes need, resolved once. */
 export interface BackendConfig {
@@ -109,6 +121,7 @@ export interface BackendConfig {
   allowedOrigins: ReadonlySet<string>;
   authenticate: LeapHandlerOptions['authenticate'] | null;
   partnerSecret: Uint8Array | null;
+  webhookSecret: Uint8Array | null;
   guestSessions: boolean;
   store: RateLimitStore | null;
   ipRule: RateLimitRule | null;
@@ -145,7 +158,7 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     throw new Error('createLeapHandler: apiKey is required (set LEAP_API_KEY), or pass mock: true to use a mock Leap.');
   }
   const apiKey = checkedApiKey(given);
-  const secrets = [apiKey, options.sessionSecret, options.partnerSecret];
+  const secrets = [apiKey, options.sessionSecret, options.partnerSecret, options.webhookSecret];
   const redact = redactor(secrets);
   const userLog = options.logger ?? defaultLogger;
   const log: Logger = (level, message, fields) => userLog(level, redact(message), fields && redact(fields));
@@ -165,6 +178,13 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     throw new Error(
       `partnerSecret must be at least ${MIN_PARTNER_SECRET_BYTES} bytes; generate one with: openssl rand -base64 48`,
     );
+  }
+  const webhookSecret = options.webhookSecret ? new TextEncoder().encode(options.webhookSecret) : null;
+  if (webhookSecret && webhookSecret.byteLength < MIN_WEBHOOK_SECRET_BYTES) {
+    throw new Error(`webhookSecret must be at least ${MIN_WEBHOOK_SECRET_BYTES} characters.`);
+  }
+  if (webhookSecret && !options.onWebhook) {
+    log('warn', 'webhookSecret is set without onWebhook: webhook events are acknowledged and dropped.');
   }
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
   // A network transport (the global fetch, nodeFetch) has nothing to reach in mock mode without base URLs: the embedded
@@ -195,6 +215,7 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase())),
     authenticate: options.authenticate ?? null,
     partnerSecret,
+    webhookSecret,
     guestSessions: options.guestSessions ?? (!options.authenticate && !partnerSecret),
     store: limits ? (limits.store ?? new MemoryRateLimitStore()) : null,
     ipRule: limits && limits.ip !== false ? (limits.ip ?? DEFAULT_IP_RULE) : null,

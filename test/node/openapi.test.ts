@@ -116,6 +116,11 @@ describe('the published OpenAPI document', () => {
     );
   });
 
+  it('GET /meters: 200 and 400', async () => {
+    await check('/meters', 'get', await backend.call('/meters', { token }));
+    await check('/meters', 'get', await backend.call('/meters?meter_type=TOASTER', { token }));
+  });
+
   it('GET /openapi.json: 200, the document itself with this backend’s base path', async () => {
     const doc = (await check('/openapi.json', 'get', await backend.call('/openapi.json'))) as { servers: unknown };
     assert.deepEqual(doc.servers, [{ url: '/api/leap' }]);

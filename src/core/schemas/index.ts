@@ -8,5 +8,6 @@ export * from './grid-errors.js';
 export * from './meters.js';
 export * from './enrollments.js';
 export * from './create-meters.js';
+export * from './webhooks.js';
 export * from './shape.js';
 export * from './shapes.generated.js';

@@ -1,0 +1,101 @@
+/**
+ * Leap's webhook deliveries (`leap-webhooks.openapi.yml`): `{webhook_event_id, payload}` where `payload` carries a
+ * `webhook_event_type`. The seven documented types are checked field by field; a type Leap adds later is accepted as
+ * it is (its `webhook_event_type` and whatever else it carries), so a new event never breaks the receiver.
+ */
+import * as z from 'zod/mini';
+import { isoDateTime, openEnum } from './common.js';
+import { ENROLLMENT_STATUSES, METER_TYPES, PARTICIPATION_PREFERENCES, TRANSMISSION_REGIONS } from './grid-enums.js';
+import { RequiredAction } from './enrollments.js';
+
+export const WEBHOOK_EVENT_TYPES = [
+  'meter.created',
+  'meter.enrollment.global-status.updated',
+  'meter.enrollment.participation-status.updated',
+  'meter.enrollment.required-actions.updated',
+  'meter.enrollment.group.updated',
+  'connect_session.updated',
+  'connect_session.authorization_updated',
+] as const;
+export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+
+/** The fields every meter event names. */
+const meterFields = {
+  meter_id: z.string(),
+  partner_reference: z.nullish(z.string()),
+  transmission_region: openEnum(TRANSMISSION_REGIONS),
+  meter_type: z.nullish(openEnum(METER_TYPES)),
+};
+
+const event = <T extends WebhookEventType, S extends z.core.$ZodLooseShape>(type: T, shape: S) =>
+  z.looseObject({ webhook_event_type: z.literal(type), ...shape });
+
+export const MeterCreatedEvent = event('meter.created', meterFields);
+export const GlobalStatusUpdatedEvent = event('meter.enrollment.global-status.updated', {
+  ...meterFields,
+  global_enrollment_status: openEnum(ENROLLMENT_STATUSES),
+});
+export const ParticipationStatusUpdatedEvent = event('meter.enrollment.participation-status.updated', {
+  ...meterFields,
+  participation_preference: openEnum(PARTICIPATION_PREFERENCES),
+  start_time: isoDateTime,
+  end_time: z.nullish(isoDateTime),
+});
+export const RequiredActionsUpdatedEvent = event('meter.enrollment.required-actions.updated', {
+  ...meterFields,
+  global_enrollment_status: openEnum(ENROLLMENT_STATUSES),
+  required_actions: z.looseObject({ partner: z.nullish(z.array(RequiredAction)) }),
+});
+export const GroupUpdatedEvent = event('meter.enrollment.group.updated', {
+  market_group_id: z.string(),
+  market_group_name: z.string(),
+  start_date_time: isoDateTime,
+  end_date_time: isoDateTime,
+  meter_ids: z.array(z.string()),
+});
+export const CONNECT_SESSION_STATUSES = ['CREATED', 'UPDATED', 'CLOSED', 'COMPLETED'] as const;
+export const ConnectSessionUpdatedEvent = event('connect_session.updated', {
+  partner_reference: z.string(),
+  status: openEnum(CONNECT_SESSION_STATUSES),
+});
+export const AUTHORIZATION_STATUSES = ['INITIATED', 'COMPLETED', 'FAILED'] as const;
+export const ConnectAuthorizationUpdatedEvent = event('connect_session.authorization_updated', {
+  partner_reference: z.string(),
+  utility_name: z.string(),
+  status: openEnum(AUTHORIZATION_STATUSES),
+});
+
+/** A type Leap adds after this release: kept as it is. */
+export const UnknownWebhookEvent = z.looseObject({ webhook_event_type: z.string() });
+
+const KNOWN_EVENTS = {
+  'meter.created': MeterCreatedEvent,
+  'meter.enrollment.global-status.updated': GlobalStatusUpdatedEvent,
+  'meter.enrollment.participation-status.updated': ParticipationStatusUpdatedEvent,
+  'meter.enrollment.required-actions.updated': RequiredActionsUpdatedEvent,
+  'meter.enrollment.group.updated': GroupUpdatedEvent,
+  'connect_session.updated': ConnectSessionUpdatedEvent,
+  'connect_session.authorization_updated': ConnectAuthorizationUpdatedEvent,
+} as const;
+
+/** A delivery's `payload`: one of the documented events, or an unknown type kept as it is. */
+export const WebhookEvent = z.union([...Object.values(KNOWN_EVENTS), UnknownWebhookEvent] as const);
+export type WebhookEvent = z.infer<typeof WebhookEvent>;
+
+/** What Leap POSTs to the receiver URL. */
+export const WebhookDelivery = z.looseObject({
+  webhook_event_id: z.string().check(z.minLength(1), z.maxLength(100)),
+  payload: WebhookEvent,
+});
+export type WebhookDelivery = z.infer<typeof WebhookDelivery>;
+
+/** The checked event of a delivery, or the zod issues; an unknown type is checked only for its envelope. */
+export function parseWebhookDelivery(value: unknown) {
+  const envelope = WebhookDelivery.safeParse(value);
+  if (!envelope.success) return envelope;
+  const type = envelope.data.payload.webhook_event_type as WebhookEventType;
+  const known = (KNOWN_EVENTS as Record<string, z.ZodMiniType>)[type];
+  if (!known) return envelope;
+  const payload = known.safeParse((value as { payload: unknown }).payload);
+  return payload.success ? envelope : payload;
+}
