@@ -2,8 +2,10 @@
  * Shared script of the Voltwise demo pages (checkout, order confirmation, article, account, connected). No inline
  * scripts or styles on those pages, so they can be served under a strict Content-Security-Policy.
  *
- * - Logs every `leap-*` event into the page's `#event-log`. Nothing is prevented: the claim link and the connect
- *   button behave exactly as they would on a partner's production site.
+ * - Logs every `leap-*` event into the page's `#event-log`. The claim link behaves exactly as on a partner's site.
+ * - Account: the connect button plays Leap Connect on the mock (demo only): the page cancels `leap-connect`, asks the
+ *   demo server to start the mock's connect session, and lands on the Final Redirect page as Leap would. With the
+ *   real API (no mock), the link is followed.
  * - Checkout: the checker reads the page's own shipping-address form (`address-form`), so the customer types it once.
  */
 import '../src/define.js';
@@ -51,6 +53,29 @@ document.addEventListener('leap-claim', (event) => {
 document.addEventListener('leap-connect', (event) => {
   const { flow, url, refId } = event.detail;
   logLine(`leap-connect ${source(event)}: ${flow} for ${refId ?? 'no refId'} → ${url}`);
+});
+
+document.addEventListener('leap-connected', (event) => {
+  const { meters } = event.detail;
+  logLine(`leap-connected ${source(event)}: ${meters.length} new meter${meters.length === 1 ? '' : 's'}`);
+});
+
+document.addEventListener('leap-meters', (event) => {
+  const count = event.detail.meters.length;
+  logLine(`leap-meters ${source(event)}: ${count} meter${count === 1 ? '' : 's'}`);
+});
+
+document.querySelector<HTMLElement>('#account-connect')?.addEventListener('leap-connect', (event) => {
+  const { url, refId } = event.detail;
+  if (!refId) return;
+  event.preventDefault();
+  void fetch('/api/mock/connect-sessions', {
+    method: 'POST',
+    headers: { 'content-type': 'application/json' },
+    body: JSON.stringify({ reference_id: refId }),
+  }).then((answer) =>
+    window.location.assign(answer.ok ? `/demo/connected.html?refId=${encodeURIComponent(refId)}&campaign=spring` : url),
+  );
 });
 
 document.addEventListener('leap-status', (event) => {

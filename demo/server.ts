@@ -21,16 +21,32 @@ let upstreamLabel: string;
 let incentivesBaseUrl: string | undefined;
 let platformBaseUrl: string | undefined;
 let closeMock: (() => Promise<void>) | null = null;
+let mockConnect: ((referenceId: string) => Promise<Response>) | null = null;
 
 if (realKey) {
   incentivesBaseUrl = process.env.LEAP_INCENTIVES_BASE_URL;
   platformBaseUrl = process.env.LEAP_PLATFORM_BASE_URL;
   upstreamLabel = `the real Leap API (${incentivesBaseUrl ?? 'https://api.incentives.leap.energy/alpha'}, ${platformBaseUrl ?? 'https://api.leap.energy'})`;
 } else {
-  const mock = await listen(createMockLeap({ latencyMs: Number(process.env.MOCK_LATENCY_MS ?? 250) }));
-  closeMock = mock.close;
+  const mockLeap = createMockLeap({
+    latencyMs: Number(process.env.MOCK_LATENCY_MS ?? 250),
+    connectDelayMs: Number(process.env.MOCK_CONNECT_DELAY_MS ?? 4000),
+  });
+  const mock = await listen(mockLeap);
+  closeMock = async () => {
+    mockLeap.dispose();
+    await mock.close();
+  };
   incentivesBaseUrl = `${mock.url}/alpha`;
   platformBaseUrl = mock.url;
+  // The account page's connect button plays Leap Connect on the mock (demo only): the session creates the
+  // customer's meters a few seconds later, as Leap does after a real authorization.
+  mockConnect = (reference_id: string) =>
+    mockLeap(`${mock.url}/mock/connect-sessions`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${MOCK_API_KEY}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ reference_id, utility: 'PGE', meters: 2 }),
+    });
   upstreamLabel = `the embedded mock Leap at ${mock.url} (no key, no network)`;
 }
 
@@ -49,6 +65,19 @@ const backend = createLeapHandler({
   authenticate: realKey ? undefined : async () => ({ referenceId: DEMO_REFERENCE_ID }),
 });
 const routes: Array<[string, ReturnType<typeof toNodeListener>]> = [[basePath, toNodeListener(backend)]];
+
+// POST /api/mock/connect-sessions {reference_id}: starts the mock's connect flow (404 with the real API).
+if (mockConnect) {
+  const start = mockConnect;
+  routes.push([
+    '/api/mock/connect-sessions',
+    toNodeListener(async (request) => {
+      if (request.method !== 'POST') return new Response(null, { status: 405 });
+      const { reference_id } = (await request.json().catch(() => ({}))) as { reference_id?: string };
+      return start(String(reference_id ?? ''));
+    }),
+  ]);
+}
 
 // The state gallery (demo/gallery.html) needs every failure on demand: one mock per fault, each behind its own
 // backend at /api/demo/<fault>/leap, plus a mock that never answers in time (for the loading state).

@@ -4,6 +4,18 @@ import { MOCK_DEVICES } from './fixtures/incentives.js';
 
 export type DeviceCounts = Map<number, number>;
 
+/** One customer of the partner, as Leap remembers them between a lookup and a refresh. */
+export interface MockCustomer {
+  reference_id: string;
+  customer_id: number;
+  fixture: MockAddressFixture;
+  address: Record<string, string | undefined>;
+  building_type: string;
+  devices: DeviceCounts | null;
+  utility_eiaid: string | null;
+  connect_code: string;
+}
+
 export class DeviceResolutionError extends Error {
   constructor(
     readonly field: string,

@@ -5,7 +5,7 @@
 import type { Hono } from 'hono';
 import { IncentivesRequest } from '../core/schemas/incentives.js';
 import { issuesToFields } from '../core/schemas/common.js';
-import { findAddressFixture, type MockAddressFixture } from './fixtures/incentives.js';
+import { findAddressFixture } from './fixtures/incentives.js';
 import { CUSTOMER_IDS } from './fixtures/applications.js';
 import {
   DeviceResolutionError,
@@ -13,22 +13,11 @@ import {
   formatAddress,
   resolveDevices,
   type DeviceCounts,
+  type MockCustomer,
 } from './incentives-engine.js';
 import { readJson } from './http.js';
 import type { MockLeapState } from './mock-leap.js';
 import { incentivesError } from './responses.js';
-
-/** One customer of the partner, as Leap remembers them between a lookup and a refresh. */
-export interface MockCustomer {
-  reference_id: string;
-  customer_id: number;
-  fixture: MockAddressFixture;
-  address: Record<string, string | undefined>;
-  building_type: string;
-  devices: DeviceCounts | null;
-  utility_eiaid: string | null;
-  connect_code: string;
-}
 
 export function registerIncentives(app: Hono, state: MockLeapState): void {
   app.post('/alpha/incentives', async (c) => {

@@ -9,7 +9,6 @@ export {
   type MockLeapOptions,
   type MockLeapState,
 } from './mock-leap.js';
-export type { MockConnectSession } from './connect-sessions.js';
 export type { MockDelivery, MockWebhookOptions } from './webhook-sender.js';
 export {
   MOCK_ADDRESSES,

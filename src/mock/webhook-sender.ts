@@ -68,10 +68,13 @@ export class WebhookSender {
       delivery.lastStatus = 0;
     }
     if (delivery.delivered || delivery.attempts >= attempts) return;
-    const timer = setTimeout(() => {
-      this.timers.delete(timer);
-      void this.attempt(delivery, payload);
-    }, backoffMs * 2 ** (delivery.attempts - 1));
+    const timer = setTimeout(
+      () => {
+        this.timers.delete(timer);
+        void this.attempt(delivery, payload);
+      },
+      backoffMs * 2 ** (delivery.attempts - 1),
+    );
     this.timers.add(timer);
   }
 }

@@ -46,7 +46,10 @@ export async function customerMeters(
   const mine = enrollments.slice(0, MAX_CUSTOMER_METERS);
   if (!mine.length) return [];
 
-  const utilities = await meterUtilities(upstream, mine.map((m) => m.meter_id));
+  const utilities = await meterUtilities(
+    upstream,
+    mine.map((m) => m.meter_id),
+  );
   return mine.map((meter) => {
     const code = utilities.get(meter.meter_id) ?? null;
     return {

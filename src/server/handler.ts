@@ -50,7 +50,14 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
   app.use('*', originHeaders(config));
   app.use('*', rateLimit(config.store, config.ipRule, ipKeyOf(config)));
   app.use('*', refuseOrigins(config));
-  for (const family of [sessionRoutes, incentivesRoutes, applicationRoutes, meterRoutes, webhookRoutes, openApiRoutes]) {
+  for (const family of [
+    sessionRoutes,
+    incentivesRoutes,
+    applicationRoutes,
+    meterRoutes,
+    webhookRoutes,
+    openApiRoutes,
+  ]) {
     app.route('/', family(config));
   }
 

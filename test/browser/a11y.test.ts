@@ -231,6 +231,23 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
       );
     });
 
+    it('<leap-enrollment-status> without meter-id: every meter, and none yet', async () => {
+      for (const [state, endpoint] of [
+        ['a list of meters', '/api/leap/session?as=demo-customer'],
+        ['no meters yet', '/api/leap/session?as=no-meters-yet'],
+      ] as const) {
+        const el = await fixture(
+          html`<leap-enrollment-status session-endpoint=${endpoint}
+            ><leap-connect-button slot="empty" org="acme" utility="pge" ref-id="c-1"></leap-connect-button
+          ></leap-enrollment-status>`,
+        );
+        await oneEvent(el, 'leap-meters');
+        await (el as LeapIncentiveChecker).updateComplete;
+        await everyInteraction(el, `meters: ${state}`);
+        clearSessions();
+      }
+    });
+
     it('<leap-application-status>: a list, none, failing with retry', async () => {
       for (const [state, endpoint] of [
         ['a list', '/api/leap/session?as=demo-customer'],
@@ -244,6 +261,38 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
         await (el as LeapIncentiveChecker).updateComplete;
         await everyInteraction(el, `applications ${state}`);
         clearSessions();
+      }
+    });
+
+    it('<leap-connect-return> watching for new meters: linking, then connected', async () => {
+      const stub = stubFetch((url) =>
+        url.endsWith('/session')
+          ? Response.json({ token: 't', reference_id: 'r' })
+          : Response.json({
+              meters: [
+                {
+                  meter_id: 'm-1',
+                  utility_name: 'Pacific Gas & Electric',
+                  created_at: new Date().toISOString(),
+                  global_enrollment_status: 'PENDING',
+                  program_enrollment: [],
+                  required_actions: { partner: [], leap: [] },
+                },
+              ],
+            }),
+      );
+      try {
+        const el = await fixture(
+          html`<leap-connect-return
+            url="https://shop.test/thanks?refId=r"
+            session-endpoint="/s/session"
+          ></leap-connect-return>`,
+        );
+        await axeClean(el, 'return linking');
+        await oneEvent(el, 'leap-connected');
+        await axeClean(el, 'return connected');
+      } finally {
+        stub.restore();
       }
     });
 

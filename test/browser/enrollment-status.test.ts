@@ -246,16 +246,79 @@ describe('<leap-enrollment-status>', () => {
     expect(text(el, '[part="deadline"]')).to.match(/dentro de \d+ días|mañana/);
   });
 
+  describe('without meter-id: every meter of the signed-in customer', () => {
+    async function list(endpoint: string, extra = '') {
+      const el = document.createElement('leap-enrollment-status');
+      el.setAttribute('session-endpoint', endpoint);
+      if (extra) el.setAttribute('meter-type', extra);
+      el.innerHTML =
+        '<leap-connect-button slot="empty" org="acme" utility="pge" session-endpoint="/api/leap/session">Connect your utility</leap-connect-button>';
+      const loaded = Promise.race([oneEvent(el, 'leap-meters'), oneEvent(el, 'leap-error')]);
+      (await fixture<HTMLDivElement>(html`<div></div>`)).append(el);
+      const event = (await loaded) as CustomEvent;
+      await el.updateComplete;
+      return { el, event };
+    }
+
+    it('one card per meter, each named by its type and utility, with its status', async () => {
+      const { el, event } = await list(DEMO);
+      const ids = (event as CustomEvent<{ meters: Array<{ meter_id: string }> }>).detail.meters.map((m) => m.meter_id);
+      const cards = all(el, '[part="meter"]');
+      expect(cards).to.have.length(ids.length).and.to.have.length.above(1);
+      expect(cards.map((card) => card.dataset.meterId)).to.deep.equal(ids);
+      const title = cards
+        .find((c) => c.dataset.meterId === ACTIVE_METER)!
+        .querySelector('h3')!
+        .textContent!.trim();
+      expect(title).to.equal('Utility meter · Pacific Gas & Electric');
+      expect(cards.every((card) => card.querySelector('[part="badge"]'))).to.be.true;
+      expect(text(el, 'h2')).to.equal('Your connected devices');
+      expect(el.hasAttribute('status')).to.be.false;
+      expect(text(el, '[role="status"]')).to.match(/^\d+ connected devices\.$/);
+      await expect(el).to.be.accessible();
+    });
+
+    it('meter-type filters the list', async () => {
+      const { el } = await list(DEMO, 'DEVICE');
+      const cards = all(el, '[part="meter"]');
+      expect(cards.length).to.be.above(0);
+      expect(cards.every((card) => card.querySelector('h3')!.textContent!.trim().startsWith('Device'))).to.be.true;
+    });
+
+    it('a customer without meters sees "No connected devices yet" and the partner’s connect button', async () => {
+      const { el } = await list('/api/leap/session?as=no-meters-yet');
+      expect(text(el, '[part="empty"]')).to.contain('No connected devices yet');
+      const slot = el.shadowRoot!.querySelector<HTMLSlotElement>('slot[name="empty"]')!;
+      expect(slot.assignedElements().map((e) => e.localName)).to.deep.equal(['leap-connect-button']);
+      await expect(el).to.be.accessible();
+    });
+
+    it('an upstream failure offers the same retry', async () => {
+      const { el, event } = await list('/api/fault/500/leap/session?as=demo-customer');
+      expect((event as CustomEvent<LeapErrorDetail>).detail.code).to.equal('UPSTREAM_DOWN');
+      expect(el.shadowRoot!.querySelector('[part="retry"]')).to.exist;
+    });
+
+    it('a wrong meter-type is a configuration error', async () => {
+      const warnings = captureWarnings();
+      const el = await fixture(
+        html`<leap-enrollment-status session-endpoint=${DEMO} meter-type="TOASTER"></leap-enrollment-status>`,
+      );
+      expect(text(el, '[part="error"]')).to.contain('meter-type must be one of');
+      expect(warnings.restore().filter((w) => w.includes('meter-type'))).to.have.length(1);
+    });
+  });
+
   it('misconfigured: explanation, INVALID_CONFIG and one warning', async () => {
     const warnings = captureWarnings();
     const el = document.createElement('leap-enrollment-status');
-    el.setAttribute('session-endpoint', DEMO);
+    el.setAttribute('meter-id', ACTIVE_METER);
     const failed = oneEvent(el, 'leap-error');
     document.body.append(el);
     const event = (await failed) as CustomEvent<LeapErrorDetail>;
     expect(event.detail.code).to.equal('INVALID_CONFIG');
     expect(text(el, '[part="error"]')).to.equal(
-      '⚠ This section is not set up correctly: the meter-id attribute is required.',
+      '⚠ This section is not set up correctly: the session-endpoint attribute is required.',
     );
     expect(warnings.restore()).to.have.length(1);
     await expect(el).to.be.accessible();

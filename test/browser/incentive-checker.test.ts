@@ -1,11 +1,16 @@
-import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { expect, fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
-import '../../src/define.js';
-import type { LeapIncentiveChecker } from '../../src/elements/incentive-checker/incentive-checker.js';
+import { render } from 'lit';
+import { createElement, useState, type ChangeEvent } from 'react';
+import { flushSync } from 'react-dom';
+import { createRoot } from 'react-dom/client';
 import type { IncentivesResult } from '../../src/core/schemas/incentives.js';
-import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
-import { captureWarnings, expectNoLitWarnings, stubFetch } from './helpers.js';
+import { accessibleName, CheckerHarness, textOf, type AddressInput } from './harness/checker-harness.js';
+import { fakeBackend, restoreNetwork, type FakeBackend } from './harness/fake-backend.js';
+import { FocusTracker } from './harness/focus-tracker.js';
+import { PageForm } from './harness/page-form.js';
+import { captureWarnings, expectNoLitWarnings } from './helpers.js';
 
 const BEND = {
   street_1: '456 Main St',
@@ -19,6 +24,13 @@ const PORTLAND = {
   city: 'Portland',
   state_or_province_code: 'OR',
   postal_code: '97204',
+  country_code: 'US',
+};
+const SACRAMENTO = {
+  street_1: '789 Oak Avenue',
+  city: 'Sacramento',
+  state_or_province_code: 'CA',
+  postal_code: '95814',
   country_code: 'US',
 };
 const SF = {
@@ -43,890 +55,1153 @@ const NOWHERE = {
   country_code: 'US',
 };
 
-const $ = <T extends Element = HTMLElement>(el: LeapIncentiveChecker, selector: string) =>
-  el.shadowRoot!.querySelector<T>(selector);
-const $$ = (el: LeapIncentiveChecker, selector: string) => [...el.shadowRoot!.querySelectorAll<HTMLElement>(selector)];
-const text = (el: LeapIncentiveChecker, selector: string) =>
-  $(el, selector)?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+const CHECKING = 'Checking incentives for your address…';
 
-async function checker(endpoint = '/api/leap/session', extra = ''): Promise<LeapIncentiveChecker> {
-  const el = document.createElement('leap-incentive-checker');
-  el.setAttribute('session-endpoint', endpoint);
-  el.setAttribute('device-ids', '123');
-  el.setAttribute('create-application', '');
-  for (const pair of extra.split(' ').filter(Boolean)) {
-    const [name, value = ''] = pair.split('=');
-    el.setAttribute(name!, value);
-  }
-  return fixture<LeapIncentiveChecker>(el);
-}
+/** What the customer typed into the element's own fields (the United States is shown as text, not typed). */
+const typed = ({ country_code: _, ...fields }: typeof BEND): AddressInput => fields;
 
-function fill(el: LeapIncentiveChecker, address: Record<string, string>): void {
-  for (const [name, value] of Object.entries(address)) {
-    // The United States is shown as text, not a field.
-    if (name === 'country_code' && value === 'US' && !$(el, '#country_code')) continue;
-    const input = $<HTMLInputElement | HTMLSelectElement>(el, `#${name}`)!;
-    input.value = value;
-    input.dispatchEvent(
-      new Event(input instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
-    );
-  }
-}
-
-function submit(el: LeapIncentiveChecker): void {
-  $<HTMLButtonElement>(el, '[part="submit"]')!.click();
-}
-
-async function until(condition: () => boolean, timeout = 6000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
-
-async function checkAndWait(el: LeapIncentiveChecker, address: Record<string, string>): Promise<IncentivesResult> {
-  fill(el, address);
-  const done = oneEvent(el, 'leap-result');
-  submit(el);
-  const event = (await done) as CustomEvent<{ result: IncentivesResult }>;
-  await el.updateComplete;
-  return event.detail.result;
-}
-
-async function errorOf(el: LeapIncentiveChecker, address: Record<string, string>): Promise<LeapErrorDetail> {
-  fill(el, address);
-  const failed = oneEvent(el, 'leap-error');
-  submit(el);
-  const event = (await failed) as CustomEvent<LeapErrorDetail>;
-  await el.updateComplete;
-  return event.detail;
-}
-
-/** A session at once, then every incentives answer held until the test releases it. */
-function holdAnswers(): { stub: ReturnType<typeof stubFetch>; release: (answer: Response) => void } {
-  let held: (answer: Response) => void = () => {};
-  const stub = stubFetch((url) =>
-    url.endsWith('/session')
-      ? Response.json({ token: 't', reference_id: 'r' })
-      : new Promise<Response>((resolve) => (held = resolve)),
-  );
-  return { stub, release: (answer) => held(answer) };
-}
-
-/** Records request bodies sent to the backend while letting them through. */
-function spyOnIncentives(): { bodies: Array<Record<string, unknown>>; restore(): void } {
-  const original = window.fetch;
-  const bodies: Array<Record<string, unknown>> = [];
-  window.fetch = (input, init) => {
-    if (
-      String(input instanceof Request ? input.url : input).endsWith('/incentives') &&
-      typeof init?.body === 'string'
-    ) {
-      bodies.push(JSON.parse(init.body) as Record<string, unknown>);
-    }
-    return original(input, init);
+/** An answer written by hand, for what the mock Leap does not say. */
+function answer(overrides: Partial<IncentivesResult> = {}): IncentivesResult {
+  return {
+    utility: { eiaid: 1, name: 'Test Utility' },
+    incentives: { total_incentive_amount: 100, by_program: [] },
+    ...overrides,
   };
-  return { bodies, restore: () => (window.fetch = original) };
 }
 
-function expectValuesKept(el: LeapIncentiveChecker, address: Record<string, string>): void {
-  for (const [name, value] of Object.entries(address)) {
-    expect($<HTMLInputElement>(el, `#${name}`)!.value, name).to.equal(value);
-  }
+/** `programs` programs of `tiers` tiers each; every other tier eligible. */
+function longAnswer(programs: number, tiers: number): IncentivesResult {
+  return answer({
+    utility: { eiaid: 1, name: 'Big Utility' },
+    incentives: {
+      total_incentive_amount: programs * 100,
+      by_program: Array.from({ length: programs }, (_, p) => ({
+        program_id: 100 + p,
+        program_name: `Program ${p + 1}`,
+        total_incentive: 100,
+        device_tier_results: Array.from({ length: tiers }, (_, t) => ({
+          tier_name: `Tier ${t + 1}`,
+          eligible: t % 2 === 0,
+          incentive_amount: t % 2 === 0 ? 50 : null,
+          failed_requirements: t % 2 === 0 ? [] : ['Licensed installer'],
+        })),
+      })),
+    },
+  });
 }
+
+/** A backend that answers every check with `result` (sessions are answered too). */
+const answering = (result: IncentivesResult): FakeBackend => fakeBackend({ incentives: () => Response.json(result) });
+
+/** Lets the next check through to the real test backend. */
+async function releaseNext(backend: FakeBackend): Promise<void> {
+  await (await backend.next('incentives')).forward();
+}
+
+/** Removes the stub of `navigator.onLine` (the own property shadows the prototype's getter). */
+function backOnline(): void {
+  delete (navigator as unknown as Record<string, unknown>).onLine;
+}
+
+// The host page's own address forms, as checkouts write them.
+
+/** Fields found only by their autocomplete tokens (the names mean nothing). */
+const tokenForm = (id: string) =>
+  html`<form id=${id}>
+    <label>Street <input name="f1" autocomplete="address-line1" /></label>
+    <label>Apartment <input name="f2" autocomplete="address-line2" /></label>
+    <label>City <input name="f3" autocomplete="address-level2" /></label>
+    <label>State <input name="f4" autocomplete="address-level1" /></label>
+    <label>ZIP <input name="f5" autocomplete="postal-code" /></label>
+    <label>Country <input name="f6" autocomplete="country-name" value="United States" /></label>
+  </form>`;
+
+/** Typing `address` into a `tokenForm`, field by field. */
+const byToken = (address: AddressInput, section = ''): Record<string, string> => {
+  const token = (name: string) => `[autocomplete="${section ? `${section} ` : ''}${name}"]`;
+  const values: Record<string, string> = {};
+  if (address.street_1 !== undefined) values[token('address-line1')] = address.street_1;
+  if (address.city !== undefined) values[token('address-level2')] = address.city;
+  if (address.state_or_province_code !== undefined) values[token('address-level1')] = address.state_or_province_code;
+  if (address.postal_code !== undefined) values[token('postal-code')] = address.postal_code;
+  return values;
+};
 
 describe('<leap-incentive-checker>', () => {
   afterEach(() => {
+    restoreNetwork();
     clearSessions();
     expectNoLitWarnings();
   });
 
-  describe('form', () => {
-    it('is a native form with labelled inputs and the right autocomplete tokens', async () => {
-      const el = await checker();
-      expect($(el, 'form[part="form"]')).to.exist;
-      const tokens: Record<string, string> = {
+  describe('its own form', () => {
+    it('is a native form with labelled fields and the autocomplete tokens browsers fill', async () => {
+      const h = await CheckerHarness.create();
+      expect(h.$('form[part="form"]')).to.exist;
+      const tokens = {
         street_1: 'address-line1',
         street_2: 'address-line2',
         city: 'address-level2',
         state_or_province_code: 'address-level1',
         postal_code: 'postal-code',
-        country_code: 'country',
       };
       for (const [id, token] of Object.entries(tokens)) {
-        const input = $(el, `#${id}`)!;
-        expect(input.getAttribute('autocomplete'), id).to.equal(token);
-        expect($(el, `label[for="${id}"]`), `label for ${id}`).to.exist;
+        expect(h.$(`#${id}`)!.getAttribute('autocomplete'), id).to.equal(token);
+        expect(h.$(`label[for="${id}"]`), `label for ${id}`).to.exist;
       }
-      expect($(el, 'select#building_type')).to.exist;
-      expect(text(el, '[part="result"]')).to.contain('Enter your address');
-      await expect(el).to.be.accessible();
+      expect(h.$('select#building_type')).to.exist;
+      expect(h.$('label[for="building_type"]')).to.exist;
+      expect(h.text('[part="submit"]')).to.equal('Check incentives');
+      expect(h.text('[part="result"]')).to.equal(
+        'Enter your address to see the rebates and incentives available to you.',
+      );
+      await expect(h.element).to.be.accessible();
     });
 
-    it('validates like the schema, links messages with aria-describedby, focuses the first error and keeps the input', async () => {
-      const el = await checker();
-      const typed = { street_1: '456 Main St', city: 'Bend', state_or_province_code: 'ZZ', postal_code: '9770' };
-      fill(el, typed);
-      let requests = 0;
-      const stub = stubFetch(() => {
-        requests += 1;
-        return Response.json({});
+    it('shows the United States as text, not as a select', async () => {
+      const h = await CheckerHarness.create();
+      expect(h.field('country_code')).to.be.null;
+      const country = h.$$('[part="field"]').find((f) => textOf(f).startsWith('Country'))!;
+      expect(textOf(country)).to.equal('Country United States');
+      expect(h.element.address.country_code).to.equal('US');
+    });
+
+    it('another country is a labelled select with the country token', async () => {
+      const h = await CheckerHarness.create({ country: 'CA' });
+      const select = h.field('country_code')!;
+      expect(select).to.be.instanceOf(HTMLSelectElement);
+      expect(select.getAttribute('autocomplete')).to.equal('country');
+      expect(select.value).to.equal('CA');
+      expect(h.$('label[for="country_code"]')).to.exist;
+      await expect(h.element).to.be.accessible();
+    });
+
+    it('validates like the backend: messages linked by aria-describedby, focus on the first, nothing sent', async () => {
+      const backend = fakeBackend();
+      const h = await CheckerHarness.create();
+      const entered = { street_1: '456 Main St', city: 'Bend', state_or_province_code: 'ZZ', postal_code: '9770' };
+      await h.fill(entered);
+      h.submit();
+      await h.settle();
+      expect(h.errors().fields).to.deep.equal({
+        state_or_province_code: 'Use the two-letter state code, such as CA.',
+        postal_code: 'Use a 5-digit ZIP code, such as 97701 (or ZIP+4, such as 97701-1234).',
       });
-      try {
-        let rejected: unknown = null;
-        await el.check().catch((error: unknown) => (rejected = error));
-        expect((rejected as { status?: number } | null)?.status).to.equal(400);
-        submit(el);
-        await el.updateComplete;
-        await new Promise((r) => setTimeout(r, 50));
-      } finally {
-        stub.restore();
-      }
-      expect(requests, 'nothing is sent while the form is invalid').to.equal(0);
-      for (const id of ['state_or_province_code', 'postal_code']) {
-        const input = $(el, `#${id}`)!;
-        expect(input.getAttribute('aria-invalid')).to.equal('true');
-        const message = $(el, `#${input.getAttribute('aria-describedby')}`)!;
-        expect(message.textContent).to.match(id === 'postal_code' ? /ZIP/ : /two-letter state/);
-      }
-      expect($(el, '#city')!.getAttribute('aria-invalid')).to.equal('false');
-      expect(el.shadowRoot!.activeElement?.id).to.equal('state_or_province_code');
-      expectValuesKept(el, typed);
-      await expect(el).to.be.accessible();
-      // Fixing a field clears its message without waiting for the next submit.
-      fill(el, { postal_code: '97701-1234' });
-      await el.updateComplete;
-      expect($(el, '#postal_code')!.getAttribute('aria-invalid')).to.equal('false');
+      expect(h.focused()?.id).to.equal('state_or_province_code');
+      expect(h.announcement()).to.equal('Please correct 2 fields.');
+      expect(h.values()).to.include(entered);
+      expect(backend.requests(), 'nothing is sent while the form is invalid').to.have.length(0);
+      await expect(h.element).to.be.accessible();
     });
 
-    it('accepts a state name as browsers autofill it', async () => {
-      const el = await checker();
-      fill(el, { ...BEND, state_or_province_code: 'Oregon' });
-      expect(el.address.state_or_province_code).to.equal('OR');
+    it('check() rejects an invalid address with status 400 and the fields at fault, sending nothing', async () => {
+      const backend = fakeBackend();
+      const h = await CheckerHarness.create();
+      await h.fill({ ...BEND, postal_code: '9770' });
+      const rejected = (await h.element.check().catch((error: unknown) => error)) as {
+        status?: number;
+        details?: unknown;
+      };
+      expect(rejected.status).to.equal(400);
+      expect(rejected.details).to.deep.equal({ fields: { postal_code: 'invalid_postal_code' } });
+      expect(backend.requests()).to.have.length(0);
     });
 
-    it('the building type can be changed unless locked', async () => {
-      const el = await checker('/api/leap/session', 'building-type=MULTIFAMILY');
-      expect($<HTMLSelectElement>(el, '#building_type')!.value).to.equal('MULTIFAMILY');
-      const locked = await checker('/api/leap/session', 'building-type=COMMERCIAL lock-building-type');
-      expect($(locked, '#building_type')).to.be.null;
+    it('fixing a field clears its message at once', async () => {
+      const h = await CheckerHarness.create();
+      await h.fill({ ...BEND, postal_code: '9770' });
+      h.submit();
+      await h.settle();
+      expect(Object.keys(h.errors().fields)).to.deep.equal(['postal_code']);
+      await h.fill({ postal_code: '97701-1234' });
+      expect(h.errors().fields).to.deep.equal({});
+    });
+
+    it('a state longer than two letters gets the two-letter hint, not "too long"', async () => {
+      const h = await CheckerHarness.create();
+      await h.fill({ ...BEND, state_or_province_code: 'Orgeon' });
+      h.submit();
+      await h.settle();
+      expect(h.errors().fields).to.deep.equal({
+        state_or_province_code: 'Use the two-letter state code, such as CA.',
+      });
+    });
+
+    it('takes a state name as browsers autofill it', async () => {
+      const h = await CheckerHarness.create();
+      const result = await h.check({ ...BEND, state_or_province_code: 'Oregon' });
+      expect(h.element.address.state_or_province_code).to.equal('OR');
+      expect(result.incentives.total_incentive_amount).to.equal(750);
+    });
+
+    it('offers the building type unless it is locked', async () => {
+      const open = await CheckerHarness.create({ 'building-type': 'MULTIFAMILY' });
+      expect(open.$<HTMLSelectElement>('#building_type')!.value).to.equal('MULTIFAMILY');
+      const locked = await CheckerHarness.create({ 'building-type': 'COMMERCIAL', 'lock-building-type': true });
+      expect(locked.$('#building_type')).to.be.null;
+    });
+
+    it('fits a 320 px container in one column', async () => {
+      const narrow = await fixture<HTMLDivElement>(html`<div style="width: 320px"></div>`);
+      const h = await CheckerHarness.create({}, narrow);
+      expect(h.element.scrollWidth).to.be.at.most(320);
+      const street = h.field('street_1')!.getBoundingClientRect();
+      const city = h.field('city')!.getBoundingClientRect();
+      expect(city.top).to.be.greaterThan(street.top);
     });
   });
 
-  describe('results', () => {
-    it('Bend: eligible tier, utility, total in currency, calculation method, claim link', async () => {
-      const el = await checker();
-      const result = await checkAndWait(el, BEND);
+  describe('results from the mock Leap', () => {
+    it('Bend: utility, total, an explained eligible tier and a claim link; focus on the result heading', async () => {
+      const h = await CheckerHarness.create();
+      const result = await h.check(BEND);
       expect(result.incentives.total_incentive_amount).to.equal(750);
-      expect(text(el, '[part="utility"]')).to.equal('Your utility: PacifiCorp (Oregon)');
-      expect(text(el, '[part="total"]')).to.equal('Up to $750 in incentives');
-      const tier = $(el, '[part="tier"]')!;
-      expect(tier.dataset.eligible).to.equal('true');
-      expect(tier.textContent).to.contain('Eligible').and.contain('✓').and.contain('Fixed rebate per device');
-      expect(tier.textContent).to.contain('You will also need to').and.contain('Must use licensed contractor');
-      const claim = $<HTMLAnchorElement>(el, '[part="claim"]')!;
-      expect(claim.href).to.equal('https://app.leap.energy/connect/abc123');
-      expect(claim.textContent).to.contain('Claim $750');
-      expect(claim.rel).to.equal('noopener noreferrer');
-      expect(el.result?.incentives.total_incentive_amount).to.equal(750);
-      expect(el.shadowRoot!.activeElement?.id).to.equal('result-heading');
-      expect(text(el, '[role="status"]')).to.contain('$750');
-      await expect(el).to.be.accessible();
+      const shown = h.result()!;
+      expect(shown.utility).to.equal('Your utility: PacifiCorp (Oregon)');
+      expect(shown.total).to.equal('Up to $750 in incentives');
+      expect(shown.programs).to.have.length(1);
+      const [tier] = shown.programs[0]!.tiers;
+      expect(tier!.eligible).to.be.true;
+      expect(tier!.badge).to.equal('✓ Eligible');
+      expect(tier!.text).to.contain('Fixed rebate per device').and.contain('You will also need to');
+      expect(tier!.text).to.contain('Must use licensed contractor');
+      expect(shown.claim).to.equal('https://app.leap.energy/connect/abc123');
+      expect(h.claimLink()!.textContent).to.contain('Claim $750');
+      expect(h.claimLink()!.rel).to.equal('noopener noreferrer');
+      expect(h.element.result?.incentives.total_incentive_amount).to.equal(750);
+      expect(h.focused()?.id).to.equal('result-heading');
+      expect(h.announcement()).to.equal('Found up to $750 in incentives from PacifiCorp (Oregon).');
+      await expect(h.element).to.be.accessible();
     });
 
     it('San Francisco: eligible and not-eligible tiers side by side, with why-not and already-met', async () => {
-      const el = await checker();
-      await checkAndWait(el, SF);
-      const tiers = $$(el, '[part="tier"]');
-      const ineligible = tiers.find((t) => t.dataset.eligible === 'false')!;
-      const eligible = tiers.find((t) => t.dataset.eligible === 'true')!;
-      expect(ineligible.textContent).to.contain('Not eligible').and.contain('✕').and.contain('Why not');
-      expect(ineligible.textContent).to.contain('400% of the federal poverty level');
-      expect(ineligible.textContent).to.contain('Already met');
-      expect(eligible.textContent).to.contain('Up to $500 for a Level 2 charger', 'string calculation_details shown');
-      await expect(el).to.be.accessible();
+      const h = await CheckerHarness.create();
+      await h.check(SF);
+      const tiers = h.result()!.programs.flatMap((p) => p.tiers);
+      const eligible = tiers.find((t) => t.eligible)!;
+      const ineligible = tiers.find((t) => !t.eligible)!;
+      expect(ineligible.badge).to.equal('✕ Not eligible');
+      expect(ineligible.text).to.contain('Why not').and.contain('400% of the federal poverty level');
+      expect(ineligible.text).to.contain('Already met');
+      expect(eligible.text).to.contain('Up to $500 for a Level 2 charger');
+      await expect(h.element).to.be.accessible();
     });
 
-    it('Sacramento: one card per program with its own total', async () => {
-      const el = await checker();
-      await checkAndWait(el, {
-        ...BEND,
-        street_1: '789 Oak Avenue',
-        city: 'Sacramento',
-        state_or_province_code: 'CA',
-        postal_code: '95814',
-      });
-      const programs = $$(el, '[part="program"]');
-      expect(programs).to.have.length(2);
-      expect(programs[0]!.textContent).to.contain('SMUD Charge@Home EV Rebates').and.contain('$500');
-      expect(programs[1]!.textContent).to.contain('$750');
-      expect(text(el, '[part="total"]')).to.contain('$1,250');
+    it('Sacramento: one card per program, each with its own total', async () => {
+      const h = await CheckerHarness.create();
+      await h.check(SACRAMENTO);
+      const { programs, total } = h.result()!;
+      expect(programs.map((p) => p.name)[0]).to.equal('SMUD Charge@Home EV Rebates');
+      expect(programs.map((p) => p.total)).to.deep.equal(['Program total: $500', 'Program total: $750']);
+      expect(total).to.equal('Up to $1,250 in incentives');
     });
 
-    it('Portland: zero incentives is a state with reasons, no claim link', async () => {
-      const el = await checker();
-      await checkAndWait(el, PORTLAND);
-      const empty = $(el, '[part="empty"]')!;
-      expect(empty.textContent).to.contain('No incentives for this device at this address');
-      expect(empty.textContent)
-        .to.contain('Device not OCPP compliant')
-        .and.contain('Charger level must be at least LEVEL_2');
-      expect($(el, '[part="claim"]')).to.be.null;
-      expect(text(el, '[role="status"]')).to.contain('No incentives');
-      await expect(el).to.be.accessible();
+    it('Portland: zero incentives is a state of its own, with the reasons and no claim link', async () => {
+      const h = await CheckerHarness.create();
+      await h.check(PORTLAND);
+      const shown = h.result()!;
+      expect(shown.empty).to.contain('No incentives for this device at this address');
+      expect(shown.empty).to.contain('Device not OCPP compliant').and.contain('Charger level must be at least LEVEL_2');
+      expect(shown.claim).to.be.null;
+      expect(h.announcement()).to.equal('No incentives for this device at this address');
+      await expect(h.element).to.be.accessible();
     });
 
-    it('Davis: several possible utilities; picking one reruns the check', async () => {
-      const el = await checker();
-      const first = await checkAndWait(el, DAVIS);
+    it('Davis: several possible utilities; picking one checks again with it', async () => {
+      const h = await CheckerHarness.create();
+      const first = await h.check(DAVIS);
       expect(first.utility).to.be.null;
-      const radios = $$(el, '.picker input[type="radio"]') as HTMLInputElement[];
-      expect(radios).to.have.length(2);
-      await expect(el).to.be.accessible();
-      radios[1]!.click();
-      const rerun = oneEvent(el, 'leap-result');
-      $<HTMLButtonElement>(el, '.picker button')!.click();
-      const event = (await rerun) as CustomEvent<{ result: IncentivesResult }>;
-      expect(event.detail.result.utility?.name).to.equal('Valley Clean Energy Alliance');
-      await el.updateComplete;
-      expect(text(el, '[part="total"]')).to.contain('$300');
+      expect(h.result()!.utilityChoices).to.have.length(2);
+      expect(h.result()!.utility).to.be.null;
+      await expect(h.element).to.be.accessible();
+      const rerun = h.waitForResult();
+      h.pickUtility('Valley Clean Energy Alliance');
+      expect((await rerun).utility?.name).to.equal('Valley Clean Energy Alliance');
+      expect(h.result()!.total).to.equal('Up to $300 in incentives');
     });
 
-    it('renders program names and requirements as text, never as HTML', async () => {
-      const hostile: IncentivesResult = {
-        utility: { eiaid: 1, name: '<img src=x onerror="window.__pwned=1">Utility' },
-        incentives: {
-          total_incentive_amount: 10,
-          by_program: [
-            {
-              program_id: 1,
-              program_name: '<b>Bold</b><script>window.__pwned=1</script>',
-              total_incentive: 10,
-              device_tier_results: [{ eligible: true, incentive_amount: 10, failed_requirements: ['<i>x</i>'] }],
-            },
-          ],
-        },
-      };
-      const stub = stubFetch((url) =>
-        url.endsWith('/session') ? Response.json({ token: 't', reference_id: 'r' }) : Response.json(hostile),
+    it('a utility picked for one address is not sent with the next address', async () => {
+      const h = await CheckerHarness.create();
+      await h.check(DAVIS);
+      const picked = h.waitForResult();
+      h.pickUtility('Valley Clean Energy Alliance');
+      await picked;
+      const bend = await h.check(BEND);
+      expect(bend.utility?.name).to.equal('PacifiCorp (Oregon)');
+      expect(h.result()!.total).to.equal('Up to $750 in incentives');
+    });
+
+    it('renders names and requirements from the answer as text, never as HTML', async () => {
+      answering(
+        answer({
+          utility: { eiaid: 1, name: '<img src=x onerror="window.__pwned=1">Utility' },
+          incentives: {
+            total_incentive_amount: 10,
+            by_program: [
+              {
+                program_id: 1,
+                program_name: '<b>Bold</b><script>window.__pwned=1</script>',
+                total_incentive: 10,
+                device_tier_results: [{ eligible: true, incentive_amount: 10, failed_requirements: ['<i>x</i>'] }],
+              },
+            ],
+          },
+        }),
       );
-      try {
-        const el = await checker('/stub/session');
-        await checkAndWait(el, BEND);
-        expect($(el, '[part="program"] b')).to.be.null;
-        expect($(el, '[part="result"] img')).to.be.null;
-        expect(text(el, '.program-name')).to.equal('<b>Bold</b><script>window.__pwned=1</script>');
-        expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
-      } finally {
-        stub.restore();
-      }
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      expect(h.$('[part="program"] b')).to.be.null;
+      expect(h.$('[part="result"] img')).to.be.null;
+      expect(h.result()!.programs[0]!.name).to.equal('<b>Bold</b><script>window.__pwned=1</script>');
+      expect((window as unknown as { __pwned?: number }).__pwned).to.be.undefined;
     });
   });
 
   describe('long answers', () => {
-    /** `programs` programs of `tiers` tiers each; every other tier eligible. */
-    function longAnswer(programs: number, tiers: number) {
-      return {
-        utility: { eiaid: 1, name: 'Big Utility' },
-        incentives: {
-          total_incentive_amount: programs * 100,
-          by_program: Array.from({ length: programs }, (_, p) => ({
-            program_id: 100 + p,
-            program_name: `Program ${p + 1}`,
-            total_incentive: 100,
-            device_tier_results: Array.from({ length: tiers }, (_, t) => ({
-              tier_name: `Tier ${t + 1}`,
-              eligible: t % 2 === 0,
-              incentive_amount: t % 2 === 0 ? 50 : null,
-              failed_requirements: t % 2 === 0 ? [] : ['Licensed installer'],
-            })),
-          })),
-        },
-      };
-    }
+    it('more than 12 tiers: each program collapsed behind a toggle named after the program', async () => {
+      answering(longAnswer(5, 4));
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      const { programs } = h.result()!;
+      expect(programs).to.have.length(5);
+      expect(programs.flatMap((p) => p.tiers)).to.have.length(0);
+      expect(programs[1]!.toggle!.expanded).to.be.false;
+      expect(accessibleName(h.toggles()[1]!)).to.equal('Show the 4 options (2 eligible), Program 2');
+      await expect(h.element).to.be.accessible();
+    });
 
-    async function withAnswer(answer: unknown, extra = '') {
-      const stub = stubFetch((url) =>
-        url.endsWith('/session') ? Response.json({ token: 't', reference_id: 'r' }) : Response.json(answer),
-      );
-      const el = await checker('/stub/session', extra);
-      await checkAndWait(el, BEND);
-      return { el, stub };
-    }
-
-    it('more than 12 tiers: each program shows its total and a button that reveals its options', async () => {
-      const { el, stub } = await withAnswer(longAnswer(5, 4));
-      try {
-        expect($$(el, '[part="program"]')).to.have.length(5);
-        expect($$(el, '[part="tier"]')).to.have.length(0);
-        const toggles = $$(el, '[part="program-toggle"]');
-        expect(toggles).to.have.length(5);
-        expect(toggles[1]!.getAttribute('aria-expanded')).to.equal('false');
-        expect(toggles[1]!.textContent!.replace(/\s+/g, ' ').trim()).to.equal('Show the 4 options (2 eligible)');
-        await expect(el).to.be.accessible();
-
-        toggles[1]!.click();
-        await el.updateComplete;
-        const open = $$(el, '[part="program-toggle"]')[1]!;
-        expect(open.getAttribute('aria-expanded')).to.equal('true');
-        expect(open.textContent!.trim()).to.equal('Hide the options');
-        const list = $(el, `#${open.getAttribute('aria-controls')}`)!;
-        expect(list.querySelectorAll('[part~="tier"]')).to.have.length(4);
-        expect($$(el, '[part="tier"]')).to.have.length(4);
-        await expect(el).to.be.accessible();
-
-        open.click();
-        await el.updateComplete;
-        expect($$(el, '[part="tier"]')).to.have.length(0);
-      } finally {
-        stub.restore();
-      }
+    it('a toggle shows its program\u2019s options and hides them again', async () => {
+      answering(longAnswer(5, 4));
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      h.toggles()[1]!.click();
+      await h.settle();
+      const open = h.toggles()[1]!;
+      expect(open.getAttribute('aria-expanded')).to.equal('true');
+      expect(accessibleName(open)).to.equal('Hide the options, Program 2');
+      const list = h.$(`#${open.getAttribute('aria-controls')}`)!;
+      expect(list.querySelectorAll('[part~="tier"]')).to.have.length(4);
+      expect(h.result()!.programs.map((p) => p.tiers.length)).to.deep.equal([0, 4, 0, 0, 0]);
+      await expect(h.element).to.be.accessible();
+      open.click();
+      await h.settle();
+      expect(h.result()!.programs.flatMap((p) => p.tiers)).to.have.length(0);
     });
 
     it('up to 12 tiers: every option is shown, without toggles', async () => {
-      const { el, stub } = await withAnswer(longAnswer(3, 4));
-      try {
-        expect($$(el, '[part="tier"]')).to.have.length(12);
-        expect($$(el, '[part="program-toggle"]')).to.have.length(0);
-      } finally {
-        stub.restore();
-      }
+      answering(longAnswer(3, 4));
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      expect(h.result()!.programs.flatMap((p) => p.tiers)).to.have.length(12);
+      expect(h.toggles()).to.have.length(0);
     });
 
     it('a new answer starts collapsed again', async () => {
-      const { el, stub } = await withAnswer(longAnswer(5, 4));
-      try {
-        $$(el, '[part="program-toggle"]')[0]!.click();
-        await el.updateComplete;
-        expect($$(el, '[part="tier"]')).to.have.length(4);
-        const done = oneEvent(el, 'leap-result');
-        submit(el);
-        await done;
-        await el.updateComplete;
-        expect($$(el, '[part="tier"]')).to.have.length(0);
-      } finally {
-        stub.restore();
-      }
+      answering(longAnswer(5, 4));
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      h.toggles()[0]!.click();
+      await h.settle();
+      expect(h.result()!.programs[0]!.tiers).to.have.length(4);
+      const again = h.waitForResult();
+      h.submit();
+      await again;
+      expect(h.result()!.programs.flatMap((p) => p.tiers)).to.have.length(0);
+    });
+  });
+
+  describe('loading', () => {
+    it('shows a skeleton, marks the form busy and announces the check outside anything aria-hidden', async () => {
+      const backend = fakeBackend();
+      const h = await CheckerHarness.create();
+      await h.fill(BEND);
+      h.submit();
+      await h.settle();
+      expect(h.pending()).to.be.true;
+      expect(h.$('.result.pending')!.getAttribute('aria-hidden')).to.equal('true');
+      expect(h.$('form')!.getAttribute('aria-busy')).to.equal('true');
+      expect(h.text('[part="submit"]')).to.equal('Checking…');
+      expect(h.announcement()).to.equal(CHECKING);
+      expect(h.liveRegion().closest('[aria-hidden="true"]')).to.be.null;
+      expect(h.element.closest('[aria-hidden="true"]')).to.be.null;
+      await expect(h.element).to.be.accessible();
+      const done = h.waitForResult();
+      (await backend.next('incentives')).json(answer());
+      await done;
+      expect(h.pending()).to.be.false;
+    });
+
+    it('announces the check in Spanish', async () => {
+      fakeBackend();
+      const h = await CheckerHarness.create({ lang: 'es' });
+      await h.fill(BEND);
+      h.submit();
+      await h.settle();
+      expect(h.announcement()).to.equal('Consultando los incentivos para su dirección…');
+    });
+
+    it('reserves space: idle, loading and a short answer take the same height, so the page does not jump', async () => {
+      const h = await CheckerHarness.create();
+      const idle = h.element.getBoundingClientRect().height;
+      await h.fill(NOWHERE);
+      const failed = h.waitForError();
+      h.submit();
+      await h.settle();
+      expect(h.pending(), 'skeleton shown while pending').to.be.true;
+      const pending = h.element.getBoundingClientRect().height;
+      await failed;
+      const answered = h.element.getBoundingClientRect().height;
+      expect(pending).to.equal(idle);
+      expect(answered).to.equal(idle);
+      expect(parseFloat(getComputedStyle(h.$('[part="result"]')!).minHeight)).to.be.greaterThan(100);
     });
   });
 
   describe('reserved-space layout (result-height)', () => {
-    it('keeps the same height from the idle hint through loading to a long answer, which scrolls inside', async () => {
-      const { stub, release } = holdAnswers();
-      try {
-        const el = await checker('/stub/session', 'result-height=12rem');
-        const region = () => $(el, '[role="region"]')!;
-        const height = () => region().getBoundingClientRect().height;
-        const expected = 12 * parseFloat(getComputedStyle(document.documentElement).fontSize);
-        expect(height()).to.be.closeTo(expected, 1);
-        expect(region().getAttribute('aria-label')).to.equal('Your incentives');
-        const below = document.createElement('p');
-        below.textContent = 'Below the checker';
-        el.after(below);
-        const top = below.getBoundingClientRect().top;
+    it('keeps one height from the idle hint through loading to a long answer, which scrolls inside', async () => {
+      const backend = fakeBackend();
+      const h = await CheckerHarness.create({ 'result-height': '12rem' });
+      const region = h.outcome();
+      const height = () => region.getBoundingClientRect().height;
+      const expected = 12 * parseFloat(getComputedStyle(document.documentElement).fontSize);
+      expect(height()).to.be.closeTo(expected, 1);
+      expect(region.getAttribute('aria-label')).to.equal('Your incentives');
+      const below = document.createElement('p');
+      below.textContent = 'Below the checker';
+      h.element.after(below);
+      const top = below.getBoundingClientRect().top;
 
-        fill(el, BEND);
-        submit(el);
-        await until(() => !!$(el, '.result.pending'));
-        expect(height()).to.be.closeTo(expected, 1);
-        const done = oneEvent(el, 'leap-result');
-        release(
-          Response.json({
-            utility: { eiaid: 1, name: 'U' },
-            incentives: {
-              total_incentive_amount: 400,
-              by_program: Array.from({ length: 4 }, (_, p) => ({
-                program_id: p,
-                program_name: `Program ${p}`,
-                total_incentive: 100,
-                device_tier_results: [{ tier_name: 'Standard', eligible: true, incentive_amount: 100 }],
-              })),
-            },
-          }),
-        );
-        await done;
-        await el.updateComplete;
-        expect(height()).to.be.closeTo(expected, 1);
-        expect(region().scrollHeight).to.be.greaterThan(region().clientHeight);
-        expect(below.getBoundingClientRect().top).to.equal(top);
-        expect(region().tabIndex).to.equal(0);
-        await expect(el).to.be.accessible();
-        below.remove();
-      } finally {
-        stub.restore();
-      }
+      await h.fill(BEND);
+      h.submit();
+      await h.settle();
+      expect(h.pending()).to.be.true;
+      expect(height()).to.be.closeTo(expected, 1);
+      const done = h.waitForResult();
+      (await backend.next('incentives')).json(
+        answer({
+          incentives: {
+            total_incentive_amount: 400,
+            by_program: Array.from({ length: 4 }, (_, p) => ({
+              program_id: p,
+              program_name: `Program ${p}`,
+              total_incentive: 100,
+              device_tier_results: [{ tier_name: 'Standard', eligible: true, incentive_amount: 100 }],
+            })),
+          },
+        }),
+      );
+      await done;
+      expect(height()).to.be.closeTo(expected, 1);
+      expect(region.scrollHeight).to.be.greaterThan(region.clientHeight);
+      expect(below.getBoundingClientRect().top).to.equal(top);
+      expect(region.tabIndex, 'a scrolling region is reachable by keyboard').to.equal(0);
+      await expect(h.element).to.be.accessible();
     });
 
     it('an invalid length is a configuration error', async () => {
       const warnings = captureWarnings();
-      const el = document.createElement('leap-incentive-checker');
-      el.setAttribute('session-endpoint', '/api/leap/session');
-      el.setAttribute('device-ids', '123');
-      el.setAttribute('result-height', 'tall');
-      const failed = oneEvent(el, 'leap-error');
-      document.body.append(el);
-      const event = (await failed) as CustomEvent<LeapErrorDetail>;
-      expect(event.detail.code).to.equal('INVALID_CONFIG');
-      expect(event.detail.message).to.contain('result-height');
+      const h = CheckerHarness.build({ 'result-height': 'tall' });
+      const failed = h.waitForError();
+      await h.connect();
+      const detail = await failed;
       expect(warnings.restore()).to.have.length(1);
-      el.remove();
-    });
-  });
-
-  describe('pending', () => {
-    it('shows a skeleton in the reserved space, marks the form busy, and stays accessible', async () => {
-      const { stub, release } = holdAnswers();
-      try {
-        const el = await checker('/stub/session');
-        fill(el, BEND);
-        submit(el);
-        await until(() => !!$(el, '.result.pending'));
-        expect($(el, 'form')!.getAttribute('aria-busy')).to.equal('true');
-        expect(text(el, '[part="submit"]')).to.equal('Checking…');
-        await expect(el).to.be.accessible();
-        const done = oneEvent(el, 'leap-result');
-        release(
-          Response.json({
-            utility: { eiaid: 1, name: 'U' },
-            incentives: { total_incentive_amount: 0, by_program: [] },
-          }),
-        );
-        await done;
-      } finally {
-        stub.restore();
-      }
+      expect(detail.code).to.equal('INVALID_CONFIG');
+      expect(detail.message).to.contain('result-height');
     });
   });
 
   describe('edits after a result', () => {
-    it('marks the result as outdated and hides the claim link until the next check', async () => {
-      const el = await checker();
-      await checkAndWait(el, BEND);
-      expect($(el, '[part="claim"]')).to.exist;
-      fill(el, { postal_code: '97204' });
-      await el.updateComplete;
-      expect(text(el, '[part="stale"]')).to.contain('Check again');
-      expect($(el, '[part="claim"]')).to.be.null;
-      await expect(el).to.be.accessible();
-      await checkAndWait(el, PORTLAND);
-      expect($(el, '[part="stale"]')).to.be.null;
+    it('mark the result outdated and hide the claim link until the next check', async () => {
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      expect(h.result()!.claim).to.exist;
+      await h.fill({ postal_code: '97204' });
+      expect(h.result()!.stale).to.equal(
+        '↻ These results are for the details you entered before. Check again to update them.',
+      );
+      expect(h.result()!.claim).to.be.null;
+      await expect(h.element).to.be.accessible();
+      await h.check(PORTLAND);
+      expect(h.result()!.stale).to.be.null;
     });
 
-    it('setting the address clears the messages of fields it fixed', async () => {
-      const el = await checker();
-      submit(el);
-      await el.updateComplete;
-      expect(Object.keys(el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).length).to.equal(4);
-      el.address = { ...BEND, postal_code: '977' };
-      await el.updateComplete;
-      const invalid = [...el.shadowRoot!.querySelectorAll('[aria-invalid="true"]')].map((i) => i.id);
-      expect(invalid).to.deep.equal(['postal_code']);
+    it('setting the address clears the messages of the fields it fixed', async () => {
+      const h = await CheckerHarness.create();
+      h.submit();
+      await h.settle();
+      expect(Object.keys(h.errors().fields)).to.have.length(4);
+      h.element.address = { ...BEND, postal_code: '977' };
+      await h.settle();
+      expect(Object.keys(h.errors().fields)).to.deep.equal(['postal_code']);
     });
   });
 
   describe('operations', () => {
-    it('first check is a lookup, the same address again is a refresh, new devices are an override', async () => {
-      const spy = spyOnIncentives();
-      try {
-        const el = await checker();
-        await checkAndWait(el, BEND);
-        await checkAndWait(el, BEND);
-        el.deviceIds = [123, 456];
-        await el.updateComplete;
-        await checkAndWait(el, BEND);
-        await checkAndWait(el, SF);
-        expect(spy.bodies.map((b) => b.operation_type)).to.deep.equal(['lookup', 'refresh', 'override', 'lookup']);
-        expect(spy.bodies[1]).to.deep.equal({ operation_type: 'refresh' });
-        expect(spy.bodies[2]!.device_ids).to.deep.equal([123, 456]);
-        expect(spy.bodies.every((b) => !('reference_id' in b))).to.be.true;
-      } finally {
-        spy.restore();
-      }
+    it('a new address is a lookup, the same again a refresh, new devices an override', async () => {
+      const backend = fakeBackend({ session: 'forward', incentives: 'forward' });
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
+      await h.check(BEND);
+      h.element.deviceIds = [123, 456];
+      await h.settle();
+      await h.check(BEND);
+      await h.check(SF);
+      const bodies = backend.requests('incentives').map((r) => r.body!);
+      expect(bodies.map((b) => b.operation_type)).to.deep.equal(['lookup', 'refresh', 'override', 'lookup']);
+      expect(bodies[1]).to.deep.equal({ operation_type: 'refresh' });
+      expect(bodies[2]!.device_ids).to.deep.equal([123, 456]);
+      expect(bodies.every((b) => !('reference_id' in b))).to.be.true;
     });
 
-    it('a new submission aborts the one in flight; the stale answer is never shown', async () => {
-      const signals: AbortSignal[] = [];
-      const original = window.fetch;
-      window.fetch = (input, init) => {
-        if (String(input).endsWith('/incentives') && init?.signal) signals.push(init.signal);
-        return original(input, init);
-      };
-      try {
-        const el = await checker();
-        fill(el, PORTLAND);
-        submit(el);
-        await until(() => signals.length === 1);
-        const done = oneEvent(el, 'leap-result');
-        fill(el, BEND);
-        submit(el);
-        const event = (await done) as CustomEvent<{ result: IncentivesResult }>;
-        expect(signals[0]!.aborted).to.be.true;
-        expect(event.detail.result.utility?.name).to.equal('PacifiCorp (Oregon)');
-        await new Promise((r) => setTimeout(r, 200));
-        expect(text(el, '[part="utility"]')).to.contain('PacifiCorp');
-      } finally {
-        window.fetch = original;
-      }
+    it('a new submission aborts the one in flight; its answer is never shown', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const h = await CheckerHarness.create();
+      const events = h.recordEvents();
+      await h.fill(PORTLAND);
+      h.submit();
+      const portland = await backend.next('incentives');
+      const done = h.waitForResult();
+      await h.fill(BEND);
+      h.submit();
+      expect(portland.aborted).to.be.true;
+      const bend = await backend.next('incentives');
+      await portland.forward();
+      await bend.forward();
+      expect((await done).utility?.name).to.equal('PacifiCorp (Oregon)');
+      expect(h.result()!.utility).to.equal('Your utility: PacifiCorp (Oregon)');
+      expect(events.map((e) => e.type)).to.deep.equal(['leap-result']);
+    });
+
+    it('a double submit sends exactly one request and shows one answer', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const h = await CheckerHarness.create();
+      const events = h.recordEvents();
+      await h.fill(BEND);
+      const done = h.waitForResult();
+      h.submit();
+      const request = await backend.next('incentives');
+      h.submit();
+      await h.settle();
+      expect(request.aborted, 'the first request still counts').to.be.false;
+      await request.forward();
+      await done;
+      expect(backend.requests('incentives')).to.have.length(1);
+      expect(events.map((e) => e.type)).to.deep.equal(['leap-result']);
+      expect(h.result()!.total).to.equal('Up to $750 in incentives');
     });
 
     it('refreshes the session once, transparently, after a 401', async () => {
-      let sessions = 0;
-      let incentiveCalls = 0;
-      const original = window.fetch;
-      const stub = stubFetch((url, init) => {
-        if (url.endsWith('/session')) {
-          sessions += 1;
-          return Response.json({
-            token: `t${sessions}`,
-            expires_at: new Date(Date.now() + 600_000).toISOString(),
-            reference_id: 'r',
-          });
-        }
-        incentiveCalls += 1;
-        const auth = new Headers(init?.headers).get('authorization');
-        if (auth === 'Bearer t1')
-          return Response.json(
-            { title: 'Invalid or expired session token', status: 401, details: {} },
-            { status: 401 },
-          );
-        return original('/api/leap/session?as=stub-401', { method: 'POST' })
-          .then((r) => r.json())
-          .then(() =>
-            Response.json({
-              utility: { eiaid: 1, name: 'Stub Utility' },
-              incentives: { total_incentive_amount: 5, by_program: [] },
-            }),
-          );
-      });
-      try {
-        const el = await checker('/stub/session');
-        const result = await checkAndWait(el, BEND);
-        expect(result.utility?.name).to.equal('Stub Utility');
-        expect(sessions).to.equal(2);
-        expect(incentiveCalls).to.equal(2);
-      } finally {
-        stub.restore();
-      }
+      const backend = fakeBackend({ session: 'hold' });
+      const h = await CheckerHarness.create();
+      await h.fill(BEND);
+      const done = h.waitForResult();
+      h.submit();
+      const expires = new Date(Date.now() + 600_000).toISOString();
+      (await backend.next('session')).json({ token: 't1', expires_at: expires, reference_id: 'r' });
+      const refused = await backend.next('incentives');
+      expect(refused.headers.get('authorization')).to.equal('Bearer t1');
+      refused.json({ title: 'Invalid or expired session token', status: 401, details: {} }, { status: 401 });
+      (await backend.next('session')).json({ token: 't2', expires_at: expires, reference_id: 'r' });
+      const accepted = await backend.next('incentives');
+      expect(accepted.headers.get('authorization')).to.equal('Bearer t2');
+      accepted.json(answer({ utility: { eiaid: 1, name: 'Stub Utility' } }));
+      expect((await done).utility?.name).to.equal('Stub Utility');
+      expect(backend.requests('session')).to.have.length(2);
+      expect(backend.requests('incentives')).to.have.length(2);
     });
 
     it('never stores the session in localStorage or sessionStorage', async () => {
       localStorage.clear();
       sessionStorage.clear();
-      const el = await checker();
-      await checkAndWait(el, BEND);
+      const h = await CheckerHarness.create();
+      await h.check(BEND);
       expect(localStorage.length + sessionStorage.length).to.equal(0);
     });
   });
 
   describe('errors keep what the customer typed', () => {
-    it('address not found', async () => {
-      const el = await checker();
-      const detail = await errorOf(el, NOWHERE);
+    it('address not found: focus on the error block, said once (no alert, live region empty)', async () => {
+      const h = await CheckerHarness.create();
+      const detail = await h.checkFailing(NOWHERE);
       expect(detail.code).to.equal('ADDRESS_NOT_FOUND');
       expect(detail.status).to.equal(400);
-      expect(text(el, '[part="error"]')).to.contain('could not find that address');
-      expect($(el, '[part="retry"]')).to.be.null;
-      expect(el.shadowRoot!.activeElement?.id).to.equal('error');
-      expectValuesKept(el, NOWHERE);
-      await expect(el).to.be.accessible();
+      expect(h.errors().block).to.contain('could not find that address');
+      expect(h.$('[part="retry"]')).to.be.null;
+      expect(h.focused()?.id).to.equal('error');
+      expect(h.$('#error')!.hasAttribute('role'), 'a focused block is not also an alert').to.be.false;
+      expect(h.announcement()).to.equal('');
+      expect(h.values()).to.include(typed(NOWHERE));
+      await expect(h.element).to.be.accessible();
     });
 
     it('session refused', async () => {
-      const el = await checker('/api/leap/session?as=nobody');
-      const detail = await errorOf(el, BEND);
+      const h = await CheckerHarness.create({ 'session-endpoint': '/api/leap/session?as=nobody' });
+      const detail = await h.checkFailing(BEND);
       expect(detail.code).to.equal('SESSION_REFUSED');
       expect(detail.status).to.equal(401);
-      expect(text(el, '[part="error"]')).to.contain('secure session');
-      expectValuesKept(el, BEND);
-      await expect(el).to.be.accessible();
+      expect(h.errors().block).to.contain('secure session');
+      expect(h.values()).to.include(typed(BEND));
+      await expect(h.element).to.be.accessible();
     });
 
-    it('rate limited, with the retry time', async () => {
-      const el = await checker('/api/limited/leap/session');
-      await checkAndWait(el, BEND);
-      const detail = await errorOf(el, PORTLAND);
+    it('rate limited, with the time to wait', async () => {
+      const h = await CheckerHarness.create({ 'session-endpoint': '/api/limited/leap/session' });
+      await h.check(BEND);
+      const detail = await h.checkFailing(PORTLAND);
       expect(detail.code).to.equal('RATE_LIMITED');
       expect(detail.status).to.equal(429);
-      expect(text(el, '[part="error"]')).to.match(/try again in \d+ seconds/);
-      expectValuesKept(el, PORTLAND);
-      await expect(el).to.be.accessible();
+      expect(h.errors().block).to.match(/try again in \d+ seconds/);
+      expect(h.values()).to.include(typed(PORTLAND));
+      await expect(h.element).to.be.accessible();
     });
 
-    it('upstream down: a retry button that recovers', async () => {
-      const el = await checker('/api/fault/500/leap/session');
-      const detail = await errorOf(el, BEND);
+    it('upstream down: "Try again" recovers once the backend does, and focus lands on the result', async () => {
+      const h = await CheckerHarness.create({ 'session-endpoint': '/api/fault/500/leap/session' });
+      const detail = await h.checkFailing(BEND);
       expect(detail.code).to.equal('UPSTREAM_DOWN');
       expect(detail.status).to.equal(502);
-      expect(text(el, '[part="error"]')).to.contain('not responding');
-      expectValuesKept(el, BEND);
-      await expect(el).to.be.accessible();
-      // Point the element at the healthy backend and retry: the same input goes through.
-      el.sessionEndpoint = '/api/leap/session';
-      await el.updateComplete;
-      const recovered = oneEvent(el, 'leap-result');
-      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      expect(h.errors().block).to.contain('not responding');
+      expect(h.values()).to.include(typed(BEND));
+      await expect(h.element).to.be.accessible();
+      h.element.sessionEndpoint = '/api/leap/session';
+      await h.settle();
+      const tracker = FocusTracker.start(h.element);
+      const recovered = h.waitForResult();
+      h.$('[part="retry"]')!.focus();
+      h.retry();
       await recovered;
-      await el.updateComplete;
-      expect(text(el, '[part="total"]')).to.contain('$750');
+      expect(h.result()!.total).to.equal('Up to $750 in incentives');
+      expect(h.focused()?.id).to.equal('result-heading');
+      expect(await tracker.stop()).to.deep.equal([]);
     });
 
-    it('an upstream timeout becomes a retryable error', async () => {
-      const el = await checker('/api/fault/timeout/leap/session');
-      const detail = await errorOf(el, BEND);
+    it('an upstream timeout is a retryable error', async () => {
+      const h = await CheckerHarness.create({ 'session-endpoint': '/api/fault/timeout/leap/session' });
+      const detail = await h.checkFailing(BEND);
       expect(detail.status).to.equal(504);
-      expect($(el, '[part="retry"]')).to.exist;
+      expect(h.$('[part="retry"]')).to.exist;
+      expect(h.values()).to.include(typed(BEND));
     });
 
-    it('invalid input reported by the server marks the fields', async () => {
-      const stub = stubFetch((url) =>
-        url.endsWith('/session')
-          ? Response.json({ token: 't', reference_id: 'r' })
-          : Response.json(
-              {
-                title: 'Invalid request',
-                status: 400,
-                details: { fields: { 'address.postal_code': 'invalid_postal_code' } },
-              },
-              { status: 400 },
-            ),
-      );
-      try {
-        const el = await checker('/stub/session');
-        const detail = await errorOf(el, BEND);
-        expect(detail.code).to.equal('INVALID_INPUT');
-        expect($(el, '#postal_code')!.getAttribute('aria-invalid')).to.equal('true');
-        expect(el.shadowRoot!.activeElement?.id).to.equal('postal_code');
-      } finally {
-        stub.restore();
-      }
+    it('invalid input reported by the server marks the field and focuses it', async () => {
+      fakeBackend({
+        incentives: () =>
+          Response.json(
+            {
+              title: 'Invalid request',
+              status: 400,
+              details: { fields: { 'address.postal_code': 'invalid_postal_code' } },
+            },
+            { status: 400 },
+          ),
+      });
+      const h = await CheckerHarness.create();
+      const detail = await h.checkFailing(BEND);
+      expect(detail.code).to.equal('INVALID_INPUT');
+      expect(Object.keys(h.errors().fields)).to.deep.equal(['postal_code']);
+      expect(h.focused()?.id).to.equal('postal_code');
+      expect(h.values()).to.include(typed(BEND));
     });
-  });
 
-  describe('network trouble', () => {
-    it('offline: says so, keeps the input, and recovers on retry once back online', async () => {
-      const el = await checker();
+    it('offline: says so, keeps the input, and recovers on "Try again" once back online', async () => {
+      fakeBackend({
+        session: () => {
+          throw new TypeError('Failed to fetch');
+        },
+      });
       Object.defineProperty(navigator, 'onLine', { configurable: true, get: () => false });
-      const stub = stubFetch(() => Promise.reject(new TypeError('Failed to fetch')));
+      const h = await CheckerHarness.create();
       try {
-        const detail = await errorOf(el, BEND);
+        const detail = await h.checkFailing(BEND);
         expect(detail.code).to.equal('OFFLINE');
-        expect(text(el, '[part="error"]')).to.contain('offline');
-        expectValuesKept(el, BEND);
-        await expect(el).to.be.accessible();
+        expect(h.errors().block).to.contain('offline');
+        expect(h.values()).to.include(typed(BEND));
+        await expect(h.element).to.be.accessible();
       } finally {
-        stub.restore();
-        // The own property shadows Navigator.prototype's getter; removing it restores the real one.
-        delete (navigator as unknown as Record<string, unknown>).onLine;
+        restoreNetwork();
+        backOnline();
       }
-      const recovered = oneEvent(el, 'leap-result');
-      $<HTMLButtonElement>(el, '[part="retry"]')!.click();
+      const recovered = h.waitForResult();
+      h.retry();
       await recovered;
-      await el.updateComplete;
-      expect(text(el, '[part="total"]')).to.contain('$750');
-    });
-
-    it('a double submit sends one request that counts and shows one answer', async () => {
-      const spy = spyOnIncentives();
-      const results: unknown[] = [];
-      try {
-        const el = await checker();
-        el.addEventListener('leap-result', (e) => results.push(e.detail.result));
-        fill(el, BEND);
-        submit(el);
-        submit(el);
-        await until(() => results.length === 1);
-        await new Promise((r) => setTimeout(r, 300));
-        expect(results).to.have.length(1);
-        expect(text(el, '[part="total"]')).to.contain('$750');
-        expect(spy.bodies.length).to.be.at.most(2);
-      } finally {
-        spy.restore();
-      }
+      expect(h.result()!.total).to.equal('Up to $750 in incentives');
     });
   });
 
   describe('claim link safety', () => {
-    const answer = (connect_url: string): IncentivesResult => ({
-      utility: { eiaid: 1, name: 'U' },
-      incentives: { total_incentive_amount: 100, by_program: [] },
-      connect_url,
-    });
     for (const bad of [
       'javascript:alert(1)',
       'data:text/html,<script>alert(1)</script>',
       'http://app.leap.energy/connect/x',
       'https://evil.example/connect',
     ]) {
-      it(`does not link ${bad.slice(0, 30)} and fires leap-error`, async () => {
-        const stub = stubFetch((url) =>
-          url.endsWith('/session') ? Response.json({ token: 't', reference_id: 'r' }) : Response.json(answer(bad)),
-        );
-        try {
-          const el = await checker('/stub/session');
-          const errors: LeapErrorDetail[] = [];
-          el.addEventListener('leap-error', (e) => errors.push(e.detail));
-          await checkAndWait(el, BEND);
-          expect($(el, '[part="claim"]')).to.be.null;
-          expect($(el, 'a')).to.be.null;
-          expect(errors.map((e) => e.code)).to.deep.equal(['UNSAFE_CONNECT_URL']);
-          expect(text(el, '[part="total"]')).to.contain('$100');
-        } finally {
-          stub.restore();
-        }
+      it(`does not link ${bad.slice(0, 30)} and fires leap-error UNSAFE_CONNECT_URL`, async () => {
+        answering(answer({ connect_url: bad }));
+        const h = await CheckerHarness.create();
+        const events = h.recordEvents();
+        await h.check(BEND);
+        expect(h.result()!.claim).to.be.null;
+        expect(h.$('a')).to.be.null;
+        expect(events.map((e) => (e.type === 'leap-error' ? e.detail.code : e.type))).to.deep.equal([
+          'leap-result',
+          'UNSAFE_CONNECT_URL',
+        ]);
+        expect(h.result()!.total).to.equal('Up to $100 in incentives');
       });
     }
 
-    it('claim-hosts adds hosts; leap-claim is cancelable', async () => {
-      const stub = stubFetch((url) =>
-        url.endsWith('/session')
-          ? Response.json({ token: 't', reference_id: 'r' })
-          : Response.json(answer('https://rebates.partner.example/claim/1')),
-      );
-      try {
-        const el = await checker('/stub/session', 'claim-hosts=rebates.partner.example');
-        await checkAndWait(el, BEND);
-        const claim = $<HTMLAnchorElement>(el, '[part="claim"]')!;
-        expect(claim.href).to.equal('https://rebates.partner.example/claim/1');
-        el.addEventListener('leap-claim', (e) => e.preventDefault());
-        const fired = oneEvent(el, 'leap-claim');
-        const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
-        claim.dispatchEvent(click);
-        const event = (await fired) as CustomEvent<{ url: string; totalAmount: number }>;
-        expect(event.detail).to.deep.equal({ url: 'https://rebates.partner.example/claim/1', totalAmount: 100 });
-        expect(click.defaultPrevented).to.be.true;
-      } finally {
-        stub.restore();
-      }
+    it('claim-hosts allows more hosts; leap-claim is cancelable', async () => {
+      answering(answer({ connect_url: 'https://rebates.partner.example/claim/1' }));
+      const h = await CheckerHarness.create({ 'claim-hosts': 'rebates.partner.example' });
+      await h.check(BEND);
+      expect(h.result()!.claim).to.equal('https://rebates.partner.example/claim/1');
+      const claims: Array<{ url: string; totalAmount: number }> = [];
+      h.element.addEventListener('leap-claim', (e) => {
+        claims.push(e.detail);
+        e.preventDefault();
+      });
+      const click = new MouseEvent('click', { bubbles: true, cancelable: true, composed: true });
+      h.claimLink()!.dispatchEvent(click);
+      expect(claims).to.deep.equal([{ url: 'https://rebates.partner.example/claim/1', totalAmount: 100 }]);
+      expect(click.defaultPrevented).to.be.true;
     });
   });
 
   describe('prefill and auto-check', () => {
-    it('checks as soon as the prefilled address is complete, without stealing focus', async () => {
-      const outside = document.createElement('button');
-      document.body.append(outside);
+    const prefill = (address: typeof BEND) => ({
+      'street-1': address.street_1,
+      city: address.city,
+      state: address.state_or_province_code,
+      'postal-code': address.postal_code,
+      'auto-check': true as const,
+    });
+
+    it('checks the prefilled address at once, without taking focus', async () => {
+      const outside = await fixture<HTMLButtonElement>(html`<button>Elsewhere</button>`);
       outside.focus();
-      const el = document.createElement('leap-incentive-checker');
-      Object.entries({
-        'session-endpoint': '/api/leap/session',
-        'device-ids': '123',
-        'street-1': '456 Main St',
-        'street-2': 'Apt 2B',
-        city: 'Bend',
-        state: 'OR',
-        'postal-code': '97701',
-        'auto-check': '',
-      }).forEach(([k, v]) => el.setAttribute(k, v));
-      const done = oneEvent(el, 'leap-result');
-      document.body.append(el);
-      const event = (await done) as CustomEvent<{ result: IncentivesResult }>;
-      expect(event.detail.result.incentives.total_incentive_amount).to.equal(750);
-      expect($<HTMLInputElement>(el, '#street_2')!.value).to.equal('Apt 2B');
+      const h = CheckerHarness.build({ ...prefill(BEND), 'street-2': 'Apt 2B' });
+      const done = h.waitForResult();
+      await h.connect();
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+      expect(h.values()).to.include({ street_2: 'Apt 2B', postal_code: '97701' });
       expect(document.activeElement).to.equal(outside);
-      el.remove();
-      outside.remove();
+    });
+
+    it('a failing automatic check is an alert, said once, and takes no focus', async () => {
+      const outside = await fixture<HTMLButtonElement>(html`<button>Elsewhere</button>`);
+      outside.focus();
+      const h = CheckerHarness.build(prefill(NOWHERE));
+      const failed = h.waitForError();
+      await h.connect();
+      expect((await failed).code).to.equal('ADDRESS_NOT_FOUND');
+      expect(h.$('#error')!.getAttribute('role')).to.equal('alert');
+      expect(h.announcement()).to.equal('');
+      expect(document.activeElement).to.equal(outside);
+      await expect(h.element).to.be.accessible();
     });
 
     it('the address property fills the form', async () => {
-      const el = await checker();
-      el.address = BEND;
-      await el.updateComplete;
-      expectValuesKept(el, { street_1: '456 Main St', city: 'Bend', postal_code: '97701' });
+      const h = await CheckerHarness.create();
+      h.element.address = BEND;
+      await h.settle();
+      expect(h.values()).to.include({ street_1: '456 Main St', city: 'Bend', postal_code: '97701' });
     });
   });
 
   describe('misconfiguration', () => {
-    for (const [name, attrs] of [
-      ['no session-endpoint', { 'device-ids': '123' }],
-      ['no devices', { 'session-endpoint': '/api/leap/session' }],
-      ['bad device ids', { 'session-endpoint': '/api/leap/session', 'device-ids': '12,abc' }],
+    for (const [name, attributes] of [
+      ['no session-endpoint', { 'session-endpoint': null }],
+      ['no devices', { 'device-ids': null }],
+      ['bad device ids', { 'device-ids': '12,abc' }],
     ] as const) {
       it(`${name}: an accessible explanation, leap-error INVALID_CONFIG and one warning`, async () => {
         const warnings = captureWarnings();
-        const el = document.createElement('leap-incentive-checker');
-        Object.entries(attrs).forEach(([k, v]) => el.setAttribute(k, v));
-        const failed = oneEvent(el, 'leap-error');
-        document.body.append(el);
-        const event = (await failed) as CustomEvent<LeapErrorDetail>;
-        await el.updateComplete;
-        expect(event.detail.code).to.equal('INVALID_CONFIG');
-        expect(text(el as LeapIncentiveChecker, '[part="error"]')).to.contain('not set up correctly');
+        const h = CheckerHarness.build(attributes);
+        const failed = h.waitForError();
+        await h.connect();
+        const detail = await failed;
         expect(warnings.restore()).to.have.length(1);
-        await expect(el).to.be.accessible();
-        el.remove();
+        expect(detail.code).to.equal('INVALID_CONFIG');
+        expect(h.errors().block).to.contain('not set up correctly');
+        await expect(h.element).to.be.accessible();
       });
     }
   });
 
-  it('keyboard only: type the address, submit with Enter, reach the claim link with Tab', async () => {
-    const el = await checker();
-    $<HTMLInputElement>(el, '#street_1')!.focus();
-    await sendKeys({ type: '456 Main St' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'Bend' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: 'OR' });
-    await sendKeys({ press: 'Tab' });
-    await sendKeys({ type: '97701' });
-    const done = oneEvent(el, 'leap-result');
-    await sendKeys({ press: 'Enter' });
-    await done;
-    await el.updateComplete;
-    expect(el.shadowRoot!.activeElement?.id).to.equal('result-heading');
-    await sendKeys({ press: 'Tab' });
-    expect(el.shadowRoot!.activeElement?.getAttribute('part')).to.equal('claim');
+  describe('keyboard and focus', () => {
+    it('keyboard only: type the address, submit with Enter, reach the claim link with Tab', async () => {
+      const h = await CheckerHarness.create();
+      h.field('street_1')!.focus();
+      await sendKeys({ type: '456 Main St' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'Bend' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: 'OR' });
+      await sendKeys({ press: 'Tab' });
+      await sendKeys({ type: '97701' });
+      const done = h.waitForResult();
+      await sendKeys({ press: 'Enter' });
+      await done;
+      expect(h.focused()?.id).to.equal('result-heading');
+      await sendKeys({ press: 'Tab' });
+      expect(h.focused()).to.equal(h.claimLink());
+    });
+
+    it('"Try again" holds focus on the outcome while loading, then puts it on the new error', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const h = await CheckerHarness.create({ 'session-endpoint': '/api/fault/500/leap/session' });
+      await h.fill(BEND);
+      let failed = h.waitForError();
+      h.submit();
+      await releaseNext(backend);
+      expect((await failed).code).to.equal('UPSTREAM_DOWN');
+      expect(h.focused()?.id).to.equal('error');
+
+      const tracker = FocusTracker.start(h.element);
+      await sendKeys({ press: 'Tab' });
+      expect(h.focused()).to.equal(h.$('[part="retry"]'));
+      failed = h.waitForError();
+      await sendKeys({ press: 'Enter' });
+      const again = await backend.next('incentives');
+      await h.settle();
+      expect(h.pending()).to.be.true;
+      expect(h.$('[part="retry"]')).to.be.null;
+      expect(h.focused()?.id).to.equal('outcome');
+      expect(h.announcement()).to.equal(CHECKING);
+      await expect(h.element).to.be.accessible();
+      await again.forward();
+      await failed;
+      expect(h.focused()?.id).to.equal('error');
+      expect(h.$('#error')!.hasAttribute('role')).to.be.false;
+      expect(h.announcement()).to.equal('');
+      expect(await tracker.stop()).to.deep.equal([]);
+    });
+
+    it('the utility picker, by keyboard: focus stays in the element and ends on the result heading', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const h = await CheckerHarness.create();
+      await h.fill(DAVIS);
+      let done = h.waitForResult();
+      h.submit();
+      await releaseNext(backend);
+      const [, second] = (await done).possible_utilities!;
+      expect(h.focused()?.id).to.equal('result-heading');
+
+      const tracker = FocusTracker.start(h.element);
+      await sendKeys({ press: 'Tab' });
+      expect((h.focused() as HTMLInputElement).type).to.equal('radio');
+      await sendKeys({ press: 'ArrowDown' });
+      await sendKeys({ press: 'Tab' });
+      expect(textOf(h.focused())).to.equal('Show my incentives');
+      done = h.waitForResult();
+      await sendKeys({ press: 'Enter' });
+      const picked = await backend.next('incentives');
+      await h.settle();
+      expect(h.pending()).to.be.true;
+      expect(h.focused()?.id).to.equal('outcome');
+      await picked.forward();
+      expect((await done).utility?.name).to.equal('Valley Clean Energy Alliance');
+      expect(String(picked.body!.utility_eiaid)).to.equal(String(second!.eiaid));
+      expect(h.focused()?.id).to.equal('result-heading');
+      expect(await tracker.stop()).to.deep.equal([]);
+    });
   });
 
-  it('speaks Spanish with lang="es" or a [lang] ancestor', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div lang="es">
-        <leap-incentive-checker
-          session-endpoint="/api/leap/session"
-          device-ids="123"
-          create-application
-        ></leap-incentive-checker>
-      </div>`,
-    );
-    const el = wrapper.querySelector('leap-incentive-checker')!;
-    await el.updateComplete;
-    expect(text(el, 'h2')).to.equal('Consulte sus incentivos');
-    expect(text(el, '[part="submit"]')).to.equal('Consultar incentivos');
-    await checkAndWait(el, BEND);
-    expect(text(el, '[part="total"]')).to.match(/Hasta .*750.* en incentivos/);
-    expect(text(el, '[part="tier"]')).to.contain('Elegible');
-    expect(text(el, '[part="claim"]')).to.contain('Reclamar');
-    await expect(el).to.be.accessible();
+  describe('language and amounts', () => {
+    it('speaks Spanish from a [lang] ancestor, with US amounts and the country as text', async () => {
+      const spanish = await fixture<HTMLDivElement>(html`<div lang="es"></div>`);
+      const h = await CheckerHarness.create({}, spanish);
+      expect(h.text('h2')).to.equal('Consulte sus incentivos');
+      expect(h.text('[part="submit"]')).to.equal('Consultar incentivos');
+      expect(h.$$('[part="field"]').map(textOf)).to.include('País Estados Unidos');
+      await h.check(BEND);
+      const shown = h.result()!;
+      expect(shown.total).to.equal('Hasta $750 en incentivos');
+      expect(shown.programs[0]!.tiers[0]!.badge).to.equal('✓ Elegible');
+      expect(h.claimLink()!.textContent).to.contain('Reclamar $750');
+      await expect(h.element).to.be.accessible();
+    });
+
+    it('lang="es": amounts with cents read the US way', async () => {
+      answering(
+        answer({
+          incentives: {
+            total_incentive_amount: 1234.5,
+            by_program: [
+              {
+                program_id: 1,
+                program_name: 'Programa',
+                total_incentive: 1234.5,
+                device_tier_results: [{ tier_name: 'Nivel 2', eligible: true, incentive_amount: 1234.5 }],
+              },
+            ],
+          },
+        }),
+      );
+      const h = await CheckerHarness.create({ lang: 'es' });
+      await h.check(BEND);
+      const shown = h.result()!;
+      expect(shown.total).to.equal('Hasta $1,234.50 en incentivos');
+      expect(shown.programs[0]!.tiers[0]!.text).to.contain('Monto: $1,234.50');
+    });
+
+    it('lang="es-MX" keeps the page\u2019s region', async () => {
+      const h = await CheckerHarness.create({ lang: 'es-MX' });
+      await h.check(BEND);
+      expect(h.result()!.total).to.equal('Hasta USD 750 en incentivos');
+    });
   });
 
-  it('reserves space: idle, pending and a short answer take the same height, so the page does not jump', async () => {
-    const el = await checker();
-    const idle = el.getBoundingClientRect().height;
-    fill(el, NOWHERE);
-    const failed = oneEvent(el, 'leap-error');
-    submit(el);
-    await el.updateComplete;
-    expect($(el, '.result.pending'), 'skeleton shown while pending').to.exist;
-    const pending = el.getBoundingClientRect().height;
-    await failed;
-    await el.updateComplete;
-    const answered = el.getBoundingClientRect().height;
-    expect(pending).to.equal(idle);
-    expect(answered).to.equal(idle);
-    expect(parseFloat(getComputedStyle($(el, '[part="result"]')!).minHeight)).to.be.greaterThan(100);
-  });
+  describe('the page\u2019s own address form (address-form)', () => {
+    it('reads a form by its autocomplete tokens, shows no address fields or button, and checks by itself', async () => {
+      const form = await PageForm.add(tokenForm('checkout'));
+      const h = await CheckerHarness.create({ 'address-form': 'checkout' });
+      expect(h.$$('[part="input"]').map((i) => i.id)).to.deep.equal(['building_type']);
+      expect(h.$('[part="submit"]')).to.be.null;
+      expect(h.text('[part="result"]')).to.equal(
+        'Once your address is complete, the rebates and incentives available to you appear here.',
+      );
+      await expect(h.element).to.be.accessible();
+      const done = h.waitForResult();
+      form.fill(byToken(BEND));
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+      expect(h.result()!.total).to.equal('Up to $750 in incentives');
+      expect(h.element.address).to.include(BEND);
+      await expect(h.element).to.be.accessible();
+    });
 
-  it('fits a 320 px container', async () => {
-    const wrapper = await fixture<HTMLDivElement>(
-      html`<div style="width: 320px">
-        <leap-incentive-checker session-endpoint="/api/leap/session" device-ids="123"></leap-incentive-checker>
-      </div>`,
-    );
-    const el = wrapper.querySelector('leap-incentive-checker')!;
-    await el.updateComplete;
-    expect(el.scrollWidth).to.be.at.most(320);
-    const street = $(el, '#street_1')!.getBoundingClientRect();
-    const city = $(el, '#city')!.getBoundingClientRect();
-    expect(city.top).to.be.greaterThan(street.top, 'one column when narrow');
+    it('checks an address the page form already holds when the checker arrives', async () => {
+      const form = await PageForm.add(tokenForm('saved-address'));
+      form.fill(byToken(BEND));
+      const h = CheckerHarness.build({ 'address-form': 'saved-address' });
+      const done = h.waitForResult();
+      await h.connect();
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+    });
+
+    it('with a locked building type it shows no fields at all', async () => {
+      await PageForm.add(tokenForm('locked-checkout'));
+      const h = await CheckerHarness.create({
+        'address-form': 'locked-checkout',
+        'building-type': 'RESIDENTIAL',
+        'lock-building-type': true,
+      });
+      expect(h.$$('input, select, textarea, button')).to.have.length(0);
+    });
+
+    it('uses the shipping section, not the billing one', async () => {
+      const form = await PageForm.add(
+        html`<form id="sections">
+          <fieldset>
+            <legend>Billing</legend>
+            <label>Street <input autocomplete="billing address-line1" /></label>
+            <label>City <input autocomplete="billing address-level2" /></label>
+            <label>State <input autocomplete="billing address-level1" /></label>
+            <label>ZIP <input autocomplete="billing postal-code" /></label>
+          </fieldset>
+          <fieldset>
+            <legend>Shipping</legend>
+            <label>Street <input autocomplete="shipping address-line1" /></label>
+            <label>City <input autocomplete="shipping address-level2" /></label>
+            <label>State <input autocomplete="shipping address-level1" /></label>
+            <label>ZIP <input autocomplete="shipping postal-code" /></label>
+          </fieldset>
+        </form>`,
+      );
+      const h = await CheckerHarness.create({ 'address-form': 'sections' });
+      const done = h.waitForResult();
+      form.fill({ ...byToken(PORTLAND, 'billing'), ...byToken(BEND, 'shipping') });
+      expect((await done).utility?.name).to.equal('PacifiCorp (Oregon)');
+      form.fill({ '[autocomplete="billing postal-code"]': '94105' });
+      await h.settle();
+      expect(h.result()!.stale, 'a billing edit does not touch the result').to.be.null;
+    });
+
+    it('reads selects (state and country by name) and Shopify-style field names', async () => {
+      const form = await PageForm.add(
+        html`<form id="shopify">
+          <label>Address <input name="checkout[shipping_address][address1]" /></label>
+          <label>City <input name="checkout[shipping_address][city]" /></label>
+          <label
+            >State
+            <select name="checkout[shipping_address][province]">
+              <option value="">Choose</option>
+              <option>California</option>
+              <option>Oregon</option>
+            </select></label
+          >
+          <label>ZIP <input name="checkout[shipping_address][zip]" /></label>
+          <label
+            >Country
+            <select name="checkout[shipping_address][country]">
+              <option>Canada</option>
+              <option>United States</option>
+            </select></label
+          >
+        </form>`,
+      );
+      const h = await CheckerHarness.create({ 'address-form': 'shopify' });
+      const done = h.waitForResult();
+      form.fill({
+        '[name$="[address1]"]': '456 Main St',
+        '[name$="[city]"]': 'Bend',
+        '[name$="[province]"]': 'Oregon',
+        '[name$="[zip]"]': '97701',
+        '[name$="[country]"]': 'United States',
+      });
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+      expect(h.element.address).to.include({ state_or_province_code: 'OR', country_code: 'US' });
+    });
+
+    it('reads a React-controlled form typed into with the keyboard', async () => {
+      function ReactCheckout() {
+        const [address, setAddress] = useState({ line1: '', city: '', state: '', zip: '' });
+        const field = (key: keyof typeof address, label: string, autoComplete: string) =>
+          createElement(
+            'label',
+            null,
+            label,
+            createElement('input', {
+              name: key,
+              autoComplete,
+              value: address[key],
+              onChange: (event: ChangeEvent<HTMLInputElement>) => {
+                const value = event.target.value;
+                setAddress((current) => ({ ...current, [key]: value }));
+              },
+            }),
+          );
+        return createElement(
+          'form',
+          { id: 'react-checkout' },
+          field('line1', 'Street', 'shipping address-line1'),
+          field('city', 'City', 'shipping address-level2'),
+          field('state', 'State', 'shipping address-level1'),
+          field('zip', 'ZIP', 'shipping postal-code'),
+        );
+      }
+      const container = await fixture<HTMLDivElement>(html`<div></div>`);
+      const root = createRoot(container);
+      try {
+        flushSync(() => root.render(createElement(ReactCheckout)));
+        const form = new PageForm(container.querySelector('form')!);
+        const h = await CheckerHarness.create({ 'address-form': 'react-checkout' });
+        const done = h.waitForResult();
+        await form.typeWithKeyboard('[name="line1"]', '456 Main St');
+        await form.typeWithKeyboard('[name="city"]', 'Bend');
+        await form.typeWithKeyboard('[name="state"]', 'OR');
+        await form.typeWithKeyboard('[name="zip"]', '97701');
+        expect((await done).incentives.total_incentive_amount).to.equal(750);
+        expect(form.control('[name="zip"]').value, 'React kept what was typed').to.equal('97701');
+        expect(h.element.address).to.include(BEND);
+      } finally {
+        root.unmount();
+      }
+    });
+
+    it('finds a form the page adds after the checker', async () => {
+      const h = await CheckerHarness.create({ 'address-form': 'next-step' });
+      expect(h.errors().block).to.be.null;
+      const form = await PageForm.add(tokenForm('next-step'));
+      const done = h.waitForResult();
+      form.fill(byToken(BEND));
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+    });
+
+    it('finds the form in its own shadow root, not a namesake in the document', async () => {
+      const decoy = await PageForm.add(tokenForm('shared-id'));
+      decoy.fill(byToken(PORTLAND));
+      const host = await fixture<HTMLDivElement>(html`<div></div>`);
+      const shadow = host.attachShadow({ mode: 'open' });
+      render(tokenForm('shared-id'), shadow);
+      const form = new PageForm(shadow.querySelector('form')!);
+      const h = await CheckerHarness.create({ 'address-form': 'shared-id' }, shadow);
+      const done = h.waitForResult();
+      form.fill(byToken(BEND));
+      expect((await done).utility?.name).to.equal('PacifiCorp (Oregon)');
+    });
+
+    it('an id no element has becomes a configuration error once the page has loaded', async () => {
+      const warnings = captureWarnings();
+      const h = CheckerHarness.build({ 'address-form': 'no-such-form' });
+      const failed = h.waitForError();
+      let seen: string[];
+      try {
+        await h.connect();
+        expect(h.errors().block, 'not an error while the page may still add it').to.be.null;
+        const detail = await failed;
+        expect(detail.code).to.equal('INVALID_CONFIG');
+        expect(detail.message).to.contain('no-such-form');
+      } finally {
+        seen = warnings.restore();
+      }
+      expect(seen).to.have.length(1);
+      expect(h.errors().block).to.contain('not set up correctly');
+      await expect(h.element).to.be.accessible();
+    });
+
+    it('sends nothing until the address is complete, then exactly one check', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const form = await PageForm.add(tokenForm('steps'));
+      const h = await CheckerHarness.create({ 'address-form': 'steps' });
+      for (const step of [
+        { street_1: BEND.street_1 },
+        { city: BEND.city },
+        { state_or_province_code: BEND.state_or_province_code },
+        { postal_code: '9770' },
+      ]) {
+        form.fill(byToken(step));
+        await h.settle();
+        expect(backend.requests(), `after ${JSON.stringify(step)}`).to.have.length(0);
+      }
+      const done = h.waitForResult();
+      form.fill(byToken({ postal_code: BEND.postal_code }));
+      await releaseNext(backend);
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+      expect(backend.requests('incentives')).to.have.length(1);
+    });
+
+    it('a changed address marks the result outdated, aborts the check in flight and shows the new one', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const form = await PageForm.add(tokenForm('changing'));
+      const h = await CheckerHarness.create({ 'address-form': 'changing' });
+      const events = h.recordEvents();
+      let done = h.waitForResult();
+      form.fill(byToken(BEND));
+      await releaseNext(backend);
+      await done;
+
+      form.fill(byToken({ city: PORTLAND.city, postal_code: PORTLAND.postal_code }));
+      await h.settle();
+      expect(h.result()!.stale).to.equal('↻ Your address changed: updating these results…');
+      const portland = await backend.next('incentives');
+      expect((portland.body!.address as { postal_code: string }).postal_code).to.equal('97204');
+
+      form.fill(byToken({ city: SF.city, state_or_province_code: SF.state_or_province_code, postal_code: '94105' }));
+      expect(portland.aborted, 'the check for the old address is aborted').to.be.true;
+      done = h.waitForResult();
+      const sf = await backend.next('incentives');
+      await portland.forward();
+      await sf.forward();
+      expect((await done).utility?.name).to.equal('Pacific Gas & Electric Co');
+      expect(h.result()!.stale).to.be.null;
+      expect(events.map((e) => e.type)).to.deep.equal(['leap-result', 'leap-result']);
+      expect(backend.requests('incentives')).to.have.length(3);
+    });
+
+    it('a failing automatic check is an alert, said once, and leaves focus in the page form', async () => {
+      const form = await PageForm.add(tokenForm('nowhere'));
+      const h = await CheckerHarness.create({ 'address-form': 'nowhere' });
+      const zip = form.control('[autocomplete="postal-code"]');
+      zip.focus();
+      const failed = h.waitForError();
+      form.fill(byToken(NOWHERE));
+      expect((await failed).code).to.equal('ADDRESS_NOT_FOUND');
+      expect(h.$('#error')!.getAttribute('role')).to.equal('alert');
+      expect(h.announcement()).to.equal('');
+      expect(document.activeElement).to.equal(zip);
+      await expect(h.element).to.be.accessible();
+    });
   });
 });

@@ -24,7 +24,9 @@ interface MeterList {
 describe('GET {base}/meters: the customer’s meters', () => {
   it('lists only the token customer’s meters, with their utility, whatever the query says', async () => {
     const upstream = await startMock();
-    const backend = await startBackend(upstream.url, { customers: { demo: 'demo-customer', b: 'customer-b', new: 'brand-new-customer' } });
+    const backend = await startBackend(upstream.url, {
+      customers: { demo: 'demo-customer', b: 'customer-b', new: 'brand-new-customer' },
+    });
     const demo = await backend.session({ 'x-test-user': 'demo' });
     const other = await backend.session({ 'x-test-user': 'b' });
     const mine = (await (

@@ -43,7 +43,12 @@ async function freePortPair(): Promise<number> {
 
 /** Starts `demo/server.ts` and resolves with its base URL once it prints its banner. */
 function startDemoServer(port: number): Promise<{ child: ChildProcess; baseUrl: string; output: () => string }> {
-  const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), MOCK_LATENCY_MS: '0' };
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    PORT: String(port),
+    MOCK_LATENCY_MS: '0',
+    MOCK_CONNECT_DELAY_MS: '1500',
+  };
   delete env.LEAP_API_KEY;
   const child = spawn(process.execPath, ['--import', 'tsx', 'demo/server.ts'], {
     cwd: root,
@@ -151,40 +156,45 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
 
   // First on purpose: the checkers on the other pages run with create-application, which adds the demo customer's
   // new rebate applications to the shared mock. Here the list is still the fixture's eight, one per status.
-  it('account: five meters with their reflected status, eight applications', { timeout: 60_000 }, async () => {
-    const { page, problems } = await open('/demo/account.html');
-    const meters = page.locator('leap-enrollment-status');
-    assert.equal(await meters.count(), 5);
-    await page.waitForFunction(() =>
-      [...document.querySelectorAll('leap-enrollment-status')].every((el) => el.getAttribute('status')),
-    );
-    const statuses = await meters.evaluateAll((elements) => elements.map((el) => el.getAttribute('status')));
-    assert.deepEqual(statuses.toSorted(), ['ACTIVE', 'ELIGIBLE', 'INELIGIBLE', 'NOT_PARTICIPATING', 'PENDING']);
-    assert.equal(await page.locator('#garage-charger').getAttribute('status'), 'ACTIVE');
+  it(
+    'account: the customer’s five meters, listed without any meter id in the page, and eight applications',
+    { timeout: 60_000 },
+    async () => {
+      const { page, problems } = await open('/demo/account.html');
+      const list = page.locator('leap-enrollment-status');
+      assert.equal(await list.count(), 1);
+      assert.equal(await list.getAttribute('meter-id'), null);
+      const meters = list.locator('[part="meter"]');
+      await meters.nth(4).waitFor();
+      assert.equal(await meters.count(), 5);
+      const statuses = await meters.evaluateAll((items) => items.map((el) => el.getAttribute('data-status')));
+      assert.deepEqual(statuses.toSorted(), ['ACTIVE', 'ELIGIBLE', 'INELIGIBLE', 'NOT_PARTICIPATING', 'PENDING']);
+      assert.match(await meters.first().innerText(), /Pacific Gas & Electric|Con Edison|PECO|AUSTIN ENERGY/);
 
-    const applications = page.locator('leap-application-status [part="application"]');
-    await applications.nth(7).waitFor();
-    assert.equal(await applications.count(), 8);
-    const applicationStatuses = await applications.evaluateAll((items) =>
-      items.map((el) => el.getAttribute('data-status')),
-    );
-    assert.equal(new Set(applicationStatuses).size, 8);
-    await page.locator('#event-log li', { hasText: 'leap-applications' }).waitFor();
-    assert.match(
-      await page.locator('#event-log').innerText(),
-      /leap-applications #rebate-applications: 8 applications/,
-    );
-    assert.equal(await page.locator('#event-log li', { hasText: 'leap-status' }).count(), 5);
-    await page.waitForFunction(() => document.querySelector('leap-connect-button')?.url?.startsWith('https://'));
-    await page.screenshot({ path: `${artifacts}account.png`, fullPage: true });
+      const applications = page.locator('leap-application-status [part="application"]');
+      await applications.nth(7).waitFor();
+      assert.equal(await applications.count(), 8);
+      const applicationStatuses = await applications.evaluateAll((items) =>
+        items.map((el) => el.getAttribute('data-status')),
+      );
+      assert.equal(new Set(applicationStatuses).size, 8);
+      await page.locator('#event-log li', { hasText: 'leap-applications' }).waitFor();
+      assert.match(
+        await page.locator('#event-log').innerText(),
+        /leap-applications #rebate-applications: 8 applications/,
+      );
+      assert.match(await page.locator('#event-log').innerText(), /leap-meters #devices: 5 meters/);
+      await page.waitForFunction(() => document.querySelector('leap-connect-button')?.url?.startsWith('https://'));
+      await page.screenshot({ path: `${artifacts}account.png`, fullPage: true });
 
-    // A phone-sized window: nothing wider than the viewport.
-    await page.setViewportSize({ width: 390, height: 844 });
-    assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
+      // A phone-sized window: nothing wider than the viewport.
+      await page.setViewportSize({ width: 390, height: 844 });
+      assert.equal(await page.evaluate(() => document.documentElement.scrollWidth), 390);
 
-    assert.deepEqual(problems, []);
-    await page.close();
-  });
+      assert.deepEqual(problems, []);
+      await page.close();
+    },
+  );
 
   it(
     'checkout: the customer fills only the shipping form, sees $750 and follows the claim link',
@@ -284,7 +294,7 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
   });
 
   it('connected: the Final Redirect page thanks the customer', { timeout: 60_000 }, async () => {
-    const { page, problems } = await open('/demo/connected.html?refId=demo-customer&campaign=spring');
+    const { page, problems } = await open('/demo/connected.html?refId=visitor-1&campaign=spring');
     const returned = page.locator('leap-connect-return');
     const success = returned.locator(':scope > .return-message:not([slot])');
     await success.waitFor();
@@ -295,7 +305,7 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
     await page.locator('#event-log li', { hasText: 'leap-connect-return' }).waitFor();
     assert.match(
       await page.locator('#event-log').innerText(),
-      /leap-connect-return #connect-return: refId demo-customer, params campaign/,
+      /leap-connect-return #connect-return: refId visitor-1, params campaign/,
     );
     assert.equal(await page.locator('a', { hasText: 'Go to my account' }).getAttribute('href'), '/demo/account.html');
     await page.screenshot({ path: `${artifacts}connected.png`, fullPage: true });
@@ -303,4 +313,41 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
     assert.deepEqual(problems, []);
     await page.close();
   });
+
+  // Last on purpose: the connect flow adds two meters to the demo customer in the shared mock.
+  it(
+    'the whole story: connect button → the mock’s connect flow → the connected page shows the new meters → the account page lists them',
+    { timeout: 90_000 },
+    async () => {
+      const { page, problems } = await open('/demo/account.html');
+      await page.locator('leap-enrollment-status [part="meter"]').nth(4).waitFor();
+      const before = await page.locator('leap-enrollment-status [part="meter"]').count();
+      const connect = page.locator('leap-connect-button [part="button"]');
+      await page.waitForFunction(() => document.querySelector('leap-connect-button')?.url?.startsWith('https://'));
+      await Promise.all([page.waitForURL(/\/demo\/connected\.html\?refId=demo-customer/), connect.click()]);
+
+      const progress = page.locator('leap-connect-return [part="progress"]');
+      await progress.waitFor();
+      assert.match(await progress.innerText(), /linking your utility account/);
+      await page.locator('leap-connect-return [part="progress"][data-state="connected"]').waitFor({ timeout: 60_000 });
+      assert.equal(await progress.innerText(), 'Connected: 2 meters at Pacific Gas & Electric');
+      await page.locator('#event-log li', { hasText: 'leap-connected' }).waitFor();
+      await page.screenshot({ path: `${artifacts}connected-meters.png`, fullPage: true });
+
+      await page.locator('a', { hasText: 'Go to my account' }).click();
+      const meters = page.locator('leap-enrollment-status [part="meter"]');
+      await meters.nth(before + 1).waitFor();
+      assert.equal(await meters.count(), before + 2);
+      const pending = await meters.evaluateAll(
+        (items) =>
+          items.filter(
+            (el) => el.getAttribute('data-status') === 'PENDING' && /Pacific Gas & Electric/.test(el.textContent ?? ''),
+          ).length,
+      );
+      assert.ok(pending >= 2);
+
+      assert.deepEqual(problems, []);
+      await page.close();
+    },
+  );
 });

@@ -48,7 +48,12 @@ describe('custom-elements.json and the framework typings', () => {
     }
     assert.deepEqual(checker.events.sort(), ['leap-claim', 'leap-error', 'leap-result']);
     assert.deepEqual(byTag.get('leap-connect-button')!.events.sort(), ['leap-connect', 'leap-error']);
-    assert.deepEqual(byTag.get('leap-enrollment-status')!.events.sort(), ['leap-error', 'leap-status']);
+    assert.deepEqual(byTag.get('leap-enrollment-status')!.events.sort(), ['leap-error', 'leap-meters', 'leap-status']);
+    assert.deepEqual(byTag.get('leap-connect-return')!.events.sort(), [
+      'leap-connect-return',
+      'leap-connected',
+      'leap-error',
+    ]);
   });
 
   it('React 19 JSX typings accept the documented attributes, properties and events, and reject wrong ones', () => {

@@ -23,6 +23,14 @@ export interface EnrollmentStrings {
   statusChanged: (status: string) => string;
   meterNotFound: string;
   noPrograms: string;
+  /** Heading of the list of every meter (no `meter-id`). */
+  metersHeading: string;
+  /** Each meter's card: its type, and its utility when known. */
+  meterTitle: (type: string, utility: string | null) => string;
+  meterTypes: Record<'UTILITY_METER' | 'SUBMETER' | 'DEVICE', string>;
+  noMeters: string;
+  noMetersHelp: string;
+  metersLoaded: (count: number) => string;
 }
 
 export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
@@ -52,6 +60,13 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
     statusChanged: (status) => `Enrollment status: ${status}`,
     meterNotFound: 'We could not find this device.',
     noPrograms: 'No programs are assigned to this device yet.',
+    metersHeading: 'Your connected devices',
+    meterTitle: (type, utility) => (utility ? `${type} · ${utility}` : type),
+    meterTypes: { UTILITY_METER: 'Utility meter', SUBMETER: 'Submeter', DEVICE: 'Device' },
+    noMeters: 'No connected devices yet',
+    noMetersHelp:
+      'Once you connect your utility account, your meters and devices appear here with their program status.',
+    metersLoaded: (count) => plural('en', count, { one: '# connected device.', other: '# connected devices.' }),
   },
   es: {
     enrollmentHeading: 'Inscripción en el programa',
@@ -82,5 +97,13 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
     statusChanged: (status) => `Estado de inscripción: ${status}`,
     meterNotFound: 'No encontramos este equipo.',
     noPrograms: 'Todavía no hay programas asignados a este equipo.',
+    metersHeading: 'Sus dispositivos conectados',
+    meterTitle: (type, utility) => (utility ? `${type} · ${utility}` : type),
+    meterTypes: { UTILITY_METER: 'Medidor de la compañía eléctrica', SUBMETER: 'Submedidor', DEVICE: 'Dispositivo' },
+    noMeters: 'Aún no hay dispositivos conectados',
+    noMetersHelp:
+      'Cuando conecte su cuenta de la compañía eléctrica, sus medidores y dispositivos aparecerán aquí con el estado de sus programas.',
+    metersLoaded: (count) =>
+      plural('es', count, { one: '# dispositivo conectado.', other: '# dispositivos conectados.' }),
   },
 };

@@ -45,4 +45,34 @@ export const styles = css`
   .action p:first-child {
     font-weight: 600;
   }
+  .meters {
+    list-style: none;
+    margin: 0;
+    padding: 0;
+    display: grid;
+    gap: 1rem;
+  }
+  .meter {
+    display: grid;
+    gap: 0.75rem;
+    padding: 1rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+  }
+  .meter h3 {
+    font-size: 1.0625em;
+    margin: 0;
+  }
+  .meter h4 {
+    font-size: 1em;
+    margin: 0;
+  }
+  .empty {
+    display: grid;
+    gap: 0.5rem;
+    justify-items: start;
+  }
+  .empty-title {
+    font-weight: 600;
+  }
 `;

@@ -1,8 +1,9 @@
-import { html, nothing, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
-import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
+import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { METER_TYPES } from '../../core/schemas/grid-enums.js';
+import { formatDate, formatRelativeDays } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
-import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/types.generated.js';
-import { MeterEnrollmentViewShape } from '../../core/schemas/shapes.generated.js';
+import type { CustomerMeter, CustomerMeterList, MeterEnrollmentView } from '../../core/types.generated.js';
+import { CustomerMeterListShape, MeterEnrollmentViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';
 import { LeapStatusElement } from '../shared/status-element.js';
@@ -13,6 +14,7 @@ import { visuallyHidden } from '../shared/utility.styles.js';
 import { skeletons } from '../shared/skeleton.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './enrollment-status.styles.js';
+import { enrollmentTemplate, statusLabel } from './enrollment-card.js';
 
 type Strings = EnrollmentStrings & CommonStrings;
 
@@ -20,28 +22,28 @@ const STRING_TABLES = withCommonStrings(ENROLLMENT_STRINGS);
 
 const MIN_POLL_SECONDS = 60;
 
-const BADGE_ICONS: Record<string, string> = {
-  ACTIVE: '✓',
-  ELIGIBLE: '◔',
-  INELIGIBLE: '✕',
-  PENDING: '…',
-  NOT_PARTICIPATING: '‖',
-};
-
-type KnownStatus = keyof Strings['enrollmentStatuses'];
+/** One meter (`meter-id`), or every meter of the customer. */
+type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind: 'list'; meters: CustomerMeter[] };
 
 /**
- * One meter's enrollment: its global status, each program's current and next delivery periods with the next
- * deadline, the actions still needed, and the participation schedule. Talks only to your partner backend.
+ * Enrollment status for a customer's account page: with `meter-id`, one meter's global status, each program's current
+ * and next delivery periods with the next deadline, the actions still needed and the participation schedule; without
+ * it, the same card for every meter of the signed-in customer (the meters Leap created when they connected), or an
+ * empty state with room for your connect button. Talks only to your partner backend.
  *
  * @summary Meter enrollment status for a customer's account page.
  * @tag leap-enrollment-status
  *
- * @slot heading - Replaces the default "Program enrollment" heading (for example with the device's name at the right level).
+ * @slot heading - Replaces the default heading ("Program enrollment", or "Your connected devices" for the list); it also
+ *   names the region.
+ * @slot empty - Under "No connected devices yet" (the list without meters): your connect button, say.
  *
- * @fires leap-status - After each successful load, `detail: {enrollment}`.
+ * @fires leap-status - With `meter-id`, after each successful load, `detail: {enrollment}` (`LeapStatusDetail`).
+ * @fires leap-meters - Without `meter-id`, after each successful load, `detail: {meters}` (`LeapMetersDetail`).
  * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
  *
+ * @csspart meter - One card per meter (the list).
+ * @csspart empty - The list's empty state.
  * @csspart badge - The global status badge.
  * @csspart program - One block per program.
  * @csspart period - One delivery period on the timeline.
@@ -61,17 +63,21 @@ type KnownStatus = keyof Strings['enrollmentStatuses'];
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView, Strings> {
+export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Strings> {
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
 
   static override properties: PropertyDeclarations = {
     meterId: { attribute: 'meter-id' },
+    meterType: { attribute: 'meter-type' },
     pollInterval: { attribute: 'poll-interval', type: Number },
     status: { reflect: true },
   };
 
-  /** Leap meter id. */
+  /** Leap meter id: one meter. Without it, every meter of the signed-in customer. */
   declare meterId?: string;
+
+  /** The list only: `UTILITY_METER`, `SUBMETER` or `DEVICE`. */
+  declare meterType?: string;
 
   /** Refresh every N seconds while the page is visible (minimum 60). Off by default. */
   pollInterval = 0;
@@ -91,9 +97,14 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
   private timer: ReturnType<typeof setInterval> | null = null;
   private lastStatus: string | null = null;
 
-  /** The latest enrollment, or null. */
+  /** With `meter-id`: the latest enrollment, or null. */
   get enrollment(): MeterEnrollmentView | null {
-    return this.value;
+    return this.value?.kind === 'one' ? this.value.enrollment : null;
+  }
+
+  /** Without `meter-id`: the customer's meters, or null before they load. */
+  get meters(): CustomerMeter[] | null {
+    return this.value?.kind === 'list' ? this.value.meters : null;
   }
 
   override connectedCallback(): void {
@@ -112,20 +123,33 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
     if (changed.has('pollInterval')) this.schedule();
   }
 
+  /** A meter id, or `list:<meter type>` for every meter. */
   protected override loadKey(): string | null {
-    return this.meterId || null;
+    return this.meterId || `list:${this.meterType ?? ''}`;
   }
 
-  protected override async load(client: LeapApiClient, meterId: string, signal: AbortSignal) {
-    const answer = await client.request<unknown>(`meters/${encodeURIComponent(meterId)}/enrollment`, { signal });
-    return checkAnswer<MeterEnrollmentView>(MeterEnrollmentViewShape, answer.body);
+  protected override async load(client: LeapApiClient, key: string, signal: AbortSignal): Promise<EnrollmentValue> {
+    if (key.startsWith('list:')) {
+      const query = this.meterType ? `?meter_type=${encodeURIComponent(this.meterType)}` : '';
+      const answer = await client.request<unknown>(`meters${query}`, { signal });
+      return { kind: 'list', meters: checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters };
+    }
+    const answer = await client.request<unknown>(`meters/${encodeURIComponent(key)}/enrollment`, { signal });
+    return { kind: 'one', enrollment: checkAnswer<MeterEnrollmentView>(MeterEnrollmentViewShape, answer.body) };
   }
 
-  protected override loaded(enrollment: MeterEnrollmentView): Event {
+  protected override loaded(value: EnrollmentValue): Event {
+    const s = this.locale.strings;
+    if (value.kind === 'list') {
+      this.status = undefined;
+      this.announcer.announce(value.meters.length ? s.metersLoaded(value.meters.length) : s.noMeters);
+      return leapEvent('leap-meters', { meters: value.meters });
+    }
+    const { enrollment } = value;
     const status = enrollment.global_enrollment_status;
     this.status = status;
     if (this.lastStatus !== null && this.lastStatus !== status) {
-      this.announcer.announce(this.locale.strings.statusChanged(this.statusLabel(status)));
+      this.announcer.announce(s.statusChanged(statusLabel(status, s)));
     }
     this.lastStatus = status;
     return leapEvent('leap-status', { enrollment });
@@ -133,20 +157,18 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
 
   protected override configError(): string | null {
     if (!this.sessionEndpoint) return 'the session-endpoint attribute is required.';
-    if (!this.meterId) return 'the meter-id attribute is required.';
+    if (this.meterType && !(METER_TYPES as readonly string[]).includes(this.meterType)) {
+      return `meter-type must be one of ${METER_TYPES.join(', ')}.`;
+    }
     return null;
   }
 
   protected override heading(s: Strings): string {
-    return s.enrollmentHeading;
+    return this.meterId ? s.enrollmentHeading : s.metersHeading;
   }
 
   protected override notFound(s: Strings): string {
     return s.meterNotFound;
-  }
-
-  protected override renderValue(enrollment: MeterEnrollmentView, s: Strings): TemplateResult {
-    return this.renderEnrollment(enrollment, s);
   }
 
   private readonly onVisibility = () => {
@@ -173,136 +195,35 @@ export class LeapEnrollmentStatus extends LeapStatusElement<MeterEnrollmentView,
     this.timer = null;
   }
 
-  private statusLabel(status: string): string {
-    return (this.locale.strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
-  }
-
-  private date(iso: string): string {
-    return formatDate(iso, this.locale.locale);
-  }
-
-  private renderBadge(status: string, s: Strings, part = 'badge'): TemplateResult {
-    const known = (s.enrollmentStatuses as Record<string, { label: string; help: string }>)[status];
-    return html`<span part=${part} class="badge" data-status=${known ? status : 'UNKNOWN'}
-      ><span class="icon" aria-hidden="true">${BADGE_ICONS[status] ?? '•'}</span> ${known ? known.label : status}</span
-    >`;
-  }
-
-  private renderEnrollment(enrollment: MeterEnrollmentView, s: Strings): TemplateResult {
-    const status = enrollment.global_enrollment_status;
-    const known = (s.enrollmentStatuses as Record<string, { help: string }>)[status as KnownStatus];
-    const programs = new Map<string, ProgramEnrollment[]>();
-    for (const period of enrollment.program_enrollment) {
-      const key = period.program_identifier ?? '—';
-      programs.set(key, [...(programs.get(key) ?? []), period]);
+  protected override renderValue(value: EnrollmentValue, s: Strings): TemplateResult {
+    const view = { strings: s, locale: this.locale.locale };
+    if (value.kind === 'one') return enrollmentTemplate(value.enrollment, { ...view, level: 3 });
+    if (!value.meters.length) {
+      return html`<div part="empty" class="empty">
+        <p class="empty-title">${s.noMeters}</p>
+        <p class="muted">${s.noMetersHelp}</p>
+        <slot name="empty"></slot>
+      </div>`;
     }
-    const partner = enrollment.required_actions?.partner ?? [];
-    const leap = enrollment.required_actions?.leap ?? [];
-    const schedule = enrollment.participation_preferences ?? [];
-    return html`
-      <div class="summary">
-        ${this.renderBadge(status, s)}
-        <p class="muted">${known?.help ?? s.unknownStatusHelp}</p>
-      </div>
-      ${
-        programs.size
-          ? [...programs].map(([program, periods]) => this.renderProgram(program, periods, s))
-          : html`<p class="muted">${s.noPrograms}</p>`
-      }
-      ${
-        partner.length || leap.length
-          ? html`<div part="actions" class="block">
-              <h3>${s.partnerActions}</h3>
-              ${
-                partner.length
-                  ? html`<ul>
-                      ${partner.map((action) => this.renderAction(action, s))}
-                    </ul>`
-                  : nothing
-              }
-              ${leap.length ? html`<p class="muted"><span aria-hidden="true">⚙</span> ${s.leapWorking(leap.length)}</p>` : nothing}
-            </div>`
-          : nothing
-      }
-      ${
-        schedule.length
-          ? html`<div part="schedule" class="block">
-              <h3>${s.participation}</h3>
-              <ul>
-                ${schedule.map((period) => {
-                  const label =
-                    (s.participationPreferences as Record<string, string>)[period.participation_preference] ??
-                    period.participation_preference;
-                  const range = isOpenEnded(period.end_time)
-                    ? s.fromOngoing(this.date(period.start_time))
-                    : s.fromUntil(this.date(period.start_time), this.date(period.end_time!));
-                  return html`<li data-preference=${period.participation_preference}>
-                    <strong>${label}</strong>:
-                    ${range}${period.reason ? html` <span class="muted">(${period.reason})</span>` : nothing}
-                  </li>`;
-                })}
-              </ul>
-            </div>`
-          : nothing
-      }
-    `;
-  }
-
-  private renderProgram(program: string, periods: ProgramEnrollment[], s: Strings): TemplateResult {
-    const now = Date.now();
-    const sorted = [...periods].sort(
-      (a, b) =>
-        Date.parse(a.delivery_period_start_date_time ?? '') - Date.parse(b.delivery_period_start_date_time ?? ''),
-    );
-    const deadlines = sorted
-      .flatMap((p) => p.enrollment_deadlines ?? [])
-      .map((d) => d.enrollment_deadline_date_time)
-      .filter((d): d is string => typeof d === 'string' && Date.parse(d) > now)
-      .sort((a, b) => Date.parse(a) - Date.parse(b));
-    const current = sorted.find((p) => {
-      const start = Date.parse(p.delivery_period_start_date_time ?? '');
-      const end = Date.parse(p.delivery_period_end_date_time ?? '');
-      return start <= now && now < end;
-    });
-    const group = (current ?? sorted[0])?.market_group_name;
-    return html`<div part="program" class="block">
-      <h3>${s.programHeading(program)}</h3>
-      ${group ? html`<p class="muted">${s.marketGroup(group)}</p>` : nothing}
-      ${
-        deadlines[0]
-          ? html`<p part="deadline" class="deadline">
-              <span aria-hidden="true">◷</span>
-              ${s.nextDeadline(this.date(deadlines[0]), formatRelativeDays(deadlines[0], this.locale.locale))}
-            </p>`
-          : nothing
-      }
-      <ol class="timeline" aria-label=${s.deliveryPeriods}>
-        ${sorted.slice(0, 3).map(
-          (period) =>
-            html`<li part="period" class="period" aria-current=${period === current ? 'true' : 'false'}>
-              <span class="period-dates"
-                >${
-                  period.delivery_period_start_date_time && period.delivery_period_end_date_time
-                    ? s.periodRange(
-                        this.date(period.delivery_period_start_date_time),
-                        this.date(period.delivery_period_end_date_time),
-                      )
-                    : (period.delivery_period ?? '')
-                }</span
-              >
-              ${period.enrollment_status ? this.renderBadge(period.enrollment_status, s, 'period-status') : nothing}
-            </li>`,
-        )}
-      </ol>
-    </div>`;
-  }
-
-  private renderAction(action: RequiredAction, s: Strings): TemplateResult {
-    const due = action.enrollment_deadline_date_time;
-    return html`<li class="action">
-      <p>${action.action_description}</p>
-      ${due ? html`<p class="muted">${s.actionDeadline(this.date(due), formatRelativeDays(due, this.locale.locale))}</p>` : nothing}
-    </li>`;
+    // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
+    /* eslint-disable lit-a11y/no-redundant-role */
+    return html`<ul class="meters" role="list">
+      ${value.meters.map(
+        (meter) =>
+          html`<li
+            part="meter"
+            class="meter"
+            data-meter-id=${meter.meter_id}
+            data-status=${meter.global_enrollment_status}
+          >
+            <h3>
+              ${s.meterTitle((s.meterTypes as Record<string, string>)[meter.meter_type ?? ''] ?? s.meterTypes.UTILITY_METER, meter.utility_name ?? null)}
+            </h3>
+            ${enrollmentTemplate(meter, { ...view, level: 4 })}
+          </li>`,
+      )}
+    </ul>`;
+    /* eslint-enable lit-a11y/no-redundant-role */
   }
 }
 

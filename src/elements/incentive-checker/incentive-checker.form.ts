@@ -107,6 +107,8 @@ function fieldTemplate(
       <span class="fixed">${countryName('US', view.locale)}</span>
     </div>`;
   }
+  // The country's option is selected by its attribute: a `.value` on the select would be set before the option has
+  // its value, leaving nothing selected.
   const input =
     field.name === 'country_code'
       ? html`<select
@@ -116,7 +118,6 @@ function fieldTemplate(
           autocomplete=${field.autocomplete[0]!}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${described}
-          .value=${live(value)}
           @change=${(e: Event) => view.onInput(field.name, (e.target as HTMLSelectElement).value)}
         >
           <option value="US">${countryName('US', view.locale)}</option>

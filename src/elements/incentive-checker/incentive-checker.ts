@@ -157,6 +157,8 @@ export class LeapIncentiveChecker extends LitElement {
 
   private chosenBuildingType: BuildingType = 'RESIDENTIAL';
   private chosenUtility: string | null = null;
+  /** The address (`addressKey`) the customer picked `chosenUtility` for: another address has other utilities. */
+  private utilityAddress = '';
   /** The shown result is for an address or building type that has since changed. */
   private stale = false;
   private openPrograms: ReadonlySet<string> = new Set();
@@ -166,6 +168,8 @@ export class LeapIncentiveChecker extends LitElement {
   private asked = false;
   /** What the latest check was asked with: an address the page form repeats is not checked twice. */
   private requestedKey = '';
+  /** The address (`addressKey`) of the latest check. */
+  private requestedAddress = '';
   private autoTimer: ReturnType<typeof setTimeout> | undefined;
   /** A check is due (the page form's address changed): the outcome shows it loading meanwhile. */
   private due = false;
@@ -221,6 +225,8 @@ export class LeapIncentiveChecker extends LitElement {
     }
     clearTimeout(this.autoTimer);
     this.due = false;
+    // A utility picked among those serving another address is not one Leap accepts for this one.
+    if (this.chosenUtility && this.utilityAddress !== addressKey(address)) this.chosenUtility = null;
     const request: CheckRequest = {
       address,
       buildingType: this.lockBuildingType ? this.buildingType : this.chosenBuildingType,
@@ -229,6 +235,7 @@ export class LeapIncentiveChecker extends LitElement {
       utilityEiaid: this.chosenUtility,
     };
     this.requestedKey = this.requestKey(address);
+    this.requestedAddress = addressKey(address);
     this.stale = false;
     this.errorFocused = false;
     this.announcer.announce(this.locale.strings.checking);
@@ -236,7 +243,10 @@ export class LeapIncentiveChecker extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    const prefill = ADDRESS_FIELDS.filter((field) => changed.has(field.property as keyof LeapIncentiveChecker));
+    // With a page form the address is the page's: the prefill attributes (and the default country) do not apply.
+    const prefill = this.addressForm
+      ? []
+      : ADDRESS_FIELDS.filter((field) => changed.has(field.property as keyof LeapIncentiveChecker));
     if (prefill.length) {
       this.form.set(
         Object.fromEntries(
@@ -285,7 +295,12 @@ export class LeapIncentiveChecker extends LitElement {
   /** After any change to the address or building type: mark the result outdated; with a page form, check again. */
   private addressChanged(): void {
     const key = this.requestKey(this.form.address);
-    if (key === this.requestedKey) return;
+    if (key === this.requestedKey) {
+      // Changed back to what the shown result is for: it holds again.
+      this.stale = false;
+      clearTimeout(this.autoTimer);
+      return;
+    }
     if (this.lookup.result) this.stale = true;
     if (!this.addressForm) return;
     clearTimeout(this.autoTimer);
@@ -379,6 +394,7 @@ export class LeapIncentiveChecker extends LitElement {
     const picked = new FormData(event.target as HTMLFormElement).get('utility');
     if (typeof picked !== 'string' || picked === '') return;
     this.chosenUtility = picked;
+    this.utilityAddress = this.requestedAddress;
     this.holdFocus();
     this.checkAsked();
   };

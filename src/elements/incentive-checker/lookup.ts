@@ -55,6 +55,8 @@ export interface LookupOptions {
 export class IncentiveLookup {
   private sent: Sent | null = null;
   private latest = 0;
+  /** The check in flight and what it asked, so asking the same again joins it. */
+  private running: { request: string; answer: Promise<IncentivesResult> } | null = null;
   readonly task: Task<[CheckRequest], IncentivesResult>;
 
   constructor(
@@ -80,8 +82,20 @@ export class IncentiveLookup {
     return this.task.status === TaskStatus.COMPLETE ? (this.task.value ?? null) : null;
   }
 
-  /** Checks; resolves with the answer, rejects with its error, or with an `AbortError` when a newer check replaced it. */
-  async run(request: CheckRequest): Promise<IncentivesResult> {
+  /**
+   * Checks; resolves with the answer, rejects with its error, or with an `AbortError` when a newer check replaced it.
+   * The same request while it is in flight (a double click) joins it instead of replacing it: an aborted request has
+   * still reached the backend, where it counts against the rate limit and may have opened an application.
+   */
+  run(request: CheckRequest): Promise<IncentivesResult> {
+    const key = JSON.stringify(request);
+    if (this.running?.request === key && this.task.status === TaskStatus.PENDING) return this.running.answer;
+    const answer = this.start(request);
+    this.running = { request: key, answer };
+    return answer;
+  }
+
+  private async start(request: CheckRequest): Promise<IncentivesResult> {
     const mine = ++this.latest;
     await this.task.run([request]);
     if (mine !== this.latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
@@ -92,6 +106,7 @@ export class IncentiveLookup {
   /** Stops the check in flight (its answer is dropped). */
   abort(): void {
     this.latest += 1;
+    this.running = null;
     this.task.abort();
   }
 

@@ -46,7 +46,11 @@ export function findControl(container: Element, field: AddressFieldSpec): Contro
     .filter(({ tokens }) => field.autocomplete.some((token) => tokens.includes(token)))
     .sort((a, b) => sectionRank(a.tokens) - sectionRank(b.tokens));
   if (byToken.length) return byToken[0]!.control;
-  return controls.find((control) => namesOf(control).some((name) => field.pageNames.includes(name)));
+  // By name, the shipping field over the billing one, as with autocomplete sections.
+  const section = (control: Control) => sectionRank(namesOf(control).flatMap((n) => n.split(/[^a-z]+/)));
+  return controls
+    .filter((control) => namesOf(control).some((name) => field.pageNames.includes(name)))
+    .sort((a, b) => section(a) - section(b))[0];
 }
 
 /** A control's value as the address wants it (a country name becomes its code). */
@@ -98,6 +102,8 @@ export class PageAddressForm implements ReactiveController {
     this.observer = new MutationObserver(() => this.find(root, id));
     this.observer.observe(root, { childList: true, subtree: true });
     this.find(root, id);
+    // `find` only acts on a change, and "not there" is no change from the unbound state.
+    if (!this.container) this.waitThenReport();
   }
 
   private find(root: Document | ShadowRoot, id: string): void {

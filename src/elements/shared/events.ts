@@ -4,7 +4,12 @@
  * so a misspelt name or a wrong detail does not compile.
  */
 import type { ConnectFlow, ConnectReturn } from '../../core/connect-url.js';
-import type { ApplicationView, IncentivesResult, MeterEnrollmentView } from '../../core/types.generated.js';
+import type {
+  ApplicationView,
+  CustomerMeter,
+  IncentivesResult,
+  MeterEnrollmentView,
+} from '../../core/types.generated.js';
 
 /** `leap-connect`: the customer activated a connect link. Cancelable: prevent it to open the URL yourself. */
 export interface LeapConnectDetail {
@@ -41,9 +46,20 @@ export interface LeapStatusDetail {
   enrollment: MeterEnrollmentView;
 }
 
+/** `leap-meters`: the customer's meters loaded (`<leap-enrollment-status>` without `meter-id`). */
+export interface LeapMetersDetail {
+  meters: CustomerMeter[];
+}
+
 /** `leap-applications`: the customer's applications loaded. */
 export interface LeapApplicationsDetail {
   applications: ApplicationView[];
+}
+
+/** `leap-connected`: after the Final Redirect, the customer's new meters appeared. */
+export interface LeapConnectedDetail {
+  refId: string | null;
+  meters: CustomerMeter[];
 }
 
 /** `leap-connect-return`: the page was opened by Leap's Final Redirect; display only, confirm on your server. */
@@ -56,8 +72,10 @@ declare global {
     'leap-result': CustomEvent<LeapResultDetail>;
     'leap-claim': CustomEvent<LeapClaimDetail>;
     'leap-status': CustomEvent<LeapStatusDetail>;
+    'leap-meters': CustomEvent<LeapMetersDetail>;
     'leap-applications': CustomEvent<LeapApplicationsDetail>;
     'leap-connect-return': CustomEvent<LeapConnectReturnDetail>;
+    'leap-connected': CustomEvent<LeapConnectedDetail>;
   }
 }
 

@@ -21,7 +21,9 @@ export function meterRoutes(config: BackendConfig): Hono<BackendEnv> {
   app.get('/meters', customer, async (c) => {
     const meterType = c.req.query('meter_type');
     if (meterType !== undefined && !(METER_TYPES as readonly string[]).includes(meterType)) {
-      return problem(c, 400, 'Invalid request', { fields: { meter_type: `expected one of ${METER_TYPES.join(', ')}` } });
+      return problem(c, 400, 'Invalid request', {
+        fields: { meter_type: `expected one of ${METER_TYPES.join(', ')}` },
+      });
     }
     const meters = await customerMeters(config.upstream, c.get('referenceId'), meterType);
     return leapAnswer(c, { meters }, config.secrets);

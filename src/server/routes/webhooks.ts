@@ -32,7 +32,11 @@ export function webhookRoutes(config: BackendConfig): Hono<BackendEnv> {
 
   app.post('/webhooks/leap', limitBody(MAX_WEBHOOK_BYTES), async (c) => {
     // A server-to-server route: no browser gets a CORS grant for it.
-    for (const name of ['access-control-allow-origin', 'access-control-allow-credentials', 'access-control-expose-headers'])
+    for (const name of [
+      'access-control-allow-origin',
+      'access-control-allow-credentials',
+      'access-control-expose-headers',
+    ])
       c.header(name, undefined);
     if (c.req.header('origin')) return problem(c, 403, 'Not for browsers', {});
     if (!(await secretMatches(secret, c.req.header('x-leap-webhook-secret') ?? ''))) {

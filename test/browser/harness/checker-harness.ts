@@ -4,9 +4,10 @@
  * behaviour it checks (Material Web `testing/harness.ts`, `button/harness.ts`). Waiting is always for an event the
  * element fires (`leap-result`, `leap-error`) or for its update, never a timer.
  */
-import { fixture, html, oneEvent } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 // axe-core registers itself on window (chai-a11y-axe loads the same copy for `accessible()`).
 import 'axe-core/axe.min.js';
+import type * as Axe from 'axe-core';
 import '../../../src/define.js';
 import type { AddressField } from '../../../src/core/address.js';
 import type { IncentivesResult } from '../../../src/core/schemas/incentives.js';
@@ -29,7 +30,7 @@ export const DEFAULT_ATTRIBUTES: CheckerAttributes = {
 export interface RenderedTier {
   name: string;
   eligible: boolean;
-  /** The badge as read: "Eligible" / "Not eligible". */
+  /** The badge as shown: "✓ Eligible" / "✕ Not eligible" (an icon and a word, never colour alone). */
   badge: string;
   /** Everything the tier says, whitespace collapsed. */
   text: string;
@@ -44,7 +45,7 @@ export interface RenderedProgram {
   tiers: RenderedTier[];
 }
 
-/** The result as the customer sees it. */
+/** The result as the customer sees it (icons included: colour is never the only signal). */
 export interface RenderedResult {
   heading: string;
   /** "Your utility: …", or null when the customer must pick one. */
@@ -62,6 +63,11 @@ export interface RenderedResult {
   stale: string | null;
 }
 
+/** What a check ended with, as the element reported it. */
+export type Outcome =
+  { type: 'leap-result'; detail: LeapResultDetail } | { type: 'leap-error'; detail: LeapErrorDetail };
+
+/** The messages as read out (without their icons). */
 export interface RenderedErrors {
   /** Each field marked invalid, with the message its `aria-describedby` points to. */
   fields: Partial<Record<AddressField, string>>;
@@ -71,7 +77,7 @@ export interface RenderedErrors {
 
 declare global {
   interface Window {
-    axe: typeof import('axe-core');
+    axe: typeof Axe;
   }
 }
 
@@ -85,8 +91,21 @@ export function accessibleName(element: Element): string {
   }
 }
 
+/** What is on screen: an element's text, whitespace collapsed. */
 export const textOf = (node: Element | null | undefined): string =>
   node?.textContent?.replace(/\s+/g, ' ').trim() ?? '';
+
+/** What is read out: the text outside `aria-hidden` subtrees (icons), whitespace collapsed. */
+export function spokenText(node: Node | null | undefined): string {
+  const parts: string[] = [];
+  const walk = (current: Node) => {
+    if (current instanceof Element && current.getAttribute('aria-hidden') === 'true') return;
+    if (current.nodeType === Node.TEXT_NODE) parts.push(current.textContent ?? '');
+    current.childNodes.forEach(walk);
+  };
+  if (node) walk(node);
+  return parts.join('').replace(/\s+/g, ' ').trim();
+}
 
 export class CheckerHarness {
   constructor(readonly element: LeapIncentiveChecker) {}
@@ -101,17 +120,26 @@ export class CheckerHarness {
   }
 
   /** Built and connected, first render done. */
-  static async create(attributes: CheckerAttributes = {}, parent?: Element): Promise<CheckerHarness> {
+  static async create(attributes: CheckerAttributes = {}, parent?: Element | ShadowRoot): Promise<CheckerHarness> {
     const harness = CheckerHarness.build(attributes);
     await harness.connect(parent);
     return harness;
   }
 
   /** Puts the element on the page (in `parent`, else in a fresh fixture container removed after the test). */
-  async connect(parent?: Element): Promise<void> {
+  async connect(parent?: Element | ShadowRoot): Promise<void> {
     const container = parent ?? (await fixture<HTMLDivElement>(html`<div></div>`));
     container.append(this.element);
-    await this.element.updateComplete;
+    await this.settle();
+  }
+
+  /**
+   * Waits until the element has no update pending, including updates that finishing one requested (focus moves and
+   * events wait for the render after the state change that causes them).
+   */
+  async settle(): Promise<void> {
+    do await this.element.updateComplete;
+    while (this.element.isUpdatePending);
   }
 
   get shadowRoot(): ShadowRoot {
@@ -156,7 +184,7 @@ export class CheckerHarness {
         new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true, composed: true }),
       );
     }
-    await this.element.updateComplete;
+    await this.settle();
   }
 
   /** Clicks the submit button. */
@@ -180,23 +208,54 @@ export class CheckerHarness {
     return error;
   }
 
-  /** The next `leap-result`, once rendered. Call it before what triggers the check. */
+  /**
+   * The next `leap-result`, once rendered; rejects at once if a `leap-error` comes first. Call it before what triggers
+   * the check.
+   */
   async waitForResult(): Promise<IncentivesResult> {
-    const event = await oneEvent<CustomEvent<LeapResultDetail>>(this.element, 'leap-result');
-    await this.element.updateComplete;
-    return event.detail.result;
+    const outcome = await this.nextOutcome();
+    if (outcome.type === 'leap-error') {
+      throw new Error(`Expected leap-result, got leap-error ${outcome.detail.code}: ${outcome.detail.message}`);
+    }
+    return outcome.detail.result;
   }
 
-  /** The next `leap-error`, once rendered. Call it before what triggers the failure. */
+  /**
+   * The next `leap-error`, once rendered; rejects at once if a `leap-result` comes first. Call it before what triggers
+   * the failure.
+   */
   async waitForError(): Promise<LeapErrorDetail> {
-    const event = await oneEvent<CustomEvent<LeapErrorDetail>>(this.element, 'leap-error');
-    await this.element.updateComplete;
-    return event.detail;
+    const outcome = await this.nextOutcome();
+    if (outcome.type === 'leap-result') throw new Error('Expected leap-error, got leap-result.');
+    return outcome.detail;
+  }
+
+  /** Whichever of `leap-result` and `leap-error` the element fires next, after the render that goes with it. */
+  private async nextOutcome(): Promise<Outcome> {
+    const element = this.element;
+    const outcome = await new Promise<Outcome>((resolve) => {
+      const onResult = (event: CustomEvent<LeapResultDetail>) => {
+        stop();
+        resolve({ type: 'leap-result', detail: event.detail });
+      };
+      const onError = (event: CustomEvent<LeapErrorDetail>) => {
+        stop();
+        resolve({ type: 'leap-error', detail: event.detail });
+      };
+      const stop = () => {
+        element.removeEventListener('leap-result', onResult);
+        element.removeEventListener('leap-error', onError);
+      };
+      element.addEventListener('leap-result', onResult);
+      element.addEventListener('leap-error', onError);
+    });
+    await this.settle();
+    return outcome;
   }
 
   /** Every `leap-result` and `leap-error` from now on, in order. */
-  recordEvents(): Array<{ type: 'leap-result' | 'leap-error'; detail: LeapResultDetail | LeapErrorDetail }> {
-    const seen: Array<{ type: 'leap-result' | 'leap-error'; detail: LeapResultDetail | LeapErrorDetail }> = [];
+  recordEvents(): Outcome[] {
+    const seen: Outcome[] = [];
     this.element.addEventListener('leap-result', (e) => seen.push({ type: 'leap-result', detail: e.detail }));
     this.element.addEventListener('leap-error', (e) => seen.push({ type: 'leap-error', detail: e.detail }));
     return seen;
@@ -240,10 +299,10 @@ export class CheckerHarness {
     const fields: RenderedErrors['fields'] = {};
     for (const control of this.$$('form[part="form"] [aria-invalid="true"]')) {
       const described = control.getAttribute('aria-describedby');
-      fields[control.id as AddressField] = described ? textOf(this.shadowRoot.getElementById(described)) : '';
+      fields[control.id as AddressField] = described ? spokenText(this.shadowRoot.getElementById(described)) : '';
     }
     const block = this.$('[part="error"]');
-    return { fields, block: block ? textOf(block) : null };
+    return { fields, block: block ? spokenText(block) : null };
   }
 
   /** What the polite live region says now. */

@@ -155,7 +155,11 @@ let active: { backend: FakeBackend; realFetch: typeof fetch } | null = null;
 export function fakeBackend(policies: Record<Route, Policy> = {}): FakeBackend {
   if (active) throw new Error('fakeBackend() is already installed: restoreNetwork() in afterEach.');
   const realFetch = window.fetch;
-  const backend = new FakeBackend({ session: () => Response.json(FAKE_SESSION), ...policies }, realFetch);
+  const backend = new FakeBackend(
+    { session: () => Response.json(FAKE_SESSION), ...policies },
+    // `fetch` must be called on the window.
+    realFetch.bind(window),
+  );
   window.fetch = backend.fetch;
   active = { backend, realFetch };
   return backend;

@@ -1,0 +1,109 @@
+/**
+ * After the customer connects, Leap creates their meters a little later: this watches the customer's meters
+ * (`GET {base}/meters`) until new ones appear. It asks after 2 s, then less often (×1.5, at most every 15 s), only while
+ * the page is visible, and gives up after a while of watching (three minutes by default). A meter is new when it was not there at the
+ * first answer, or was created in the quarter of an hour before the page opened (the flow may finish before it).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { checkAnswer } from '../../core/schemas/shape.js';
+import { CustomerMeterListShape } from '../../core/schemas/shapes.generated.js';
+import type { CustomerMeter, CustomerMeterList } from '../../core/types.generated.js';
+import { LeapApiClient } from '../shared/api-client.js';
+
+const FIRST_DELAY_MS = 2_000;
+const MAX_DELAY_MS = 15_000;
+const RECENT_MS = 15 * 60_000;
+
+export type WatchState = 'off' | 'linking' | 'connected' | 'timed-out';
+
+export class MeterWatch implements ReactiveController {
+  state: WatchState = 'off';
+  meters: CustomerMeter[] = [];
+  private client: LeapApiClient | null = null;
+  private known: Set<string> | null = null;
+  private readonly startedAt = Date.now();
+  private watchedMs = 0;
+  private delay = FIRST_DELAY_MS;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private visibleSince = 0;
+  private controller: AbortController | null = null;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onConnected: (meters: CustomerMeter[]) => unknown,
+    private readonly onGaveUp: () => unknown,
+  ) {
+    host.addController(this);
+  }
+
+  private giveUpAfterMs = 180_000;
+
+  /** Starts watching for the session's customer (once), for at most `seconds` of visible time. */
+  start(sessionEndpoint: string, apiBase: string | undefined, seconds: number): void {
+    if (this.state !== 'off') return;
+    this.giveUpAfterMs = seconds * 1000;
+    this.client = new LeapApiClient(sessionEndpoint, apiBase);
+    this.setState('linking');
+    document.addEventListener('visibilitychange', this.onVisibility);
+    this.resume();
+  }
+
+  hostDisconnected(): void {
+    this.pause();
+    document.removeEventListener('visibilitychange', this.onVisibility);
+  }
+
+  private readonly onVisibility = () => (document.visibilityState === 'hidden' ? this.pause() : this.resume());
+
+  private resume(): void {
+    if (this.state !== 'linking' || this.timer !== undefined || document.visibilityState === 'hidden') return;
+    this.visibleSince = Date.now();
+    this.timer = setTimeout(() => void this.ask(), this.known ? this.delay : 0);
+  }
+
+  private pause(): void {
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.controller?.abort();
+    if (this.visibleSince) this.watchedMs += Date.now() - this.visibleSince;
+    this.visibleSince = 0;
+  }
+
+  private async ask(): Promise<void> {
+    this.timer = undefined;
+    this.controller = new AbortController();
+    try {
+      const answer = await this.client!.request<unknown>('meters', { signal: this.controller.signal });
+      this.found(checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters);
+    } catch {
+      // Not there yet, or the network hiccupped: the next try says more.
+    }
+    // Found, or paused meanwhile (the page was hidden): resume() picks it up again.
+    if (this.state !== 'linking' || !this.visibleSince) return;
+    const watched = this.watchedMs + (Date.now() - this.visibleSince);
+    if (watched >= this.giveUpAfterMs) {
+      this.pause();
+      this.setState('timed-out');
+      this.onGaveUp();
+      return;
+    }
+    this.delay = this.known ? Math.min(this.delay * 1.5, MAX_DELAY_MS) : FIRST_DELAY_MS;
+    this.timer = setTimeout(() => void this.ask(), this.delay);
+  }
+
+  private found(meters: CustomerMeter[]): void {
+    const recent = (meter: CustomerMeter) => Date.parse(meter.created_at ?? '') >= this.startedAt - RECENT_MS;
+    this.known ??= new Set(meters.filter((meter) => !recent(meter)).map((meter) => meter.meter_id));
+    const fresh = meters.filter((meter) => !this.known!.has(meter.meter_id));
+    if (!fresh.length) return;
+    this.meters = fresh;
+    this.pause();
+    this.setState('connected');
+    this.onConnected(fresh);
+  }
+
+  private setState(state: WatchState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,167 @@
+/**
+ * One meter's enrollment, as the status card shows it: the global status with words and an icon, each program's
+ * current and next delivery periods with the next deadline, the actions still needed, and the participation schedule.
+ * Pure templates; headings start at the level the caller gives (3 in a single card, 4 inside a list of meters).
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
+import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/types.generated.js';
+import type { CommonStrings } from '../shared/strings.js';
+import type { EnrollmentStrings } from './enrollment-status.strings.js';
+
+type Strings = EnrollmentStrings & CommonStrings;
+
+const BADGE_ICONS: Record<string, string> = {
+  ACTIVE: '✓',
+  ELIGIBLE: '◔',
+  INELIGIBLE: '✕',
+  PENDING: '…',
+  NOT_PARTICIPATING: '‖',
+};
+
+export interface CardView {
+  strings: Strings;
+  locale: string;
+  /** The level of the card's block headings. */
+  level: 3 | 4;
+}
+
+/** A heading at the card's level (lit-html has no dynamic tag names). */
+const heading = (level: 3 | 4, text: string) => (level === 3 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
+
+export function statusLabel(status: string, s: Strings): string {
+  return (s.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
+}
+
+function badge(status: string, s: Strings, part = 'badge'): TemplateResult {
+  const known = (s.enrollmentStatuses as Record<string, { label: string; help: string }>)[status];
+  return html`<span part=${part} class="badge" data-status=${known ? status : 'UNKNOWN'}
+    ><span class="icon" aria-hidden="true">${BADGE_ICONS[status] ?? '•'}</span> ${known ? known.label : status}</span
+  >`;
+}
+
+export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardView): TemplateResult {
+  const s = view.strings;
+  const status = enrollment.global_enrollment_status;
+  const known = (s.enrollmentStatuses as Record<string, { help: string }>)[status];
+  const programs = new Map<string, ProgramEnrollment[]>();
+  for (const period of enrollment.program_enrollment) {
+    const key = period.program_identifier ?? '—';
+    programs.set(key, [...(programs.get(key) ?? []), period]);
+  }
+  const partner = enrollment.required_actions?.partner ?? [];
+  const leap = enrollment.required_actions?.leap ?? [];
+  const schedule = enrollment.participation_preferences ?? [];
+  const date = (iso: string) => formatDate(iso, view.locale);
+  return html`
+    <div class="summary">
+      ${badge(status, s)}
+      <p class="muted">${known?.help ?? s.unknownStatusHelp}</p>
+    </div>
+    ${
+      programs.size
+        ? [...programs].map(([program, periods]) => programTemplate(program, periods, view))
+        : html`<p class="muted">${s.noPrograms}</p>`
+    }
+    ${
+      partner.length || leap.length
+        ? html`<div part="actions" class="block">
+            ${heading(view.level, s.partnerActions)}
+            ${
+              partner.length
+                ? html`<ul>
+                    ${partner.map((action) => actionTemplate(action, view))}
+                  </ul>`
+                : nothing
+            }
+            ${leap.length ? html`<p class="muted"><span aria-hidden="true">⚙</span> ${s.leapWorking(leap.length)}</p>` : nothing}
+          </div>`
+        : nothing
+    }
+    ${
+      schedule.length
+        ? html`<div part="schedule" class="block">
+            ${heading(view.level, s.participation)}
+            <ul>
+              ${schedule.map((period) => {
+                const label =
+                  (s.participationPreferences as Record<string, string>)[period.participation_preference] ??
+                  period.participation_preference;
+                const range = isOpenEnded(period.end_time)
+                  ? s.fromOngoing(date(period.start_time))
+                  : s.fromUntil(date(period.start_time), date(period.end_time!));
+                return html`<li data-preference=${period.participation_preference}>
+                  <strong>${label}</strong>:
+                  ${range}${period.reason ? html` <span class="muted">(${period.reason})</span>` : nothing}
+                </li>`;
+              })}
+            </ul>
+          </div>`
+        : nothing
+    }
+  `;
+}
+
+function programTemplate(program: string, periods: ProgramEnrollment[], view: CardView): TemplateResult {
+  const s = view.strings;
+  const now = Date.now();
+  const date = (iso: string) => formatDate(iso, view.locale);
+  const sorted = [...periods].sort(
+    (a, b) => Date.parse(a.delivery_period_start_date_time ?? '') - Date.parse(b.delivery_period_start_date_time ?? ''),
+  );
+  const deadlines = sorted
+    .flatMap((p) => p.enrollment_deadlines ?? [])
+    .map((d) => d.enrollment_deadline_date_time)
+    .filter((d): d is string => typeof d === 'string' && Date.parse(d) > now)
+    .sort((a, b) => Date.parse(a) - Date.parse(b));
+  const current = sorted.find((p) => {
+    const start = Date.parse(p.delivery_period_start_date_time ?? '');
+    const end = Date.parse(p.delivery_period_end_date_time ?? '');
+    return start <= now && now < end;
+  });
+  const group = (current ?? sorted[0])?.market_group_name;
+  return html`<div part="program" class="block">
+    ${heading(view.level, s.programHeading(program))}
+    ${group ? html`<p class="muted">${s.marketGroup(group)}</p>` : nothing}
+    ${
+      deadlines[0]
+        ? html`<p part="deadline" class="deadline">
+            <span aria-hidden="true">◷</span>
+            ${s.nextDeadline(date(deadlines[0]), formatRelativeDays(deadlines[0], view.locale))}
+          </p>`
+        : nothing
+    }
+    <ol class="timeline" aria-label=${s.deliveryPeriods}>
+      ${sorted.slice(0, 3).map(
+        (period) =>
+          html`<li part="period" class="period" aria-current=${period === current ? 'true' : 'false'}>
+            <span class="period-dates"
+              >${
+                period.delivery_period_start_date_time && period.delivery_period_end_date_time
+                  ? s.periodRange(
+                      date(period.delivery_period_start_date_time),
+                      date(period.delivery_period_end_date_time),
+                    )
+                  : (period.delivery_period ?? '')
+              }</span
+            >
+            ${period.enrollment_status ? badge(period.enrollment_status, s, 'period-status') : nothing}
+          </li>`,
+      )}
+    </ol>
+  </div>`;
+}
+
+function actionTemplate(action: RequiredAction, view: CardView): TemplateResult {
+  const due = action.enrollment_deadline_date_time;
+  return html`<li class="action">
+    <p>${action.action_description}</p>
+    ${
+      due
+        ? html`<p class="muted">
+            ${view.strings.actionDeadline(formatDate(due, view.locale), formatRelativeDays(due, view.locale))}
+          </p>`
+        : nothing
+    }
+  </li>`;
+}
