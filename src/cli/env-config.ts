@@ -21,6 +21,9 @@ export interface ServeConfig {
   trustProxy?: boolean | number;
   incentivesBaseUrl?: string;
   platformBaseUrl?: string;
+  webhookSecret?: string;
+  /** Where verified webhooks go; absent: they are logged. */
+  webhookForwardUrl?: string;
 }
 
 export interface EnvReading {
@@ -52,9 +55,13 @@ export const SERVE_VARIABLES = [
   'LEAP_TRUST_PROXY',
   'LEAP_INCENTIVES_BASE_URL',
   'LEAP_PLATFORM_BASE_URL',
+  'LEAP_WEBHOOK_SECRET',
+  'LEAP_WEBHOOK_FORWARD_URL',
 ] as const;
 
 const MIN_SECRET_BYTES = 32;
+/** The webhook secret is typed into Leap's subscription form, so it may be shorter than the signing secrets. */
+const MIN_WEBHOOK_SECRET_BYTES = 16;
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
 
@@ -87,6 +94,12 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
   checkSecretLength('LEAP_SESSION_SECRET', sessionSecret, problems);
   const partnerSecret = text('LEAP_PARTNER_SECRET');
   checkSecretLength('LEAP_PARTNER_SECRET', partnerSecret, problems);
+  const webhookSecret = text('LEAP_WEBHOOK_SECRET');
+  checkSecretLength('LEAP_WEBHOOK_SECRET', webhookSecret, problems, MIN_WEBHOOK_SECRET_BYTES);
+  const webhookForwardUrl = readHttpUrl('LEAP_WEBHOOK_FORWARD_URL', text('LEAP_WEBHOOK_FORWARD_URL'), problems);
+  if (webhookForwardUrl !== undefined && webhookSecret === undefined) {
+    problems.push('LEAP_WEBHOOK_FORWARD_URL needs LEAP_WEBHOOK_SECRET, which enables the webhook route.');
+  }
 
   const allowedOrigins = (text('LEAP_ALLOWED_ORIGINS') ?? '')
     .split(',')
@@ -143,6 +156,9 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
   if (redisUrl === undefined) {
     warnings.push('LEAP_REDIS_URL is not set: rate limits count per instance.');
   }
+  if (webhookSecret !== undefined && webhookForwardUrl === undefined) {
+    warnings.push('LEAP_WEBHOOK_FORWARD_URL is not set: webhooks are verified and logged, not passed on.');
+  }
 
   if (problems.length) return { config: null, problems, warnings };
   return {
@@ -162,6 +178,8 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
       trustProxy,
       incentivesBaseUrl,
       platformBaseUrl,
+      webhookSecret,
+      webhookForwardUrl,
     },
     problems,
     warnings,
@@ -178,11 +196,11 @@ function readPort(value: string | undefined, problems: string[]): number | undef
   return port;
 }
 
-function checkSecretLength(name: string, value: string | undefined, problems: string[]): void {
+function checkSecretLength(name: string, value: string | undefined, problems: string[], min = MIN_SECRET_BYTES): void {
   if (value === undefined) return;
   const bytes = new TextEncoder().encode(value).byteLength;
-  if (bytes < MIN_SECRET_BYTES) {
-    problems.push(`${name} must be at least ${MIN_SECRET_BYTES} bytes (it has ${bytes}): openssl rand -base64 48`);
+  if (bytes < min) {
+    problems.push(`${name} must be at least ${min} bytes (it has ${bytes}): openssl rand -base64 48`);
   }
 }
 
@@ -208,6 +226,18 @@ function readHttpsUrl(name: string, value: string | undefined, problems: string[
     // reported below
   }
   problems.push(`${name} must be an https URL (http only for localhost); got "${value}".`);
+  return undefined;
+}
+
+export function isHttpUrl(value: string): boolean {
+  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}
+
+/** The partner's own app, often on a private network (http://app:3000), so plain http is fine here. */
+function readHttpUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
+  if (value === undefined) return undefined;
+  if (isHttpUrl(value)) return value;
+  problems.push(`${name} must be an http or https URL, such as http://app:3000/leap/webhooks (got "${value}").`);
   return undefined;
 }
 

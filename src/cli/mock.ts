@@ -1,12 +1,15 @@
 /**
  * `leap-elements mock` (also `leap-elements-mock`): the mock Leap on its own port, for a partner's integration tests.
- * Options: --port N (default 4010), --host H (default 127.0.0.1), --latency MS, --fault NAME.
+ * Options: --port N (default 4010), --host H (default 127.0.0.1), --latency MS, --fault NAME, and --webhook-url URL
+ * with --webhook-secret S to receive the webhooks of its connect flow (sent with the header x-leap-webhook-secret).
  */
 import { parseArgs } from 'node:util';
 import { listen } from '../server/node.js';
+import { isHttpUrl } from './env-config.js';
 import { createMockLeap, MOCK_API_KEY, MOCK_FAULTS, type MockFault } from '../mock/index.js';
 
-const USAGE = 'Usage: leap-elements mock [--port 4010] [--host 127.0.0.1] [--latency ms] [--fault name]';
+const USAGE =
+  'Usage: leap-elements mock [--port 4010] [--host 127.0.0.1] [--latency ms] [--fault name] [--webhook-url url --webhook-secret secret]';
 
 export async function runMock(args: string[]): Promise<number> {
   let values;
@@ -18,6 +21,8 @@ export async function runMock(args: string[]): Promise<number> {
         host: { type: 'string', default: '127.0.0.1' },
         latency: { type: 'string', default: '0' },
         fault: { type: 'string' },
+        'webhook-url': { type: 'string' },
+        'webhook-secret': { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -41,11 +46,23 @@ export async function runMock(args: string[]): Promise<number> {
     return 2;
   }
 
-  const mock = createMockLeap({ latencyMs: Number(values.latency) || 0, fault: (values.fault as MockFault) ?? null });
+  const webhookUrl = values['webhook-url'];
+  if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) {
+    console.error(`--webhook-url must be an http or https URL, not "${webhookUrl}"`);
+    return 2;
+  }
+  const secret = values['webhook-secret'];
+  const mock = createMockLeap({
+    latencyMs: Number(values.latency) || 0,
+    fault: (values.fault as MockFault) ?? null,
+    webhooks: webhookUrl ? { url: webhookUrl, headers: secret ? { 'x-leap-webhook-secret': secret } : {} } : undefined,
+  });
   const { url, close } = await listen(mock, { port, hostname: values.host });
   console.log(`Mock Leap API listening on ${url}`);
   console.log(`  Incentives + Applications: ${url}/alpha   (header x-api-key: any value, e.g. ${MOCK_API_KEY})`);
   console.log(`  Meters, enrollments, create meters: ${url}   (header Authorization: Bearer <any value>)`);
+  console.log(`  Connect flow (mock only): POST ${url}/mock/connect-sessions {"reference_id": "..."}   (same header)`);
+  if (webhookUrl) console.log(`  Webhooks go to ${webhookUrl}`);
   return new Promise<number>((resolve) => {
     for (const signal of ['SIGINT', 'SIGTERM'] as const)
       process.once(signal, () => void close().then(() => resolve(0)));

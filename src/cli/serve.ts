@@ -11,6 +11,7 @@ import type { createClient as RedisClientFactory } from 'redis';
 import type { RateLimitStore } from '../server/rate-limit.js';
 import type { Logger } from '../server/upstream.js';
 import { readServeEnv, type ServeConfig } from './env-config.js';
+import { forwardWebhooks, logWebhooks } from './webhook-forward.js';
 
 /** Log lines as one JSON object each, on stderr: what container platforms collect. */
 const jsonLogger: Logger = (level, message, fields) => {
@@ -65,10 +66,18 @@ export function handlerOptions(config: ServeConfig, store?: RateLimitStore): Lea
     trustProxy: config.trustProxy,
     incentivesBaseUrl: config.incentivesBaseUrl,
     platformBaseUrl: config.platformBaseUrl,
+    webhookSecret: config.webhookSecret,
+    onWebhook: webhookHandler(config),
     // The embedded mock runs in-process; the real API is called over pooled keep-alive connections.
     fetch: config.apiKey ? nodeFetch : undefined,
     logger: jsonLogger,
   };
+}
+
+function webhookHandler(config: ServeConfig): LeapHandlerOptions['onWebhook'] {
+  if (!config.webhookSecret) return undefined;
+  if (!config.webhookForwardUrl) return logWebhooks(jsonLogger);
+  return forwardWebhooks(config.webhookForwardUrl, config.webhookSecret, nodeFetch);
 }
 
 /**

@@ -5,6 +5,9 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { createServer, type IncomingMessage } from 'node:http';
+import { once } from 'node:events';
+import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createMockLeap } from '../../src/mock/index.js';
 import { listen } from '../../src/server/node.js';
@@ -14,6 +17,7 @@ import { BEND } from './support.js';
 
 const SESSION_SECRET = 'cli-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const PARTNER_SECRET = 'cli-partner-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const WEBHOOK_SECRET = 'cli-webhook-secret-0123456789';
 const LOOKUP = JSON.stringify({ address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] });
 
 describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 }, () => {
@@ -139,6 +143,94 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     await assert.rejects(fetch(`${base}/session`, { method: 'POST' }), TypeError);
   });
 
+  it('serve refuses LEAP_WEBHOOK_FORWARD_URL without LEAP_WEBHOOK_SECRET, and a short or malformed one', () => {
+    const result = app.run(bin, ['serve'], {
+      LEAP_WEBHOOK_SECRET: 'short',
+      LEAP_WEBHOOK_FORWARD_URL: 'app:3000/leap',
+    });
+    assert.equal(result.status, 1);
+    assert.deepEqual(
+      result.stderr
+        .trim()
+        .split('\n')
+        .map((line) => /^leap-elements serve: (\w+)/.exec(line)?.[1]),
+      ['LEAP_WEBHOOK_SECRET', 'LEAP_WEBHOOK_FORWARD_URL', 'not'],
+    );
+    assert.ok(!result.stderr.includes('short'));
+    const alone = app.run(bin, ['serve'], { LEAP_WEBHOOK_FORWARD_URL: 'http://app:3000/leap' });
+    assert.match(alone.stderr, /LEAP_WEBHOOK_FORWARD_URL needs LEAP_WEBHOOK_SECRET/);
+  });
+
+  it('webhooks from Leap (the mock’s connect flow) reach the partner’s app through serve, with the secret; a failing app gets them again', async () => {
+    const app2 = await receiver();
+    const server = await serve({
+      LEAP_WEBHOOK_SECRET: WEBHOOK_SECRET,
+      LEAP_WEBHOOK_FORWARD_URL: `${app2.url}/leap/webhooks`,
+    });
+    const mock = await startProcess(
+      bin,
+      [
+        'mock',
+        '--port',
+        String(await freePort()),
+        '--webhook-url',
+        `${server.url}/api/leap/webhooks/leap`,
+        '--webhook-secret',
+        WEBHOOK_SECRET,
+      ],
+      { cwd: app.dir, ready: /listening on (http:\/\/\S+)/ },
+    );
+    // The partner's app is down for the first delivery: serve answers 500 and the sender tries again.
+    app2.failNext(1);
+    const started = await fetch(`${mock.url}/mock/connect-sessions`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: 'Bearer any-key' },
+      body: JSON.stringify({ reference_id: 'customer-77', meters: 1, delay_ms: 0 }),
+    });
+    assert.equal(started.status, 201);
+    const events = await app2.received(6);
+    assert.ok(events.every((event) => event.secret === WEBHOOK_SECRET));
+    const types = events.map((event) => event.body.payload.webhook_event_type);
+    assert.ok(types.includes('meter.created'), types.join());
+    assert.ok(
+      events.some(
+        (event) =>
+          event.body.payload.webhook_event_type === 'meter.created' &&
+          event.body.payload.partner_reference === 'customer-77',
+      ),
+    );
+    assert.equal(new Set(events.map((event) => event.body.webhook_event_id)).size, events.length, 'no duplicates');
+    assert.match(server.stderr(), /onWebhook failed; answering 500.*LEAP_WEBHOOK_FORWARD_URL answered 500/);
+    await mock.stop('SIGTERM');
+    await server.stop('SIGTERM');
+  });
+
+  it('without a forward URL, serve verifies webhooks and logs one line each', async () => {
+    const server = await serve({ LEAP_WEBHOOK_SECRET: WEBHOOK_SECRET });
+    assert.match(server.stderr(), /LEAP_WEBHOOK_FORWARD_URL is not set/);
+    const logged = waitFor(
+      server.child.stderr!,
+      /"message":"Leap webhook received".*"webhook_event_type":"meter.created".*"partner_reference":"customer-5"/,
+    );
+    const answer = await fetch(`${server.url}/api/leap/webhooks/leap`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', 'x-leap-webhook-secret': WEBHOOK_SECRET },
+      body: JSON.stringify({
+        webhook_event_id: 'evt-1',
+        payload: {
+          webhook_event_type: 'meter.created',
+          partner_reference: 'customer-5',
+          meter_id: 'm-1',
+          transmission_region: 'CAISO',
+          meter_type: 'ELECTRIC',
+        },
+      }),
+    });
+    assert.equal(answer.status, 200, await answer.clone().text());
+    await logged;
+    await server.stop('SIGTERM');
+  });
+
   it('mock runs the mock Leap on its own port (and leap-elements-mock still does)', async () => {
     for (const [command, args] of [
       [bin, ['mock']],
@@ -156,3 +248,56 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     }
   });
 });
+
+interface ForwardedEvent {
+  secret: string | undefined;
+  body: { webhook_event_id: string; payload: { webhook_event_type: string; partner_reference?: string } };
+}
+
+/** The partner's own app: records what serve forwards, and can fail the next deliveries. */
+async function receiver() {
+  const events: ForwardedEvent[] = [];
+  const waiting: { count: number; resolve: () => void }[] = [];
+  let failures = 0;
+  const server = createServer((request: IncomingMessage, response) => {
+    let text = '';
+    request.on('data', (chunk: Buffer) => (text += chunk));
+    request.on('end', () => {
+      if (failures > 0) {
+        failures -= 1;
+        response.writeHead(500).end();
+        return;
+      }
+      events.push({ secret: request.headers['x-leap-webhook-secret'] as string | undefined, body: JSON.parse(text) });
+      response.writeHead(204).end();
+      for (const waiter of waiting.filter((w) => events.length >= w.count)) waiter.resolve();
+    });
+  });
+  server.listen(0, '127.0.0.1');
+  after(() => server.close());
+  await once(server, 'listening');
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    failNext: (count: number) => (failures = count),
+    received: (count: number) =>
+      new Promise<ForwardedEvent[]>((resolve) => {
+        const done = () => resolve(events.slice(0, count));
+        if (events.length >= count) done();
+        else waiting.push({ count, resolve: done });
+      }),
+  };
+}
+
+/** Resolves once the stream has printed a line matching `pattern`. */
+function waitFor(stream: NodeJS.ReadableStream, pattern: RegExp): Promise<void> {
+  let text = '';
+  return new Promise((resolve) => {
+    const onData = (chunk: Buffer) => {
+      text += chunk;
+      if (!pattern.test(text)) return;
+      stream.off('data', onData);
+      resolve();
+    };
+    stream.on('data', onData);
+  });
+}

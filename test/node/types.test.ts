@@ -9,6 +9,7 @@ import type * as z from 'zod/mini';
 import { generateTypes, TYPES_FILE } from '../../scripts/types.js';
 import type { IncentivesResponse, MeterEnrollmentView, ApplicationPatch } from '../../src/core/schemas/index.js';
 import type * as generated from '../../src/core/types.generated.js';
+import { isWebhookEvent } from '../../src/core/index.js';
 
 /** Compiles only when A and B are the same type. */
 type Same<A, B> = (<T>() => T extends A ? 1 : 2) extends <T>() => T extends B ? 1 : 2 ? true : false;
@@ -23,5 +24,24 @@ describe('generated public types (src/core/types.generated.ts)', () => {
     assert.ok(same<generated.IncentivesResult, z.infer<typeof IncentivesResponse>>(true));
     assert.ok(same<generated.MeterEnrollmentView, z.infer<typeof MeterEnrollmentView>>(true));
     assert.ok(same<generated.ApplicationPatch, z.infer<typeof ApplicationPatch>>(true));
+  });
+
+  it('isWebhookEvent narrows a delivery’s payload to the documented event (checked by the compiler)', () => {
+    const payloads: generated.WebhookEvent[] = [
+      { webhook_event_type: 'meter.created', meter_id: 'm-1', transmission_region: 'CAISO', partner_reference: 'c-1' },
+      { webhook_event_type: 'meter.created.v2', meter_id: 'm-2' },
+      { webhook_event_type: 'connect_session.updated', partner_reference: 'c-1', status: 'COMPLETED' },
+    ];
+    const linked: string[] = [];
+    for (const payload of payloads) {
+      // Without the guard, `payload.meter_id` is `unknown`: an event type Leap adds later could carry anything.
+      if (isWebhookEvent(payload, 'meter.created')) {
+        const meterId: string = payload.meter_id;
+        linked.push(meterId);
+      }
+    }
+    assert.deepEqual(linked, ['m-1']);
+    // @ts-expect-error a type the webhooks file does not document
+    assert.equal(isWebhookEvent(payloads[0]!, 'meter.exploded'), false);
   });
 });

@@ -7,17 +7,9 @@ import * as z from 'zod/mini';
 import { isoDateTime, openEnum } from './common.js';
 import { ENROLLMENT_STATUSES, METER_TYPES, PARTICIPATION_PREFERENCES, TRANSMISSION_REGIONS } from './grid-enums.js';
 import { RequiredAction } from './enrollments.js';
+import type { WebhookEventType } from '../webhook-events.js';
 
-export const WEBHOOK_EVENT_TYPES = [
-  'meter.created',
-  'meter.enrollment.global-status.updated',
-  'meter.enrollment.participation-status.updated',
-  'meter.enrollment.required-actions.updated',
-  'meter.enrollment.group.updated',
-  'connect_session.updated',
-  'connect_session.authorization_updated',
-] as const;
-export type WebhookEventType = (typeof WEBHOOK_EVENT_TYPES)[number];
+export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook-events.js';
 
 /** The fields every meter event names. */
 const meterFields = {
