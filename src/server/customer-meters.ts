@@ -43,14 +43,15 @@ export async function customerMeters(
     for (const meter of page.meters) if (meter.partner_reference === referenceId) enrollments.push(meter);
     pageToken = page.next_page_token ?? undefined;
   } while (pageToken && enrollments.length < MAX_CUSTOMER_METERS);
-  const mine = enrollments.slice(0, MAX_CUSTOMER_METERS);
-  if (!mine.length) return [];
+  // Bounded: an account page lists one customer’s meters, not a fleet.
+  const kept = enrollments.slice(0, MAX_CUSTOMER_METERS);
+  if (!kept.length) return [];
 
   const utilities = await meterUtilities(
     upstream,
-    mine.map((m) => m.meter_id),
+    kept.map((m) => m.meter_id),
   );
-  return mine.map((meter) => {
+  return kept.map((meter) => {
     const code = utilities.get(meter.meter_id) ?? null;
     return {
       meter_id: meter.meter_id,

@@ -121,35 +121,37 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
     return this.sessionEndpoint ? null : 'the session-endpoint attribute is required.';
   }
 
-  protected override heading(s: Strings): string {
-    return s.applicationsHeading;
+  protected override heading(strings: Strings): string {
+    return strings.applicationsHeading;
   }
 
-  protected override notFound(s: Strings): string {
-    return s.applicationNotFound;
+  protected override notFound(strings: Strings): string {
+    return strings.applicationNotFound;
   }
 
-  protected override renderValue(applications: ApplicationView[], s: Strings): TemplateResult {
-    return this.renderList(applications, s);
+  protected override renderValue(applications: ApplicationView[], strings: Strings): TemplateResult {
+    return this.renderList(applications, strings);
   }
 
-  private renderList(applications: ApplicationView[], s: Strings): TemplateResult {
-    if (!applications.length) return html`<p part="empty" class="muted">${s.noApplications}</p>`;
+  private renderList(applications: ApplicationView[], strings: Strings): TemplateResult {
+    if (!applications.length) return html`<p part="empty" class="muted">${strings.noApplications}</p>`;
     // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`<ul class="applications" role="list">
-      ${applications.map((application) => this.renderApplication(application, s))}
+      ${applications.map((application) => this.renderApplication(application, strings))}
     </ul>`;
     /* eslint-enable lit-a11y/no-redundant-role */
   }
 
-  private renderApplication(application: ApplicationView, s: Strings): TemplateResult {
+  private renderApplication(application: ApplicationView, strings: Strings): TemplateResult {
     const status = application.status;
-    const known = (s.applicationStatuses as Record<string, { label: string; help: string }>)[status as KnownStatus];
+    const known = (strings.applicationStatuses as Record<string, { label: string; help: string }>)[
+      status as KnownStatus
+    ];
     const name =
       typeof application.program_name === 'string'
         ? application.program_name
-        : s.applicationProgram(String(application.program_id ?? ''));
+        : strings.applicationProgram(String(application.program_id ?? ''));
     const currentStep = STEPS.findIndex((step) => step.includes(status));
     const headingId = `app-${String(application.id).replace(/[^A-Za-z0-9_-]/g, '')}`;
     return html`<li part="application" class="application" data-status=${status} aria-labelledby=${headingId}>
@@ -162,26 +164,26 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
       ${
         typeof application.total_requested_amount === 'number'
           ? html`<p>
-              ${s.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale.locale))}
+              ${strings.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale.locale))}
             </p>`
           : nothing
       }
-      ${application.updated_at ? html`<p class="muted">${s.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
-      <p>${known?.help ?? s.unknownStatusHelp}</p>
-      <ol part="steps" class="steps" aria-label=${s.stepsLabel}>
+      ${application.updated_at ? html`<p class="muted">${strings.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
+      <p>${known?.help ?? strings.unknownStatusHelp}</p>
+      <ol part="steps" class="steps" aria-label=${strings.stepsLabel}>
         ${STEPS.map((step, index) => {
           const isCurrent = index === currentStep;
           const label = isCurrent
             ? known!.label
             : index === STEPS.length - 1
-              ? s.decision
-              : (s.applicationStatuses as Record<string, { label: string }>)[step[0]!]!.label;
+              ? strings.decision
+              : (strings.applicationStatuses as Record<string, { label: string }>)[step[0]!]!.label;
           const stepState =
             currentStep === -1 ? 'upcoming' : index < currentStep ? 'done' : isCurrent ? 'current' : 'upcoming';
           return html`<li part="step" class="step" data-state=${stepState} aria-current=${isCurrent ? 'step' : 'false'}>
             <span class="marker" aria-hidden="true">${stepState === 'done' ? '✓' : isCurrent ? '●' : '○'}</span>
             <span>${label}</span
-            >${stepState === 'done' ? html`<span class="visually-hidden"> ${s.stepCompleted}</span>` : nothing}
+            >${stepState === 'done' ? html`<span class="visually-hidden"> ${strings.stepCompleted}</span>` : nothing}
           </li>`;
         })}
       </ol>

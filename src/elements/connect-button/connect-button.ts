@@ -18,6 +18,7 @@ import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-but
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { styles } from './connect-button.styles.js';
+import { ConnectLinkView } from './connect-button.view.js';
 
 type Strings = ConnectButtonStrings;
 
@@ -26,13 +27,7 @@ type LinkTarget = '_self' | '_blank';
 type ButtonState =
   | { kind: 'ready'; result: ConnectUrlResult; refId: string | null }
   | { kind: 'pending' }
-  | { kind: 'error'; error: LeapErrorDetail; text: (s: Strings) => string };
-
-/** Sets or removes an attribute: `undefined` removes it. */
-function attr(element: Element, name: string, value: string | undefined): void {
-  if (value === undefined) element.removeAttribute(name);
-  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
-}
+  | { kind: 'error'; error: LeapErrorDetail; text: (strings: Strings) => string };
 
 /**
  * A real link that starts Leap's utility authorization: Direct to Utility for California residential customers whose
@@ -138,11 +133,8 @@ export class LeapConnectButton extends ReactiveElement {
    */
   private session: { endpoint: string; refId?: string; error?: unknown } | null = null;
 
-  /** The shadow DOM, built once on first update: the link, its label parts and the message under it. */
-  private link?: HTMLAnchorElement;
-  private defaultLabel?: Text;
-  private newTabNote?: HTMLSpanElement;
-  private message?: HTMLSpanElement;
+  /** The shadow DOM, built on the first update. */
+  private view?: ConnectLinkView;
 
   constructor() {
     super();
@@ -183,7 +175,7 @@ export class LeapConnectButton extends ReactiveElement {
       return {
         kind: 'error',
         error: { code: 'INVALID_TARGET', message },
-        text: (s) => s.connectUnavailable('INVALID_TARGET'),
+        text: (strings) => strings.connectUnavailable('INVALID_TARGET'),
       };
     }
     let refId: string | null = this.refId ?? null;
@@ -201,7 +193,7 @@ export class LeapConnectButton extends ReactiveElement {
                 details: error.details,
               }
             : { code: 'SESSION_FAILED', message: `The session endpoint failed: ${String(error)}` };
-        return { kind: 'error', error: detail, text: (s) => s.connectSessionFailed };
+        return { kind: 'error', error: detail, text: (strings) => strings.connectSessionFailed };
       }
       if (session.refId === undefined) return { kind: 'pending' };
       refId = session.refId;
@@ -225,7 +217,11 @@ export class LeapConnectButton extends ReactiveElement {
     } catch (error) {
       if (!(error instanceof ConnectUrlError)) throw error;
       const code = error.code;
-      return { kind: 'error', error: { code, message: error.message }, text: (s) => s.connectUnavailable(code) };
+      return {
+        kind: 'error',
+        error: { code, message: error.message },
+        text: (strings) => strings.connectUnavailable(code),
+      };
     }
   }
 
@@ -239,68 +235,25 @@ export class LeapConnectButton extends ReactiveElement {
     }
   }
 
-  /**
-   * Lit's ReactiveElement without lit-html: the button's DOM is a link and one message, so it is built once and
-   * updated in place, which keeps the button's own bundle small for pages that embed nothing else.
-   */
+  /** Lit's ReactiveElement without lit-html: see connect-button.view.ts. */
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
     const strings = this.locale.strings;
     const state = this.state;
-    const live = state.kind === 'ready';
-    const blank = live && this.target === '_blank';
-    const text =
-      state.kind === 'error' ? state.text(strings) : state.kind === 'pending' ? strings.connectPreparing : null;
-
-    if (!this.link) {
-      const link = (this.link = document.createElement('a'));
-      link.part.add('button');
-      link.className = 'button';
-      link.addEventListener('click', (event) => this.onClick(event));
-      const slot = document.createElement('slot');
-      this.defaultLabel = new Text();
-      this.newTabNote = document.createElement('span');
-      this.newTabNote.className = 'visually-hidden';
-      link.append(slot, this.defaultLabel);
-      this.message = document.createElement('span');
-      this.message.id = 'message';
-      this.renderRoot.append(link);
-    }
-    const link = this.link;
-    attr(link, 'href', live ? state.result.url : undefined);
-    attr(link, 'target', blank ? '_blank' : undefined);
-    attr(link, 'rel', blank ? 'noopener noreferrer' : undefined);
-    attr(link, 'role', live ? undefined : 'link');
-    attr(link, 'tabindex', live ? undefined : '0');
-    attr(link, 'aria-disabled', live ? undefined : 'true');
-    attr(link, 'aria-busy', state.kind === 'pending' ? 'true' : undefined);
-    attr(link, 'aria-describedby', text ? 'message' : undefined);
-    this.defaultLabel!.data = this.slots.has('') ? '' : strings.connectLabel;
-    if (blank) {
-      this.newTabNote!.textContent = strings.connectNewTab;
-      link.append(this.newTabNote!);
-    } else {
-      this.newTabNote!.remove();
-    }
-
-    const message = this.message!;
-    if (text === null) {
-      message.remove();
-      return;
-    }
-    const error = state.kind === 'error';
-    attr(message, 'part', error ? 'message error' : 'message');
-    message.className = error ? 'message' : 'visually-hidden';
-    if (error) {
-      const icon = document.createElement('span');
-      icon.className = 'icon';
-      icon.ariaHidden = 'true';
-      icon.textContent = '⚠ ';
-      message.replaceChildren(icon, text);
-    } else {
-      message.replaceChildren(text);
-    }
-    if (!message.isConnected) this.renderRoot.append(message);
+    this.view ??= new ConnectLinkView(this.renderRoot, (event) => this.onClick(event));
+    this.view.update({
+      href: state.kind === 'ready' ? state.result.url : undefined,
+      newTab: state.kind === 'ready' && this.target === '_blank',
+      busy: state.kind === 'pending',
+      label: this.slots.has('') ? '' : strings.connectLabel,
+      newTabNote: strings.connectNewTab,
+      message:
+        state.kind === 'error'
+          ? { text: state.text(strings), error: true }
+          : state.kind === 'pending'
+            ? { text: strings.connectPreparing, error: false }
+            : null,
+    });
   }
 
   private onClick(event: MouseEvent): void {

@@ -101,12 +101,12 @@ export class LeapConnectReturn extends LitElement {
   }
 
   protected override render() {
-    const s = this.locale.strings;
+    const strings = this.locale.strings;
     const found = this.parsed.refId !== null;
     return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
       <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
       <div class="body">
-        ${found ? html`<slot><p>${s.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${s.returnMissing}</p></slot>`}
+        ${found ? html`<slot><p>${strings.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${strings.returnMissing}</p></slot>`}
         ${this.progress()}
       </div>
     </div>`;
@@ -114,15 +114,15 @@ export class LeapConnectReturn extends LitElement {
 
   /** Where the watch for new meters is, in words (nothing without `session-endpoint`). */
   private progress() {
-    const s = this.locale.strings;
+    const strings = this.locale.strings;
     const { state, meters } = this.watch;
     if (state === 'off') return nothing;
     const text =
       state === 'linking'
-        ? s.linking
+        ? strings.linking
         : state === 'connected'
-          ? s.connected(meters.length, meters.find((m) => m.utility_name)?.utility_name ?? null)
-          : s.stillWaiting;
+          ? strings.connected(meters.length, meters.find((m) => m.utility_name)?.utility_name ?? null)
+          : strings.stillWaiting;
     return html`<p part="progress" class="progress" data-state=${state}>${text}</p>`;
   }
 }

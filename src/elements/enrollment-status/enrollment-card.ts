@@ -29,21 +29,21 @@ export interface CardView {
 /** A heading at the card's level (lit-html has no dynamic tag names). */
 const heading = (level: 3 | 4, text: string) => (level === 3 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
 
-export function statusLabel(status: string, s: Strings): string {
-  return (s.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
+export function statusLabel(status: string, strings: Strings): string {
+  return (strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
 }
 
-function badge(status: string, s: Strings, part = 'badge'): TemplateResult {
-  const known = (s.enrollmentStatuses as Record<string, { label: string; help: string }>)[status];
+function badge(status: string, strings: Strings, part = 'badge'): TemplateResult {
+  const known = (strings.enrollmentStatuses as Record<string, { label: string; help: string }>)[status];
   return html`<span part=${part} class="badge" data-status=${known ? status : 'UNKNOWN'}
     ><span class="icon" aria-hidden="true">${BADGE_ICONS[status] ?? '•'}</span> ${known ? known.label : status}</span
   >`;
 }
 
 export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const status = enrollment.global_enrollment_status;
-  const known = (s.enrollmentStatuses as Record<string, { help: string }>)[status];
+  const known = (strings.enrollmentStatuses as Record<string, { help: string }>)[status];
   const programs = new Map<string, ProgramEnrollment[]>();
   for (const period of enrollment.program_enrollment) {
     const key = period.program_identifier ?? '—';
@@ -55,18 +55,18 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
   const date = (iso: string) => formatDate(iso, view.locale);
   return html`
     <div class="summary">
-      ${badge(status, s)}
-      <p class="muted">${known?.help ?? s.unknownStatusHelp}</p>
+      ${badge(status, strings)}
+      <p class="muted">${known?.help ?? strings.unknownStatusHelp}</p>
     </div>
     ${
       programs.size
         ? [...programs].map(([program, periods]) => programTemplate(program, periods, view))
-        : html`<p class="muted">${s.noPrograms}</p>`
+        : html`<p class="muted">${strings.noPrograms}</p>`
     }
     ${
       partner.length || leap.length
         ? html`<div part="actions" class="block">
-            ${heading(view.level, s.partnerActions)}
+            ${heading(view.level, strings.partnerActions)}
             ${
               partner.length
                 ? html`<ul>
@@ -74,22 +74,22 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
                   </ul>`
                 : nothing
             }
-            ${leap.length ? html`<p class="muted"><span aria-hidden="true">⚙</span> ${s.leapWorking(leap.length)}</p>` : nothing}
+            ${leap.length ? html`<p class="muted"><span aria-hidden="true">⚙</span> ${strings.leapWorking(leap.length)}</p>` : nothing}
           </div>`
         : nothing
     }
     ${
       schedule.length
         ? html`<div part="schedule" class="block">
-            ${heading(view.level, s.participation)}
+            ${heading(view.level, strings.participation)}
             <ul>
               ${schedule.map((period) => {
                 const label =
-                  (s.participationPreferences as Record<string, string>)[period.participation_preference] ??
+                  (strings.participationPreferences as Record<string, string>)[period.participation_preference] ??
                   period.participation_preference;
                 const range = isOpenEnded(period.end_time)
-                  ? s.fromOngoing(date(period.start_time))
-                  : s.fromUntil(date(period.start_time), date(period.end_time!));
+                  ? strings.fromOngoing(date(period.start_time))
+                  : strings.fromUntil(date(period.start_time), date(period.end_time!));
                 return html`<li data-preference=${period.participation_preference}>
                   <strong>${label}</strong>:
                   ${range}${period.reason ? html` <span class="muted">(${period.reason})</span>` : nothing}
@@ -103,7 +103,7 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
 }
 
 function programTemplate(program: string, periods: ProgramEnrollment[], view: CardView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const now = Date.now();
   const date = (iso: string) => formatDate(iso, view.locale);
   const sorted = [...periods].sort(
@@ -121,31 +121,31 @@ function programTemplate(program: string, periods: ProgramEnrollment[], view: Ca
   });
   const group = (current ?? sorted[0])?.market_group_name;
   return html`<div part="program" class="block">
-    ${heading(view.level, s.programHeading(program))}
-    ${group ? html`<p class="muted">${s.marketGroup(group)}</p>` : nothing}
+    ${heading(view.level, strings.programHeading(program))}
+    ${group ? html`<p class="muted">${strings.marketGroup(group)}</p>` : nothing}
     ${
       deadlines[0]
         ? html`<p part="deadline" class="deadline">
             <span aria-hidden="true">◷</span>
-            ${s.nextDeadline(date(deadlines[0]), formatRelativeDays(deadlines[0], view.locale))}
+            ${strings.nextDeadline(date(deadlines[0]), formatRelativeDays(deadlines[0], view.locale))}
           </p>`
         : nothing
     }
-    <ol class="timeline" aria-label=${s.deliveryPeriods}>
+    <ol class="timeline" aria-label=${strings.deliveryPeriods}>
       ${sorted.slice(0, 3).map(
         (period) =>
           html`<li part="period" class="period" aria-current=${period === current ? 'true' : 'false'}>
             <span class="period-dates"
               >${
                 period.delivery_period_start_date_time && period.delivery_period_end_date_time
-                  ? s.periodRange(
+                  ? strings.periodRange(
                       date(period.delivery_period_start_date_time),
                       date(period.delivery_period_end_date_time),
                     )
                   : (period.delivery_period ?? '')
               }</span
             >
-            ${period.enrollment_status ? badge(period.enrollment_status, s, 'period-status') : nothing}
+            ${period.enrollment_status ? badge(period.enrollment_status, strings, 'period-status') : nothing}
           </li>`,
       )}
     </ol>

@@ -139,17 +139,17 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
   }
 
   protected override loaded(value: EnrollmentValue): Event {
-    const s = this.locale.strings;
+    const strings = this.locale.strings;
     if (value.kind === 'list') {
       this.status = undefined;
-      this.announcer.announce(value.meters.length ? s.metersLoaded(value.meters.length) : s.noMeters);
+      this.announcer.announce(value.meters.length ? strings.metersLoaded(value.meters.length) : strings.noMeters);
       return leapEvent('leap-meters', { meters: value.meters });
     }
     const { enrollment } = value;
     const status = enrollment.global_enrollment_status;
     this.status = status;
     if (this.lastStatus !== null && this.lastStatus !== status) {
-      this.announcer.announce(s.statusChanged(statusLabel(status, s)));
+      this.announcer.announce(strings.statusChanged(statusLabel(status, strings)));
     }
     this.lastStatus = status;
     return leapEvent('leap-status', { enrollment });
@@ -163,12 +163,12 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     return null;
   }
 
-  protected override heading(s: Strings): string {
-    return this.meterId ? s.enrollmentHeading : s.metersHeading;
+  protected override heading(strings: Strings): string {
+    return this.meterId ? strings.enrollmentHeading : strings.metersHeading;
   }
 
-  protected override notFound(s: Strings): string {
-    return s.meterNotFound;
+  protected override notFound(strings: Strings): string {
+    return strings.meterNotFound;
   }
 
   private readonly onVisibility = () => {
@@ -195,13 +195,13 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     this.timer = null;
   }
 
-  protected override renderValue(value: EnrollmentValue, s: Strings): TemplateResult {
-    const view = { strings: s, locale: this.locale.locale };
+  protected override renderValue(value: EnrollmentValue, strings: Strings): TemplateResult {
+    const view = { strings: strings, locale: this.locale.locale };
     if (value.kind === 'one') return enrollmentTemplate(value.enrollment, { ...view, level: 3 });
     if (!value.meters.length) {
       return html`<div part="empty" class="empty">
-        <p class="empty-title">${s.noMeters}</p>
-        <p class="muted">${s.noMetersHelp}</p>
+        <p class="empty-title">${strings.noMeters}</p>
+        <p class="muted">${strings.noMetersHelp}</p>
         <slot name="empty"></slot>
       </div>`;
     }
@@ -217,7 +217,7 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
             data-status=${meter.global_enrollment_status}
           >
             <h3>
-              ${s.meterTitle((s.meterTypes as Record<string, string>)[meter.meter_type ?? ''] ?? s.meterTypes.UTILITY_METER, meter.utility_name ?? null)}
+              ${strings.meterTitle((strings.meterTypes as Record<string, string>)[meter.meter_type ?? ''] ?? strings.meterTypes.UTILITY_METER, meter.utility_name ?? null)}
             </h3>
             ${enrollmentTemplate(meter, { ...view, level: 4 })}
           </li>`,

@@ -45,7 +45,7 @@ const LAYOUT: Readonly<Record<AddressField, string>> = {
 };
 
 export function formTemplate(view: FormView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   return html`
     <form part="form" class="form" novalidate @submit=${view.onSubmit} aria-busy=${view.pending ? 'true' : 'false'}>
       <div class="grid">
@@ -56,7 +56,7 @@ export function formTemplate(view: FormView): TemplateResult {
         view.automatic
           ? nothing
           : html`<button part="submit" class="submit" type="submit" aria-disabled=${view.pending ? 'true' : 'false'}>
-              ${view.pending ? s.submitting : s.submit}
+              ${view.pending ? strings.submitting : strings.submit}
             </button>`
       }
     </form>
@@ -64,9 +64,9 @@ export function formTemplate(view: FormView): TemplateResult {
 }
 
 function buildingTypeTemplate(current: BuildingType, view: FormView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   return html`<div part="field" class="field wide">
-    <label part="label" for="building_type">${s.buildingType}</label>
+    <label part="label" for="building_type">${strings.buildingType}</label>
     <select
       part="input"
       id="building_type"
@@ -75,19 +75,19 @@ function buildingTypeTemplate(current: BuildingType, view: FormView): TemplateRe
       @change=${(e: Event) => view.onBuildingType((e.target as HTMLSelectElement).value as BuildingType)}
     >
       ${BUILDING_TYPES.map(
-        (type) => html`<option value=${type} ?selected=${type === current}>${s.buildingTypes[type]}</option>`,
+        (type) => html`<option value=${type} ?selected=${type === current}>${strings.buildingTypes[type]}</option>`,
       )}
     </select>
   </div>`;
 }
 
-const LABELS: Readonly<Record<AddressField, (s: Strings) => string>> = {
-  street_1: (s) => s.street1,
-  street_2: (s) => s.street2,
-  city: (s) => s.city,
-  state_or_province_code: (s) => s.state,
-  postal_code: (s) => s.postalCode,
-  country_code: (s) => s.country,
+const LABELS: Readonly<Record<AddressField, (strings: Strings) => string>> = {
+  street_1: (strings) => strings.street1,
+  street_2: (strings) => strings.street2,
+  city: (strings) => strings.city,
+  state_or_province_code: (strings) => strings.state,
+  postal_code: (strings) => strings.postalCode,
+  country_code: (strings) => strings.country,
 };
 
 function fieldTemplate(
@@ -95,7 +95,7 @@ function fieldTemplate(
   view: FormView,
   address: NonNullable<FormView['address']>,
 ): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const error = address.errors[field.name];
   const errorId = `${field.name}-error`;
   const value = address.values[field.name];
@@ -103,7 +103,7 @@ function fieldTemplate(
   if (field.name === 'country_code' && value.toUpperCase() === 'US') {
     // The one country the checker serves: its name as text, never a one-option select cut short.
     return html`<div part="field" class="field ${LAYOUT[field.name]}">
-      <span part="label" class="label">${s.country}</span>
+      <span part="label" class="label">${strings.country}</span>
       <span class="fixed">${countryName('US', view.locale)}</span>
     </div>`;
   }
@@ -140,13 +140,13 @@ function fieldTemplate(
         />`;
   return html`<div part="field" class="field ${LAYOUT[field.name]}">
     <label part="label" for=${field.name}
-      >${LABELS[field.name](s)}${field.required ? nothing : html` <span class="muted">${s.optional}</span>`}</label
+      >${LABELS[field.name](strings)}${field.required ? nothing : html` <span class="muted">${strings.optional}</span>`}</label
     >
     ${input}
     ${
       error
         ? html`<p part="field-error" class="field-error" id=${errorId}>
-            <span class="icon" aria-hidden="true">⚠</span> ${s.fieldErrors[error]}
+            <span class="icon" aria-hidden="true">⚠</span> ${strings.fieldErrors[error]}
           </p>`
         : nothing
     }

@@ -4,7 +4,8 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import type { ClassifiedError } from '../../core/error-kinds.js';
+import type { Task } from '@lit/task';
+import { classifyError, type ClassifiedError } from '../../core/error-kinds.js';
 import type { UrlCheck } from '../../core/safe-url.js';
 import type { DeviceTierResult, IncentivesResult, ProgramResult } from '../../core/types.generated.js';
 import { describeError } from '../shared/describe-error.js';
@@ -38,6 +39,38 @@ export interface OutcomeView {
   onClaim(event: MouseEvent, url: string, totalAmount: number): void;
 }
 
+/**
+ * The answer region in the state of the check: idle, loading, the result or the error. `due`: a check starts soon
+ * (the page form's address changed), so a check replaced by it shows loading rather than the idle hint.
+ */
+export function outcomeTemplate(
+  task: Task<[unknown], IncentivesResult>,
+  view: OutcomeView,
+  layout: { height?: string | undefined; due: boolean },
+): TemplateResult {
+  return html`<div
+    part="outcome"
+    id="outcome"
+    class=${layout.height ? 'outcome reserved' : 'outcome'}
+    role="region"
+    aria-label=${view.strings.resultRegion}
+    tabindex=${layout.height ? '0' : '-1'}
+    .style=${layout.height ? `height:${layout.height}` : ''}
+  >
+    ${task.render({
+      initial: () => idleTemplate(view),
+      pending: () => pendingTemplate(),
+      complete: (result) => resultTemplate(result, view),
+      error: (error) =>
+        !(error instanceof DOMException && error.name === 'AbortError')
+          ? errorTemplate(classifyError(error), view)
+          : layout.due
+            ? pendingTemplate()
+            : idleTemplate(view),
+    })}
+  </div>`;
+}
+
 export const idleTemplate = (view: OutcomeView) =>
   html`<div part="result" class="result idle">
     <p class="muted">${view.automatic ? view.strings.idleHintPageForm : view.strings.idleHint}</p>
@@ -52,13 +85,13 @@ export const pendingTemplate = () =>
   </div>`;
 
 export function errorTemplate(error: ClassifiedError, view: OutcomeView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   return html`<div part="result" class="result">
     <div part="error" id="error" class="error" role=${ifDefined(view.errorFocused ? undefined : 'alert')} tabindex="-1">
-      <p><span class="icon" aria-hidden="true">⚠</span> ${describeError(error, s)}</p>
+      <p><span class="icon" aria-hidden="true">⚠</span> ${describeError(error, strings)}</p>
       ${
         error.retryable
-          ? html`<button part="retry" class="secondary" type="button" @click=${view.onRetry}>${s.retry}</button>`
+          ? html`<button part="retry" class="secondary" type="button" @click=${view.onRetry}>${strings.retry}</button>`
           : nothing
       }
     </div>
@@ -68,7 +101,7 @@ export function errorTemplate(error: ClassifiedError, view: OutcomeView): Templa
 // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
 /* eslint-disable lit-a11y/no-redundant-role */
 export function resultTemplate(result: IncentivesResult, view: OutcomeView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const total = result.incentives.total_incentive_amount;
   const possible = result.possible_utilities ?? [];
   const claim = view.claim;
@@ -83,19 +116,19 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
     ${
       view.stale
         ? html`<p part="stale" class="stale">
-            <span aria-hidden="true">↻</span> ${view.automatic ? s.staleAutomatic : s.staleResult}
+            <span aria-hidden="true">↻</span> ${view.automatic ? strings.staleAutomatic : strings.staleResult}
           </p>`
         : nothing
     }
     <h3 id="result-heading" tabindex="-1" class="result-heading">
-      ${result.utility ? html`<span part="utility">${s.yourUtility(result.utility.name)}</span>` : s.pickUtilityLegend}
+      ${result.utility ? html`<span part="utility">${strings.yourUtility(result.utility.name)}</span>` : strings.pickUtilityLegend}
     </h3>
     ${possible.length > 1 ? utilityPickerTemplate(possible, result, view) : nothing}
     ${
       total > 0
-        ? html`<p part="total" class="total">${s.total(view.money(total))}</p>`
+        ? html`<p part="total" class="total">${strings.total(view.money(total))}</p>`
         : result.utility
-          ? zeroTemplate(result, s)
+          ? zeroTemplate(result, strings)
           : nothing
     }
     ${
@@ -114,7 +147,7 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
             target="_blank"
             rel="noopener noreferrer"
             @click=${(e: MouseEvent) => view.onClaim(e, claim.url.href, total)}
-            >${s.claim(view.money(total))}<span class="visually-hidden"> ${s.claimNewTab}</span></a
+            >${strings.claim(view.money(total))}<span class="visually-hidden"> ${strings.claimNewTab}</span></a
           >`
         : nothing
     }
@@ -126,12 +159,12 @@ function utilityPickerTemplate(
   result: IncentivesResult,
   view: OutcomeView,
 ): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const current = result.utility ? String(result.utility.eiaid) : view.chosenUtility;
   return html`<form class="picker" @submit=${view.onPickUtility}>
     <fieldset>
-      <legend>${s.pickUtilityLegend}</legend>
-      <p class="muted">${s.pickUtilityHelp}</p>
+      <legend>${strings.pickUtilityLegend}</legend>
+      <p class="muted">${strings.pickUtilityHelp}</p>
       ${possible.map(
         (utility, index) =>
           html`<label class="choice"
@@ -145,22 +178,22 @@ function utilityPickerTemplate(
           >`,
       )}
     </fieldset>
-    <button class="secondary" type="submit">${s.pickUtilitySubmit}</button>
+    <button class="secondary" type="submit">${strings.pickUtilitySubmit}</button>
   </form>`;
 }
 
-function zeroTemplate(result: IncentivesResult, s: Strings): TemplateResult {
+function zeroTemplate(result: IncentivesResult, strings: Strings): TemplateResult {
   const reasons = [
     ...new Set(
       result.incentives.by_program.flatMap((p) => p.device_tier_results.flatMap((t) => t.failed_requirements ?? [])),
     ),
   ];
   return html`<div part="empty" class="empty">
-    <p class="total"><span class="icon" aria-hidden="true">ℹ</span> ${s.zeroHeading}</p>
-    <p class="muted">${s.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
+    <p class="total"><span class="icon" aria-hidden="true">ℹ</span> ${strings.zeroHeading}</p>
+    <p class="muted">${strings.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
     ${
       reasons.length
-        ? html`<p class="list-title">${s.zeroReasons}</p>
+        ? html`<p class="list-title">${strings.zeroReasons}</p>
             <ul>
               ${reasons.map((reason) => html`<li>${reason}</li>`)}
             </ul>`
@@ -171,14 +204,14 @@ function zeroTemplate(result: IncentivesResult, s: Strings): TemplateResult {
 }
 
 function programTemplate(program: ProgramResult, index: number, collapse: boolean, view: OutcomeView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const key = String(program.program_id);
   const open = !collapse || view.openPrograms.has(key);
   const tiers = program.device_tier_results;
   const id = `tiers-${index}`;
   return html`<li part="program" class="program">
     <h4 class="program-name">${program.program_name}</h4>
-    <p class="program-total">${s.programTotal(view.money(program.total_incentive))}</p>
+    <p class="program-total">${strings.programTotal(view.money(program.total_incentive))}</p>
     ${
       collapse
         ? html`<button
@@ -189,9 +222,9 @@ function programTemplate(program: ProgramResult, index: number, collapse: boolea
             aria-controls=${ifDefined(open ? id : undefined)}
             @click=${() => view.onToggle(key)}
           >
-            ${open ? s.hideOptions : s.showOptions(tiers.length, tiers.filter((t) => t.eligible).length)}<span
+            ${open ? strings.hideOptions : strings.showOptions(tiers.length, tiers.filter((t) => t.eligible).length)}<span
               class="visually-hidden"
-              >${s.ofProgram(program.program_name)}</span
+              >${strings.ofProgram(program.program_name)}</span
             >
           </button>`
         : nothing
@@ -208,7 +241,7 @@ function programTemplate(program: ProgramResult, index: number, collapse: boolea
 /* eslint-enable lit-a11y/no-redundant-role */
 
 function tierTemplate(tier: DeviceTierResult, view: OutcomeView): TemplateResult {
-  const s = view.strings;
+  const strings = view.strings;
   const details = tier.calculation_details;
   const method =
     typeof details === 'string'
@@ -233,14 +266,15 @@ function tierTemplate(tier: DeviceTierResult, view: OutcomeView): TemplateResult
     <p class="tier-head">
       <span class="badge"
         ><span class="icon" aria-hidden="true">${tier.eligible ? '✓' : '✕'}</span>
-        ${tier.eligible ? s.eligible : s.notEligible}</span
+        ${tier.eligible ? strings.eligible : strings.notEligible}</span
       >
       <span class="tier-name">${tier.tier_name ?? ''}</span>
-      ${tier.eligible && tier.incentive_amount ? html`<span class="amount">${s.tierAmount(view.money(tier.incentive_amount))}</span>` : nothing}
+      ${tier.eligible && tier.incentive_amount ? html`<span class="amount">${strings.tierAmount(view.money(tier.incentive_amount))}</span>` : nothing}
     </p>
-    ${tier.device_name ? html`<p class="muted">${s.device(tier.device_name)}</p>` : nothing}
-    ${method ? html`<p class="muted">${s.howCalculated} ${method}</p>` : nothing}
-    ${list(s.whyNot, tier.failed_requirements, 'failed')} ${list(s.alsoNeeded, tier.ignored_requirements, 'ignored')}
-    ${list(s.alreadyMet, tier.completed_requirements, 'completed')}
+    ${tier.device_name ? html`<p class="muted">${strings.device(tier.device_name)}</p>` : nothing}
+    ${method ? html`<p class="muted">${strings.howCalculated} ${method}</p>` : nothing}
+    ${list(strings.whyNot, tier.failed_requirements, 'failed')}
+    ${list(strings.alsoNeeded, tier.ignored_requirements, 'ignored')}
+    ${list(strings.alreadyMet, tier.completed_requirements, 'completed')}
   </li>`;
 }

@@ -1,39 +1,16 @@
 import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
-import { TaskStatus } from '@lit/task';
-import { ADDRESS_FIELDS, BUILDING_TYPES, type AddressField, type BuildingType } from '../../core/address.js';
-import { classifyError } from '../../core/error-kinds.js';
-import { LeapApiError } from '../../core/errors.js';
-import { formatMoney } from '../../core/format.js';
-import { checkLinkUrl } from '../../core/safe-url.js';
+import { ADDRESS_FIELDS, type AddressFieldSpec, type BuildingType } from '../../core/address.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
-import { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
-import { LocaleController } from '../shared/controllers/locale.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { commaList, integerList } from '../shared/converters.js';
-import { errorDetail } from '../shared/describe-error.js';
-import { leapEvent } from '../shared/events.js';
+import { misconfiguredTemplate } from '../shared/misconfigured.js';
 import { skeletons } from '../shared/skeleton.styles.js';
-import { withCommonStrings } from '../shared/strings.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
-import { AddressForm } from './address-form.js';
+import { CheckerController } from './checker-controller.js';
 import { formTemplate } from './incentive-checker.form.js';
-import {
-  errorTemplate,
-  idleTemplate,
-  pendingTemplate,
-  resultTemplate,
-  type OutcomeView,
-} from './incentive-checker.result.js';
-import { CHECKER_STRINGS } from './incentive-checker.strings.js';
+import { outcomeTemplate } from './incentive-checker.result.js';
 import { styles } from './incentive-checker.styles.js';
-import { addressKey, IncentiveLookup, type CheckRequest } from './lookup.js';
-import { PageAddressForm } from './page-address-form.js';
-
-const isBuildingType = (value: string): value is BuildingType => (BUILDING_TYPES as readonly string[]).includes(value);
-
-/** With `address-form`, a check starts this long after the page's address last changed. */
-const AUTO_CHECK_DELAY_MS = 600;
 
 /**
  * Finds the incentives a customer's device earns at their address, explains why each tier does or does not apply,
@@ -103,11 +80,6 @@ export class LeapIncentiveChecker extends LitElement {
     currency: {},
     claimHosts: { attribute: 'claim-hosts', converter: commaList },
     resultHeight: { attribute: 'result-height' },
-    chosenBuildingType: { state: true },
-    chosenUtility: { state: true },
-    stale: { state: true },
-    openPrograms: { state: true },
-    errorFocused: { state: true },
   };
 
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
@@ -155,330 +127,67 @@ export class LeapIncentiveChecker extends LitElement {
    */
   declare resultHeight?: string;
 
-  private chosenBuildingType: BuildingType = 'RESIDENTIAL';
-  private chosenUtility: string | null = null;
-  /** The address (`addressKey`) the customer picked `chosenUtility` for: another address has other utilities. */
-  private utilityAddress = '';
-  /** The shown result is for an address or building type that has since changed. */
-  private stale = false;
-  private openPrograms: ReadonlySet<string> = new Set();
-  /** The error block was given focus, so it is not also an alert. */
-  private errorFocused = false;
-  /** The customer asked for this check (submit, retry, a utility): its outcome takes focus. */
-  private asked = false;
-  /** What the latest check was asked with: an address the page form repeats is not checked twice. */
-  private requestedKey = '';
-  /** The address (`addressKey`) of the latest check. */
-  private requestedAddress = '';
-  private autoTimer: ReturnType<typeof setTimeout> | undefined;
-  /** A check is due (the page form's address changed): the outcome shows it loading meanwhile. */
-  private due = false;
-  private autoChecked = false;
-
-  private readonly locale = new LocaleController(this, withCommonStrings(CHECKER_STRINGS), (locale) => {
-    const currency = this.currency || 'USD';
-    return [() => formatMoney(1, currency, locale)];
-  });
-  private readonly announcer = new OutcomeAnnouncer(this);
-  private readonly form = new AddressForm(this, () => this.addressChanged());
-  private readonly pageForm = new PageAddressForm(this, {
-    id: () => this.addressForm,
-    onValues: (values) => this.form.set(values),
-  });
-  private readonly lookup = new IncentiveLookup(this, {
-    endpoints: () => ({ session: this.sessionEndpoint!, apiBase: this.apiBase }),
-    onComplete: (result) => this.completed(result),
-    onError: (error) => this.failed(error),
-  });
+  private readonly controller = new CheckerController(this);
 
   constructor() {
     super();
     new ProblemReporter(this, () => {
-      const problem = this.configError();
+      const problem = this.controller.misconfiguration;
       return problem ? configProblem(problem) : null;
     });
   }
 
   /** The address in the form (or set it to fill the form). */
   get address(): IncentivesAddress {
-    return this.form.address;
+    return this.controller.form.address;
   }
 
   set address(address: Partial<IncentivesAddress> | null) {
-    this.form.replace(address, this.country ?? 'US');
+    this.controller.form.replace(address, this.country ?? 'US');
   }
 
   /** The latest successful answer, or null. */
   get result(): IncentivesResult | null {
-    return this.lookup.result;
+    return this.controller.lookup.result;
   }
 
-  /** Validates the address and checks incentives. Rejects with a `LeapApiError` (status 400 for invalid input). */
-  async check(): Promise<IncentivesResult> {
-    const config = this.configError();
-    if (config) throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: config } });
-    const address = this.form.validate();
-    if (!address) {
-      if (!this.addressForm)
-        this.announcer.announce(this.locale.strings.formHasErrors(Object.keys(this.form.errors).length));
-      throw new LeapApiError({ status: 400, title: 'Invalid input', details: { fields: { ...this.form.errors } } });
-    }
-    clearTimeout(this.autoTimer);
-    this.due = false;
-    // A utility picked among those serving another address is not one Leap accepts for this one.
-    if (this.chosenUtility && this.utilityAddress !== addressKey(address)) this.chosenUtility = null;
-    const request: CheckRequest = {
-      address,
-      buildingType: this.lockBuildingType ? this.buildingType : this.chosenBuildingType,
-      devices: this.deviceIds?.length ? { device_ids: this.deviceIds } : { device_names: this.deviceNames ?? [] },
-      createApplication: this.createApplication,
-      utilityEiaid: this.chosenUtility,
-    };
-    this.requestedKey = this.requestKey(address);
-    this.requestedAddress = addressKey(address);
-    this.stale = false;
-    this.errorFocused = false;
-    this.announcer.announce(this.locale.strings.checking);
-    return this.lookup.run(request);
+  /**
+   * Validates the address and checks incentives. Rejects with a `LeapApiError` (status 400 for invalid input). Focus
+   * stays where the page has it: only the customer's own submit moves it to the answer.
+   */
+  check(): Promise<IncentivesResult> {
+    return this.controller.check(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     // With a page form the address is the page's: the prefill attributes (and the default country) do not apply.
-    const prefill = this.addressForm
-      ? []
-      : ADDRESS_FIELDS.filter((field) => changed.has(field.property as keyof LeapIncentiveChecker));
+    const prefill = this.addressForm ? [] : ADDRESS_FIELDS.filter(({ property }) => changed.has(property));
     if (prefill.length) {
-      this.form.set(
-        Object.fromEntries(
-          prefill.map(({ name, property }) => [name, String(this[property] ?? (name === 'country_code' ? 'US' : ''))]),
-        ),
-      );
+      const value = ({ name, property }: AddressFieldSpec) => this[property] ?? (name === 'country_code' ? 'US' : '');
+      this.controller.form.set(Object.fromEntries(prefill.map((field) => [field.name, value(field)])));
     }
-    if (changed.has('buildingType')) {
-      this.chosenBuildingType = isBuildingType(this.buildingType) ? this.buildingType : 'RESIDENTIAL';
-    }
-  }
-
-  protected override updated(): void {
-    // Order-confirmation pages: check the prefilled address once, without taking focus.
-    if (this.autoCheck && !this.addressForm && !this.autoChecked && this.form.complete && !this.configError()) {
-      this.autoChecked = true;
-      queueMicrotask(() => this.checkQuietly());
-    }
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    clearTimeout(this.autoTimer);
-  }
-
-  private configError(): string | null {
-    if (!this.sessionEndpoint) return 'the session-endpoint attribute is required.';
-    if (this.deviceIds?.some((id) => !Number.isInteger(id) || id <= 0)) {
-      return 'device-ids must be a comma-separated list of positive integers.';
-    }
-    if (!this.deviceIds?.length && !this.deviceNames?.length) return 'set device-ids or device-names.';
-    if (!isBuildingType(this.buildingType)) return `building-type must be one of ${BUILDING_TYPES.join(', ')}.`;
-    if (this.resultHeight && !CSS.supports('height', this.resultHeight)) {
-      return `result-height must be a CSS length such as 26rem, not "${this.resultHeight}".`;
-    }
-    if (this.pageForm.state === 'missing')
-      return `address-form names "${this.addressForm}", but no element on the page has that id.`;
-    return null;
-  }
-
-  /** What decides whether a result still holds: the address, building type and utility it was asked with. */
-  private requestKey(address: IncentivesAddress): string {
-    return `${addressKey(address)}|${this.lockBuildingType ? this.buildingType : this.chosenBuildingType}|${this.chosenUtility ?? ''}`;
-  }
-
-  /** After any change to the address or building type: mark the result outdated; with a page form, check again. */
-  private addressChanged(): void {
-    const key = this.requestKey(this.form.address);
-    if (key === this.requestedKey) {
-      // Changed back to what the shown result is for: it holds again.
-      this.stale = false;
-      clearTimeout(this.autoTimer);
-      return;
-    }
-    if (this.lookup.result) this.stale = true;
-    if (!this.addressForm) return;
-    clearTimeout(this.autoTimer);
-    // The answer in flight is for an address the customer has already changed.
-    if (this.lookup.status === TaskStatus.PENDING) this.lookup.abort();
-    this.due = this.form.complete;
-    if (this.due) this.autoTimer = setTimeout(() => this.checkQuietly(), AUTO_CHECK_DELAY_MS);
-    this.requestUpdate();
-  }
-
-  private checkQuietly(): void {
-    this.asked = false;
-    this.check().catch(() => {
-      // Rendered and reported through leap-error.
-    });
-  }
-
-  private checkAsked(): void {
-    this.asked = true;
-    this.check().catch(() => {
-      const first = this.form.firstInvalid;
-      if (first && this.lookup.status !== TaskStatus.PENDING) this.announcer.focus(`#${first}`);
-    });
-  }
-
-  private completed(result: IncentivesResult): void {
-    const s = this.locale.strings;
-    this.openPrograms = new Set();
-    const total = result.incentives.total_incentive_amount;
-    this.announcer.announce(
-      total > 0
-        ? s.resultAnnouncement(this.money(total), result.utility?.name ?? '')
-        : (result.possible_utilities?.length ?? 0) > 1 && !result.utility
-          ? s.pickUtilityHelp
-          : s.zeroHeading,
-    );
-    this.announcer.emit(leapEvent('leap-result', { result }));
-    const claim = this.claimCheck(result);
-    if (claim && !claim.ok) {
-      this.announcer.emit(
-        leapEvent('leap-error', {
-          code: 'UNSAFE_CONNECT_URL',
-          message: `The claim link was not shown: connect_url is ${claim.reason.replace(/_/g, ' ')}.`,
-          status: 0,
-          title: 'Unsafe connect_url',
-          details: { reason: claim.reason },
-        }),
-      );
-    }
-    if (this.asked) this.announcer.focus('#result-heading');
-  }
-
-  private failed(error: unknown): void {
-    const classified = classifyError(error);
-    this.form.showServerErrors(classified);
-    this.announcer.emit(leapEvent('leap-error', errorDetail(classified, this.locale.strings)));
-    // Said once: by the focused error block when the customer asked, else by the alert.
-    this.announcer.announce('');
-    if (!this.asked) return;
-    const first = this.form.firstInvalid;
-    this.errorFocused = !first;
-    this.announcer.focus(first && !this.addressForm ? `#${first}` : '#error');
-  }
-
-  private money(amount: number): string {
-    return formatMoney(amount, this.currency || 'USD', this.locale.locale);
-  }
-
-  private claimCheck(result: IncentivesResult) {
-    if (result.connect_url === undefined || result.connect_url === null) return null;
-    return checkLinkUrl(result.connect_url, this.claimHosts ?? []);
-  }
-
-  /** Before the button that was clicked is replaced by the loading state, focus goes to the outcome region. */
-  private holdFocus(): void {
-    this.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
-  }
-
-  private readonly onSubmit = (event: SubmitEvent) => {
-    event.preventDefault();
-    this.checkAsked();
-  };
-
-  private readonly onRetry = () => {
-    this.holdFocus();
-    this.checkAsked();
-  };
-
-  private readonly onPickUtility = (event: SubmitEvent) => {
-    event.preventDefault();
-    const picked = new FormData(event.target as HTMLFormElement).get('utility');
-    if (typeof picked !== 'string' || picked === '') return;
-    this.chosenUtility = picked;
-    this.utilityAddress = this.requestedAddress;
-    this.holdFocus();
-    this.checkAsked();
-  };
-
-  private outcomeView(): OutcomeView {
-    const result = this.lookup.result;
-    return {
-      strings: this.locale.strings,
-      money: (amount) => this.money(amount),
-      stale: this.stale,
-      automatic: Boolean(this.addressForm),
-      openPrograms: this.openPrograms,
-      chosenUtility: this.chosenUtility,
-      claim: result ? this.claimCheck(result) : null,
-      errorFocused: this.errorFocused,
-      onRetry: this.onRetry,
-      onPickUtility: this.onPickUtility,
-      onToggle: (program) => {
-        const next = new Set(this.openPrograms);
-        if (!next.delete(program)) next.add(program);
-        this.openPrograms = next;
-      },
-      onClaim: (event, url, totalAmount) => {
-        if (!this.dispatchEvent(leapEvent('leap-claim', { url, totalAmount }, true))) event.preventDefault();
-      },
-    };
+    if (changed.has('buildingType')) this.controller.buildingTypeChanged();
   }
 
   protected override render() {
-    const s = this.locale.strings;
-    const config = this.configError();
-    const view = this.outcomeView();
-    const bound = Boolean(this.addressForm);
-    return html`
-      <div class="checker">
-        <div class="heading">
-          <slot name="heading"><h2>${s.checkerHeading}</h2></slot>
-        </div>
-        ${
-          config
-            ? html`<p part="error" class="error config">
-                <span class="icon" aria-hidden="true">⚠</span> ${s.misconfigured(config)}
-              </p>`
-            : html`${formTemplate({
-                  strings: s,
-                  locale: this.locale.locale,
-                  address: bound ? null : { values: this.form.values, errors: this.form.errors },
-                  buildingType: this.lockBuildingType ? null : this.chosenBuildingType,
-                  pending: this.lookup.status === TaskStatus.PENDING,
-                  automatic: bound,
-                  onInput: (field: AddressField, value: string) => this.form.set({ [field]: value }),
-                  onBuildingType: (type) => {
-                    this.chosenBuildingType = type;
-                    this.addressChanged();
-                  },
-                  onSubmit: this.onSubmit,
-                })}
-                <div
-                  part="outcome"
-                  id="outcome"
-                  class=${this.resultHeight ? 'outcome reserved' : 'outcome'}
-                  role="region"
-                  aria-label=${s.resultRegion}
-                  tabindex=${this.resultHeight ? '0' : '-1'}
-                  .style=${this.resultHeight ? `height:${this.resultHeight}` : ''}
-                >
-                  ${this.lookup.task.render({
-                    initial: () => idleTemplate(view),
-                    pending: () => pendingTemplate(),
-                    complete: (result) => resultTemplate(result, view),
-                    // A check replaced by a newer one: the newer one is loading, or due, or the address is incomplete.
-                    error: (error) =>
-                      !(error instanceof DOMException && error.name === 'AbortError')
-                        ? errorTemplate(classifyError(error), view)
-                        : this.due
-                          ? pendingTemplate()
-                          : idleTemplate(view),
-                  })}
-                </div>`
-        }
-        ${this.announcer.render()}
-        <slot name="footer"></slot>
+    const { locale, lookup, auto, announcer } = this.controller;
+    const problem = this.controller.misconfiguration;
+    const height = this.resultHeight;
+    return html`<div class="checker">
+      <div class="heading">
+        <slot name="heading"><h2>${locale.strings.checkerHeading}</h2></slot>
       </div>
-    `;
+      ${
+        problem
+          ? misconfiguredTemplate(locale.strings.misconfigured(problem))
+          : [
+              formTemplate(this.controller.formView()),
+              outcomeTemplate(lookup.task, this.controller.outcomeView(), { height, due: auto.due }),
+            ]
+      }
+      ${announcer.render()}
+      <slot name="footer"></slot>
+    </div>`;
   }
 }
 

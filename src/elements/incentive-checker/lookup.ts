@@ -26,10 +26,9 @@ export interface CheckRequest {
 /** What the previous successful check sent, to choose the next operation. */
 interface Sent {
   referenceId: string;
-  address: string;
+  /** `lookupKey` of the request. */
+  place: string;
   devices: string;
-  buildingType: string;
-  utilityEiaid: string | null;
 }
 
 /** Compares addresses the way Leap geocodes them: trimmed, case-insensitive. */
@@ -46,6 +45,11 @@ export function addressKey(address: IncentivesAddress): string {
   );
 }
 
+/** What Leap's answer depends on besides the devices: the address, the building type and the utility. */
+export function lookupKey(request: Pick<CheckRequest, 'address' | 'buildingType' | 'utilityEiaid'>): string {
+  return `${addressKey(request.address)}|${request.buildingType}|${request.utilityEiaid ?? ''}`;
+}
+
 export interface LookupOptions {
   endpoints: () => { session: string; apiBase?: string | null };
   onComplete: (result: IncentivesResult) => void;
@@ -55,6 +59,8 @@ export interface LookupOptions {
 export class IncentiveLookup {
   private sent: Sent | null = null;
   private latest = 0;
+  /** The latest check asked for, answered or not. */
+  lastRequest: CheckRequest | null = null;
   /** The check in flight and what it asked, so asking the same again joins it. */
   private running: { request: string; answer: Promise<IncentivesResult> } | null = null;
   readonly task: Task<[CheckRequest], IncentivesResult>;
@@ -90,15 +96,16 @@ export class IncentiveLookup {
   run(request: CheckRequest): Promise<IncentivesResult> {
     const key = JSON.stringify(request);
     if (this.running?.request === key && this.task.status === TaskStatus.PENDING) return this.running.answer;
+    this.lastRequest = request;
     const answer = this.start(request);
     this.running = { request: key, answer };
     return answer;
   }
 
   private async start(request: CheckRequest): Promise<IncentivesResult> {
-    const mine = ++this.latest;
+    const run = ++this.latest;
     await this.task.run([request]);
-    if (mine !== this.latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
+    if (run !== this.latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
     if (this.task.status === TaskStatus.ERROR) throw this.task.error;
     return this.task.value!;
   }
@@ -114,18 +121,10 @@ export class IncentiveLookup {
     const { session: endpoint, apiBase } = this.options.endpoints();
     const client = new LeapApiClient(endpoint, apiBase);
     const session = await sessionClientFor(endpoint).get(signal);
-    const now: Omit<Sent, 'referenceId'> = {
-      address: addressKey(request.address),
-      devices: JSON.stringify(request.devices),
-      buildingType: request.buildingType,
-      utilityEiaid: request.utilityEiaid,
-    };
+    const now: Omit<Sent, 'referenceId'> = { place: lookupKey(request), devices: JSON.stringify(request.devices) };
     const last = this.sent;
-    const sameAddress =
-      last?.referenceId === session.reference_id &&
-      last.address === now.address &&
-      last.buildingType === now.buildingType &&
-      last.utilityEiaid === now.utilityEiaid;
+    // Leap keeps the customer's last lookup: the same place can be refreshed, or re-evaluated for other devices.
+    const leapHasLookup = last?.referenceId === session.reference_id && last.place === now.place;
     const extras = {
       ...request.devices,
       ...(request.createApplication ? { create_application: true } : {}),
@@ -137,7 +136,7 @@ export class IncentiveLookup {
       ...extras,
       ...(request.utilityEiaid ? { utility_eiaid: request.utilityEiaid } : {}),
     };
-    const body: CheckIncentivesBody = !sameAddress
+    const body: CheckIncentivesBody = !leapHasLookup
       ? lookup
       : last.devices === now.devices
         ? { operation_type: 'refresh' }

@@ -3,30 +3,32 @@ import type { ClassifiedError } from '../../core/error-kinds.js';
 import type { LeapErrorDetail } from './events.js';
 import type { CommonStrings } from './strings.js';
 
-export function describeError(error: ClassifiedError, s: CommonStrings): string {
+export function describeError(error: ClassifiedError, strings: CommonStrings): string {
   switch (error.kind) {
     case 'address-not-found':
-      return s.errorAddressNotFound;
+      return strings.errorAddressNotFound;
     case 'invalid-input':
-      return s.errorInvalid;
+      return strings.errorInvalid;
     case 'session-refused':
-      return s.errorSession;
+      return strings.errorSession;
     case 'rate-limited':
-      return s.errorRateLimited(error.retryAfterSeconds ?? 30);
+      return strings.errorRateLimited(error.retryAfterSeconds ?? 30);
     case 'offline':
-      return typeof navigator !== 'undefined' && navigator.onLine === false ? s.errorOffline : s.errorUpstream;
+      return typeof navigator !== 'undefined' && navigator.onLine === false
+        ? strings.errorOffline
+        : strings.errorUpstream;
     case 'upstream-down':
-      return s.errorUpstream;
+      return strings.errorUpstream;
     default:
-      return s.errorUnexpected;
+      return strings.errorUnexpected;
   }
 }
 
 /** `leap-error` detail for a classified error, the same shape from every element. */
-export function errorDetail(error: ClassifiedError, s: CommonStrings): LeapErrorDetail {
+export function errorDetail(error: ClassifiedError, strings: CommonStrings): LeapErrorDetail {
   return {
     code: error.kind.toUpperCase().replace(/-/g, '_'),
-    message: describeError(error, s),
+    message: describeError(error, strings),
     status: error.status,
     title: error.title,
     details: error.details,

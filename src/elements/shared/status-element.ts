@@ -8,6 +8,7 @@ import { configProblem, ProblemReporter } from './controllers/problem-reporter.j
 import { HasSlotController } from './controllers/slots.js';
 import { describeError, errorDetail } from './describe-error.js';
 import { leapEvent } from './events.js';
+import { misconfiguredTemplate } from './misconfigured.js';
 import type { CommonStrings, StringTables } from './strings.js';
 
 /**
@@ -63,10 +64,10 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   /** Called once per new value, after it rendered: announce what changed, return the event to fire. */
   protected abstract loaded(value: T): Event;
   protected abstract configError(): string | null;
-  protected abstract heading(s: S): string;
+  protected abstract heading(strings: S): string;
   /** The text when the backend answers 404. */
-  protected abstract notFound(s: S): string;
-  protected abstract renderValue(value: T, s: S): unknown;
+  protected abstract notFound(strings: S): string;
+  protected abstract renderValue(value: T, strings: S): unknown;
   /** Skeleton lines standing in for the value while it loads. */
   protected abstract readonly skeletonLines: number;
 
@@ -94,10 +95,9 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   };
 
   protected override render() {
-    const s = this.locale.strings;
+    const strings = this.locale.strings;
     const config = this.configError();
-    if (config)
-      return html`<p part="error" class="error"><span aria-hidden="true">⚠</span> ${s.misconfigured(config)}</p>`;
+    if (config) return misconfiguredTemplate(strings.misconfigured(config));
     const task = this.task;
     // A heading the page slots in names the region; shadow DOM cannot point aria-labelledby at it.
     const slotted = this.slots.has('heading') ? this.slots.text('heading') : '';
@@ -108,18 +108,18 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
       aria-label=${slotted || nothing}
       aria-busy=${task.status === TaskStatus.PENDING}
     >
-      <slot name="heading"><h2 id="heading">${this.heading(s)}</h2></slot>
+      <slot name="heading"><h2 id="heading">${this.heading(strings)}</h2></slot>
       ${task.render({
-        initial: () => this.renderSkeleton(s),
-        pending: () => (task.value ? this.renderValue(task.value, s) : this.renderSkeleton(s)),
-        complete: (value) => (value ? this.renderValue(value, s) : nothing),
-        error: (error) => this.renderError(error, s),
+        initial: () => this.renderSkeleton(strings),
+        pending: () => (task.value ? this.renderValue(task.value, strings) : this.renderSkeleton(strings)),
+        complete: (value) => (value ? this.renderValue(value, strings) : nothing),
+        error: (error) => this.renderError(error, strings),
       })}
       ${this.announcer.render()}
     </section>`;
   }
 
-  private renderSkeleton(s: S): TemplateResult {
+  private renderSkeleton(strings: S): TemplateResult {
     const lines = Array.from({ length: this.skeletonLines }, (_, i) =>
       i === 0 ? html`<div class="skeleton line short"></div>` : html`<div class="skeleton line"></div>`,
     );
@@ -127,15 +127,15 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
         ${lines}
         <div class="skeleton box"></div>
       </div>
-      <span class="visually-hidden">${s.loading}</span>`;
+      <span class="visually-hidden">${strings.loading}</span>`;
   }
 
-  private renderError(error: unknown, s: S): TemplateResult {
+  private renderError(error: unknown, strings: S): TemplateResult {
     return html`<div part="error" class="error">
       <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
       ${
         classifyError(error).retryable
-          ? html`<button part="retry" type="button" @click=${this.onRetry}>${s.retry}</button>`
+          ? html`<button part="retry" type="button" @click=${this.onRetry}>${strings.retry}</button>`
           : nothing
       }
     </div>`;

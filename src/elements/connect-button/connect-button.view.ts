@@ -1,0 +1,82 @@
+/**
+ * The button's shadow DOM without lit-html: a link and one message under it, built once and updated in place, which
+ * keeps the button's own bundle small for pages that embed nothing else.
+ */
+
+/** What the link shows now. */
+export interface LinkView {
+  /** The connect URL; absent while pending or unavailable (the link is then disabled). */
+  href?: string;
+  newTab: boolean;
+  busy: boolean;
+  /** The built-in label, empty when the page slots its own. */
+  label: string;
+  newTabNote: string;
+  /** Said under the link: why it is unavailable (`error`), or that it is being prepared (visually hidden). */
+  message: { text: string; error: boolean } | null;
+}
+
+/** Sets or removes an attribute: `undefined` removes it. */
+function attr(element: Element, name: string, value: string | undefined): void {
+  if (value === undefined) element.removeAttribute(name);
+  else if (element.getAttribute(name) !== value) element.setAttribute(name, value);
+}
+
+export class ConnectLinkView {
+  private readonly link = document.createElement('a');
+  private readonly label = new Text();
+  private readonly newTabNote = document.createElement('span');
+  private readonly message = document.createElement('span');
+
+  constructor(
+    private readonly root: HTMLElement | DocumentFragment,
+    onClick: (event: MouseEvent) => void,
+  ) {
+    this.link.part.add('button');
+    this.link.className = 'button';
+    this.link.addEventListener('click', onClick);
+    this.link.append(document.createElement('slot'), this.label);
+    this.newTabNote.className = 'visually-hidden';
+    this.message.id = 'message';
+    root.append(this.link);
+  }
+
+  update(view: LinkView): void {
+    const { link, message } = this;
+    const live = view.href !== undefined;
+    attr(link, 'href', view.href);
+    attr(link, 'target', view.newTab ? '_blank' : undefined);
+    attr(link, 'rel', view.newTab ? 'noopener noreferrer' : undefined);
+    // Unavailable: still a focusable, named link that says why, never a silent dead element.
+    attr(link, 'role', live ? undefined : 'link');
+    attr(link, 'tabindex', live ? undefined : '0');
+    attr(link, 'aria-disabled', live ? undefined : 'true');
+    attr(link, 'aria-busy', view.busy ? 'true' : undefined);
+    attr(link, 'aria-describedby', view.message ? 'message' : undefined);
+    this.label.data = view.label;
+    if (view.newTab) {
+      this.newTabNote.textContent = view.newTabNote;
+      link.append(this.newTabNote);
+    } else {
+      this.newTabNote.remove();
+    }
+
+    if (!view.message) {
+      message.remove();
+      return;
+    }
+    const { text, error } = view.message;
+    attr(message, 'part', error ? 'message error' : 'message');
+    message.className = error ? 'message' : 'visually-hidden';
+    if (error) {
+      const icon = document.createElement('span');
+      icon.className = 'icon';
+      icon.ariaHidden = 'true';
+      icon.textContent = '⚠ ';
+      message.replaceChildren(icon, text);
+    } else {
+      message.replaceChildren(text);
+    }
+    if (!message.isConnected) this.root.append(message);
+  }
+}

@@ -1,0 +1,95 @@
+/**
+ * What follows a check, after the render that shows it: the live region says the outcome, `leap-result` or
+ * `leap-error` fires, and when the customer asked for the check (submit, retry, a utility) focus moves to the answer,
+ * or to the field at fault. A check that started by itself never takes focus.
+ */
+import { classifyError } from '../../core/error-kinds.js';
+import { checkLinkUrl, type UrlCheck } from '../../core/safe-url.js';
+import type { IncentivesResult } from '../../core/types.generated.js';
+import type { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
+import { errorDetail } from '../shared/describe-error.js';
+import { leapEvent } from '../shared/events.js';
+import type { CommonStrings } from '../shared/strings.js';
+import type { AddressForm } from './address-form.js';
+import type { CheckerStrings } from './incentive-checker.strings.js';
+
+export interface OutcomeContext {
+  announcer: OutcomeAnnouncer;
+  form: AddressForm;
+  strings(): CheckerStrings & CommonStrings;
+  money(amount: number): string;
+  claimHosts(): string[];
+  /** The address comes from the page's own form: its fields are not ours to focus. */
+  pageForm(): boolean;
+}
+
+/** The claim link of an answer, checked (https, an allowed host); null when the answer has none. */
+export function claimLink(result: IncentivesResult, hosts: string[]): UrlCheck | null {
+  return result.connect_url === undefined || result.connect_url === null
+    ? null
+    : checkLinkUrl(result.connect_url, hosts);
+}
+
+export class CheckOutcome {
+  /** The error block took focus, so it is not also an alert (it would be said twice). */
+  errorFocused = false;
+  private asked = false;
+
+  constructor(private readonly context: OutcomeContext) {}
+
+  /** A check starts; `asked` when the customer asked for it. */
+  started(asked: boolean): void {
+    this.asked = asked;
+    this.errorFocused = false;
+    this.context.announcer.announce(this.context.strings().checking);
+  }
+
+  /** The address did not pass the rules: say how many fields need attention, focus the first one. */
+  invalid(asked: boolean): void {
+    const { form, announcer } = this.context;
+    if (this.context.pageForm()) return;
+    announcer.announce(this.context.strings().formHasErrors(Object.keys(form.errors).length));
+    if (asked && form.firstInvalid) announcer.focus(`#${form.firstInvalid}`);
+  }
+
+  completed(result: IncentivesResult): void {
+    const { announcer, money } = this.context;
+    const strings = this.context.strings();
+    const total = result.incentives.total_incentive_amount;
+    const choosing = (result.possible_utilities?.length ?? 0) > 1 && !result.utility;
+    announcer.announce(
+      total > 0
+        ? strings.resultAnnouncement(money(total), result.utility?.name ?? '')
+        : choosing
+          ? strings.pickUtilityHelp
+          : strings.zeroHeading,
+    );
+    announcer.emit(leapEvent('leap-result', { result }));
+    const claim = claimLink(result, this.context.claimHosts());
+    if (claim && !claim.ok) {
+      announcer.emit(
+        leapEvent('leap-error', {
+          code: 'UNSAFE_CONNECT_URL',
+          message: `The claim link was not shown: connect_url is ${claim.reason.replace(/_/g, ' ')}.`,
+          status: 0,
+          title: 'Unsafe connect_url',
+          details: { reason: claim.reason },
+        }),
+      );
+    }
+    if (this.asked) announcer.focus('#result-heading');
+  }
+
+  failed(error: unknown): void {
+    const { announcer, form } = this.context;
+    const classified = classifyError(error);
+    form.showServerErrors(classified);
+    announcer.emit(leapEvent('leap-error', errorDetail(classified, this.context.strings())));
+    // Said once: by the focused error block when the customer asked, else by the alert.
+    announcer.announce('');
+    if (!this.asked) return;
+    const field = this.context.pageForm() ? undefined : form.firstInvalid;
+    this.errorFocused = !field;
+    announcer.focus(field ? `#${field}` : '#error');
+  }
+}
