@@ -130,20 +130,20 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
   }
 
   protected override renderValue(applications: ApplicationView[], strings: Strings): TemplateResult {
-    return this.renderList(applications, strings);
+    return this.#renderList(applications, strings);
   }
 
-  private renderList(applications: ApplicationView[], strings: Strings): TemplateResult {
+  #renderList(applications: ApplicationView[], strings: Strings): TemplateResult {
     if (!applications.length) return html`<p part="empty" class="muted">${strings.noApplications}</p>`;
     // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
     /* eslint-disable lit-a11y/no-redundant-role */
     return html`<ul class="applications" role="list">
-      ${applications.map((application) => this.renderApplication(application, strings))}
+      ${applications.map((application) => this.#renderApplication(application, strings))}
     </ul>`;
     /* eslint-enable lit-a11y/no-redundant-role */
   }
 
-  private renderApplication(application: ApplicationView, strings: Strings): TemplateResult {
+  #renderApplication(application: ApplicationView, strings: Strings): TemplateResult {
     const status = application.status;
     const known = (strings.applicationStatuses as Record<string, { label: string; help: string }>)[
       status as KnownStatus

@@ -122,43 +122,43 @@ export class LeapConnectButton extends ReactiveElement {
    */
   declare sessionEndpoint?: string;
 
-  private state: ButtonState = { kind: 'pending' };
-  private readonly locale = new LocaleController(this, CONNECT_BUTTON_STRINGS);
-  private readonly slots = new HasSlotController(this, '');
-  private warnedUntraceable = false;
+  #state: ButtonState = { kind: 'pending' };
+  readonly #locale = new LocaleController(this, CONNECT_BUTTON_STRINGS);
+  readonly #slots = new HasSlotController(this, '');
+  #warnedUntraceable = false;
 
   /**
    * The session for `session-endpoint`. One shared, cached request per endpoint (see SessionClient), so this stays a
    * plain promise: nothing to abort, and an answer for an endpoint no longer set is ignored.
    */
-  private session: { endpoint: string; refId?: string; error?: unknown } | null = null;
+  #session: { endpoint: string; refId?: string; error?: unknown } | null = null;
 
   /** The shadow DOM, built on the first update. */
-  private view?: ConnectLinkView;
+  #view?: ConnectLinkView;
 
   constructor() {
     super();
     this.target = '_self';
-    new ProblemReporter(this, () => (this.state.kind === 'error' ? this.state.error : null));
+    new ProblemReporter(this, () => (this.#state.kind === 'error' ? this.#state.error : null));
   }
 
   /** The connect URL currently offered, or `null` while it is pending or unavailable. */
   get url(): string | null {
-    return this.state.kind === 'ready' ? this.state.result.url : null;
+    return this.#state.kind === 'ready' ? this.#state.result.url : null;
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('sessionEndpoint')) this.loadSession();
-    this.state = this.computeState();
+    if (changed.has('sessionEndpoint')) this.#loadSession();
+    this.#state = this.#computeState();
   }
 
-  private loadSession(): void {
+  #loadSession(): void {
     const endpoint = this.sessionEndpoint;
-    this.session = endpoint ? { endpoint } : null;
+    this.#session = endpoint ? { endpoint } : null;
     if (!endpoint) return;
     const settle = (outcome: { refId?: string; error?: unknown }) => {
-      if (this.session?.endpoint !== endpoint) return;
-      this.session = { endpoint, ...outcome };
+      if (this.#session?.endpoint !== endpoint) return;
+      this.#session = { endpoint, ...outcome };
       this.requestUpdate();
     };
     sessionClientFor(endpoint)
@@ -169,7 +169,7 @@ export class LeapConnectButton extends ReactiveElement {
       );
   }
 
-  private computeState(): ButtonState {
+  #computeState(): ButtonState {
     if (this.target !== '_self' && this.target !== '_blank') {
       const message = `target must be "_self" or "_blank", not "${String(this.target)}".`;
       return {
@@ -179,7 +179,7 @@ export class LeapConnectButton extends ReactiveElement {
       };
     }
     let refId: string | null = this.refId ?? null;
-    const session = this.session;
+    const session = this.#session;
     if (session) {
       if ('error' in session) {
         const error = session.error;
@@ -227,8 +227,8 @@ export class LeapConnectButton extends ReactiveElement {
 
   protected override updated(): void {
     // Valid, but Leap cannot tell whose connection this is: worth one word to the developer, not an error.
-    if (!this.refId && !this.sessionEndpoint && !this.warnedUntraceable && this.state.kind === 'ready') {
-      this.warnedUntraceable = true;
+    if (!this.refId && !this.sessionEndpoint && !this.#warnedUntraceable && this.#state.kind === 'ready') {
+      this.#warnedUntraceable = true;
       console.warn(
         '<leap-connect-button>: neither ref-id nor session-endpoint is set, so the connection cannot be traced back to the customer. Set session-endpoint (or ref-id).',
       );
@@ -238,14 +238,14 @@ export class LeapConnectButton extends ReactiveElement {
   /** Lit's ReactiveElement without lit-html: see connect-button.view.ts. */
   protected override update(changed: PropertyValues<this>): void {
     super.update(changed);
-    const strings = this.locale.strings;
-    const state = this.state;
-    this.view ??= new ConnectLinkView(this.renderRoot, (event) => this.onClick(event));
-    this.view.update({
+    const strings = this.#locale.strings;
+    const state = this.#state;
+    this.#view ??= new ConnectLinkView(this.renderRoot, (event) => this.#onClick(event));
+    this.#view.update({
       href: state.kind === 'ready' ? state.result.url : undefined,
       newTab: state.kind === 'ready' && this.target === '_blank',
       busy: state.kind === 'pending',
-      label: this.slots.has('') ? '' : strings.connectLabel,
+      label: this.#slots.has('') ? '' : strings.connectLabel,
       newTabNote: strings.connectNewTab,
       message:
         state.kind === 'error'
@@ -256,8 +256,8 @@ export class LeapConnectButton extends ReactiveElement {
     });
   }
 
-  private onClick(event: MouseEvent): void {
-    const state = this.state;
+  #onClick(event: MouseEvent): void {
+    const state = this.#state;
     if (state.kind !== 'ready') {
       event.preventDefault();
       return;

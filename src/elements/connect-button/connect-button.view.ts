@@ -23,26 +23,27 @@ function attr(element: Element, name: string, value: string | undefined): void {
 }
 
 export class ConnectLinkView {
-  private readonly link = document.createElement('a');
-  private readonly label = new Text();
-  private readonly newTabNote = document.createElement('span');
-  private readonly message = document.createElement('span');
+  readonly #link = document.createElement('a');
+  readonly #label = new Text();
+  readonly #newTabNote = document.createElement('span');
+  readonly #message = document.createElement('span');
 
-  constructor(
-    private readonly root: HTMLElement | DocumentFragment,
-    onClick: (event: MouseEvent) => void,
-  ) {
-    this.link.part.add('button');
-    this.link.className = 'button';
-    this.link.addEventListener('click', onClick);
-    this.link.append(document.createElement('slot'), this.label);
-    this.newTabNote.className = 'visually-hidden';
-    this.message.id = 'message';
-    root.append(this.link);
+  readonly #root: HTMLElement | DocumentFragment;
+
+  constructor(root: HTMLElement | DocumentFragment, onClick: (event: MouseEvent) => void) {
+    this.#root = root;
+    this.#link.part.add('button');
+    this.#link.className = 'button';
+    this.#link.addEventListener('click', onClick);
+    this.#link.append(document.createElement('slot'), this.#label);
+    this.#newTabNote.className = 'visually-hidden';
+    this.#message.id = 'message';
+    root.append(this.#link);
   }
 
   update(view: LinkView): void {
-    const { link, message } = this;
+    const link = this.#link;
+    const message = this.#message;
     const live = view.href !== undefined;
     attr(link, 'href', view.href);
     attr(link, 'target', view.newTab ? '_blank' : undefined);
@@ -53,12 +54,12 @@ export class ConnectLinkView {
     attr(link, 'aria-disabled', live ? undefined : 'true');
     attr(link, 'aria-busy', view.busy ? 'true' : undefined);
     attr(link, 'aria-describedby', view.message ? 'message' : undefined);
-    this.label.data = view.label;
+    this.#label.data = view.label;
     if (view.newTab) {
-      this.newTabNote.textContent = view.newTabNote;
-      link.append(this.newTabNote);
+      this.#newTabNote.textContent = view.newTabNote;
+      link.append(this.#newTabNote);
     } else {
-      this.newTabNote.remove();
+      this.#newTabNote.remove();
     }
 
     if (!view.message) {
@@ -77,6 +78,6 @@ export class ConnectLinkView {
     } else {
       message.replaceChildren(text);
     }
-    if (!message.isConnected) this.root.append(message);
+    if (!message.isConnected) this.#root.append(message);
   }
 }

@@ -63,9 +63,9 @@ export class LeapConnectReturn extends LitElement {
   found = false;
 
   private parsed: ConnectReturn = { refId: null, params: {} };
-  private readonly locale = new LocaleController(this, CONNECT_RETURN_STRINGS);
+  readonly #locale = new LocaleController(this, CONNECT_RETURN_STRINGS);
   // The event waits for the render that says "Connected", like every other outcome.
-  private readonly watch = new MeterWatch(
+  readonly #watch = new MeterWatch(
     this,
     (meters) =>
       this.updateComplete.then(() =>
@@ -92,7 +92,7 @@ export class LeapConnectReturn extends LitElement {
     this.found = this.parsed.refId !== null;
     // Started before this render, so its first state ("linking") is part of it.
     if (this.found && this.sessionEndpoint) {
-      this.watch.start(this.sessionEndpoint, this.apiBase, Math.max(1, Number(this.waitSeconds) || 180));
+      this.#watch.start(this.sessionEndpoint, this.apiBase, Math.max(1, Number(this.waitSeconds) || 180));
     }
   }
 
@@ -101,21 +101,21 @@ export class LeapConnectReturn extends LitElement {
   }
 
   protected override render() {
-    const strings = this.locale.strings;
+    const strings = this.#locale.strings;
     const found = this.parsed.refId !== null;
     return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
       <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
       <div class="body">
         ${found ? html`<slot><p>${strings.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${strings.returnMissing}</p></slot>`}
-        ${this.progress()}
+        ${this.#progress()}
       </div>
     </div>`;
   }
 
   /** Where the watch for new meters is, in words (nothing without `session-endpoint`). */
-  private progress() {
-    const strings = this.locale.strings;
-    const { state, meters } = this.watch;
+  #progress() {
+    const strings = this.#locale.strings;
+    const { state, meters } = this.#watch;
     if (state === 'off') return nothing;
     const text =
       state === 'linking'

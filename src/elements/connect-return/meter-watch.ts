@@ -19,91 +19,97 @@ export type WatchState = 'off' | 'linking' | 'connected' | 'timed-out';
 export class MeterWatch implements ReactiveController {
   state: WatchState = 'off';
   meters: CustomerMeter[] = [];
-  private client: LeapApiClient | null = null;
-  private known: Set<string> | null = null;
-  private readonly startedAt = Date.now();
-  private watchedMs = 0;
-  private delay = FIRST_DELAY_MS;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private visibleSince = 0;
-  private controller: AbortController | null = null;
+  #client: LeapApiClient | null = null;
+  #known: Set<string> | null = null;
+  readonly #startedAt = Date.now();
+  #watchedMs = 0;
+  #delay = FIRST_DELAY_MS;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #visibleSince = 0;
+  #controller: AbortController | null = null;
+  readonly #host: ReactiveControllerHost;
+  readonly #onConnected: (meters: CustomerMeter[]) => unknown;
+  readonly #onGaveUp: () => unknown;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly onConnected: (meters: CustomerMeter[]) => unknown,
-    private readonly onGaveUp: () => unknown,
+    host: ReactiveControllerHost,
+    onConnected: (meters: CustomerMeter[]) => unknown,
+    onGaveUp: () => unknown,
   ) {
+    this.#host = host;
+    this.#onConnected = onConnected;
+    this.#onGaveUp = onGaveUp;
     host.addController(this);
   }
 
-  private giveUpAfterMs = 180_000;
+  #giveUpAfterMs = 180_000;
 
   /** Starts watching for the session's customer (once), for at most `seconds` of visible time. */
   start(sessionEndpoint: string, apiBase: string | undefined, seconds: number): void {
     if (this.state !== 'off') return;
-    this.giveUpAfterMs = seconds * 1000;
-    this.client = new LeapApiClient(sessionEndpoint, apiBase);
-    this.setState('linking');
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.resume();
+    this.#giveUpAfterMs = seconds * 1000;
+    this.#client = new LeapApiClient(sessionEndpoint, apiBase);
+    this.#setState('linking');
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#resume();
   }
 
   hostDisconnected(): void {
-    this.pause();
-    document.removeEventListener('visibilitychange', this.onVisibility);
+    this.#pause();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
   }
 
-  private readonly onVisibility = () => (document.visibilityState === 'hidden' ? this.pause() : this.resume());
+  readonly #onVisibility = () => (document.visibilityState === 'hidden' ? this.#pause() : this.#resume());
 
-  private resume(): void {
-    if (this.state !== 'linking' || this.timer !== undefined || document.visibilityState === 'hidden') return;
-    this.visibleSince = Date.now();
-    this.timer = setTimeout(() => void this.ask(), this.known ? this.delay : 0);
+  #resume(): void {
+    if (this.state !== 'linking' || this.#timer !== undefined || document.visibilityState === 'hidden') return;
+    this.#visibleSince = Date.now();
+    this.#timer = setTimeout(() => void this.#ask(), this.#known ? this.#delay : 0);
   }
 
-  private pause(): void {
-    clearTimeout(this.timer);
-    this.timer = undefined;
-    this.controller?.abort();
-    if (this.visibleSince) this.watchedMs += Date.now() - this.visibleSince;
-    this.visibleSince = 0;
+  #pause(): void {
+    clearTimeout(this.#timer);
+    this.#timer = undefined;
+    this.#controller?.abort();
+    if (this.#visibleSince) this.#watchedMs += Date.now() - this.#visibleSince;
+    this.#visibleSince = 0;
   }
 
-  private async ask(): Promise<void> {
-    this.timer = undefined;
-    this.controller = new AbortController();
+  async #ask(): Promise<void> {
+    this.#timer = undefined;
+    this.#controller = new AbortController();
     try {
-      const answer = await this.client!.request<unknown>('meters', { signal: this.controller.signal });
-      this.found(checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters);
+      const answer = await this.#client!.request<unknown>('meters', { signal: this.#controller.signal });
+      this.#found(checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters);
     } catch {
       // Not there yet, or the network hiccupped: the next try says more.
     }
     // Found, or paused meanwhile (the page was hidden): resume() picks it up again.
-    if (this.state !== 'linking' || !this.visibleSince) return;
-    const watched = this.watchedMs + (Date.now() - this.visibleSince);
-    if (watched >= this.giveUpAfterMs) {
-      this.pause();
-      this.setState('timed-out');
-      this.onGaveUp();
+    if (this.state !== 'linking' || !this.#visibleSince) return;
+    const watched = this.#watchedMs + (Date.now() - this.#visibleSince);
+    if (watched >= this.#giveUpAfterMs) {
+      this.#pause();
+      this.#setState('timed-out');
+      this.#onGaveUp();
       return;
     }
-    this.delay = this.known ? Math.min(this.delay * 1.5, MAX_DELAY_MS) : FIRST_DELAY_MS;
-    this.timer = setTimeout(() => void this.ask(), this.delay);
+    this.#delay = this.#known ? Math.min(this.#delay * 1.5, MAX_DELAY_MS) : FIRST_DELAY_MS;
+    this.#timer = setTimeout(() => void this.#ask(), this.#delay);
   }
 
-  private found(meters: CustomerMeter[]): void {
-    const recent = (meter: CustomerMeter) => Date.parse(meter.created_at ?? '') >= this.startedAt - RECENT_MS;
-    this.known ??= new Set(meters.filter((meter) => !recent(meter)).map((meter) => meter.meter_id));
-    const fresh = meters.filter((meter) => !this.known!.has(meter.meter_id));
+  #found(meters: CustomerMeter[]): void {
+    const recent = (meter: CustomerMeter) => Date.parse(meter.created_at ?? '') >= this.#startedAt - RECENT_MS;
+    this.#known ??= new Set(meters.filter((meter) => !recent(meter)).map((meter) => meter.meter_id));
+    const fresh = meters.filter((meter) => !this.#known!.has(meter.meter_id));
     if (!fresh.length) return;
     this.meters = fresh;
-    this.pause();
-    this.setState('connected');
-    this.onConnected(fresh);
+    this.#pause();
+    this.#setState('connected');
+    this.#onConnected(fresh);
   }
 
-  private setState(state: WatchState): void {
+  #setState(state: WatchState): void {
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 }

@@ -94,8 +94,8 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     });
   }
 
-  private timer: ReturnType<typeof setInterval> | null = null;
-  private lastStatus: string | null = null;
+  #timer: ReturnType<typeof setInterval> | null = null;
+  #lastStatus: string | null = null;
 
   /** With `meter-id`: the latest enrollment, or null. */
   get enrollment(): MeterEnrollmentView | null {
@@ -109,18 +109,18 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
 
   override connectedCallback(): void {
     super.connectedCallback();
-    document.addEventListener('visibilitychange', this.onVisibility);
-    this.schedule();
+    document.addEventListener('visibilitychange', this.#onVisibility);
+    this.#schedule();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.onVisibility);
-    this.stop();
+    document.removeEventListener('visibilitychange', this.#onVisibility);
+    this.#stop();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pollInterval')) this.schedule();
+    if (changed.has('pollInterval')) this.#schedule();
   }
 
   /** A meter id, or `list:<meter type>` for every meter. */
@@ -148,10 +148,10 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     const { enrollment } = value;
     const status = enrollment.global_enrollment_status;
     this.status = status;
-    if (this.lastStatus !== null && this.lastStatus !== status) {
+    if (this.#lastStatus !== null && this.#lastStatus !== status) {
       this.announcer.announce(strings.statusChanged(statusLabel(status, strings)));
     }
-    this.lastStatus = status;
+    this.#lastStatus = status;
     return leapEvent('leap-status', { enrollment });
   }
 
@@ -171,28 +171,28 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     return strings.meterNotFound;
   }
 
-  private readonly onVisibility = () => {
-    if (document.visibilityState === 'visible' && this.timer === null && this.pollSeconds() > 0) this.refresh();
-    this.schedule();
+  readonly #onVisibility = () => {
+    if (document.visibilityState === 'visible' && this.#timer === null && this.#pollSeconds() > 0) this.refresh();
+    this.#schedule();
   };
 
-  private pollSeconds(): number {
+  #pollSeconds(): number {
     const seconds = Number(this.pollInterval);
     if (!Number.isFinite(seconds) || seconds <= 0) return 0;
     return Math.max(MIN_POLL_SECONDS, seconds);
   }
 
   /** Polls only while connected, enabled and the tab is visible. */
-  private schedule(): void {
-    this.stop();
-    const seconds = this.pollSeconds();
+  #schedule(): void {
+    this.#stop();
+    const seconds = this.#pollSeconds();
     if (!seconds || !this.isConnected || document.visibilityState === 'hidden') return;
-    this.timer = setInterval(() => this.refresh(), seconds * 1000);
+    this.#timer = setInterval(() => this.refresh(), seconds * 1000);
   }
 
-  private stop(): void {
-    if (this.timer !== null) clearInterval(this.timer);
-    this.timer = null;
+  #stop(): void {
+    if (this.#timer !== null) clearInterval(this.#timer);
+    this.#timer = null;
   }
 
   protected override renderValue(value: EnrollmentValue, strings: Strings): TemplateResult {

@@ -28,11 +28,14 @@ export class AddressForm {
   values: AddressValues = emptyValues('US');
   errors: Partial<Record<AddressField, FieldIssue>> = {};
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    /** Called after every change of a value (not after validation). */
-    private readonly onChange: () => void,
-  ) {}
+  readonly #host: ReactiveControllerHost;
+  /** Called after every change of a value (not after validation). */
+  readonly #onChange: () => void;
+
+  constructor(host: ReactiveControllerHost, onChange: () => void) {
+    this.#host = host;
+    this.#onChange = onChange;
+  }
 
   /** The address as the API takes it: state names become codes, codes are upper-case. */
   get address(): IncentivesAddress {
@@ -50,13 +53,13 @@ export class AddressForm {
   /** Replaces every value (missing ones empty, the country `country`). */
   replace(address: Partial<IncentivesAddress> | null, country: string): void {
     this.values = { ...emptyValues(country), ...(address ?? {}) } as AddressValues;
-    this.changed();
+    this.#changed();
   }
 
   /** Sets some values, keeping the others. */
   set(values: Partial<AddressValues>): void {
     this.values = { ...this.values, ...values };
-    this.changed();
+    this.#changed();
   }
 
   /** True when the values make a complete, valid address (checked without showing messages). */
@@ -68,7 +71,7 @@ export class AddressForm {
   validate(): IncentivesAddress | null {
     const checked = checkAddress(this.address);
     this.errors = checked.ok ? {} : checked.issues;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
     return checked.ok ? checked.address : null;
   }
 
@@ -87,18 +90,18 @@ export class AddressForm {
     }
     if (Object.keys(next).length) {
       this.errors = next;
-      this.host.requestUpdate();
+      this.#host.requestUpdate();
     }
   }
 
   /** Keeps the messages of fields that are still wrong, drops the others. */
-  private changed(): void {
+  #changed(): void {
     if (Object.keys(this.errors).length) {
       const checked = checkAddress(this.address);
       const failing = checked.ok ? {} : checked.issues;
       this.errors = Object.fromEntries(Object.entries(this.errors).filter(([field]) => field in failing));
     }
-    this.host.requestUpdate();
-    this.onChange();
+    this.#host.requestUpdate();
+    this.#onChange();
   }
 }

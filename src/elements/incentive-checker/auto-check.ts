@@ -11,13 +11,14 @@ export const AUTO_CHECK_DELAY_MS = 600;
 export class AutoCheck implements ReactiveController {
   /** A check starts soon: the answer area shows it loading meanwhile. */
   due = false;
-  private timer: ReturnType<typeof setTimeout> | undefined;
-  private checkedOnce = false;
+  #timer: ReturnType<typeof setTimeout> | undefined;
+  #checkedOnce = false;
+  readonly #host: ReactiveControllerHost;
+  readonly #check: () => void;
 
-  constructor(
-    private readonly host: ReactiveControllerHost,
-    private readonly check: () => void,
-  ) {
+  constructor(host: ReactiveControllerHost, check: () => void) {
+    this.#host = host;
+    this.#check = check;
     host.addController(this);
   }
 
@@ -25,24 +26,24 @@ export class AutoCheck implements ReactiveController {
   schedule(complete: boolean): void {
     this.cancel();
     this.due = complete;
-    if (complete) this.timer = setTimeout(this.check, AUTO_CHECK_DELAY_MS);
-    this.host.requestUpdate();
+    if (complete) this.#timer = setTimeout(this.#check, AUTO_CHECK_DELAY_MS);
+    this.#host.requestUpdate();
   }
 
   /** A check started anyway, or the address went back to the one already checked. */
   cancel(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
     this.due = false;
   }
 
   /** Checks the first time `ready` is true, once per element (after the render that made it ready). */
   once(ready: boolean): void {
-    if (!ready || this.checkedOnce) return;
-    this.checkedOnce = true;
-    queueMicrotask(this.check);
+    if (!ready || this.#checkedOnce) return;
+    this.#checkedOnce = true;
+    queueMicrotask(this.#check);
   }
 
   hostDisconnected(): void {
-    clearTimeout(this.timer);
+    clearTimeout(this.#timer);
   }
 }

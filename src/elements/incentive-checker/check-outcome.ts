@@ -33,28 +33,31 @@ export function claimLink(result: IncentivesResult, hosts: string[]): UrlCheck |
 export class CheckOutcome {
   /** The error block took focus, so it is not also an alert (it would be said twice). */
   errorFocused = false;
-  private asked = false;
+  #asked = false;
+  readonly #context: OutcomeContext;
 
-  constructor(private readonly context: OutcomeContext) {}
+  constructor(context: OutcomeContext) {
+    this.#context = context;
+  }
 
   /** A check starts; `asked` when the customer asked for it. */
   started(asked: boolean): void {
-    this.asked = asked;
+    this.#asked = asked;
     this.errorFocused = false;
-    this.context.announcer.announce(this.context.strings().checking);
+    this.#context.announcer.announce(this.#context.strings().checking);
   }
 
   /** The address did not pass the rules: say how many fields need attention, focus the first one. */
   invalid(asked: boolean): void {
-    const { form, announcer } = this.context;
-    if (this.context.pageForm()) return;
-    announcer.announce(this.context.strings().formHasErrors(Object.keys(form.errors).length));
+    const { form, announcer } = this.#context;
+    if (this.#context.pageForm()) return;
+    announcer.announce(this.#context.strings().formHasErrors(Object.keys(form.errors).length));
     if (asked && form.firstInvalid) announcer.focus(`#${form.firstInvalid}`);
   }
 
   completed(result: IncentivesResult): void {
-    const { announcer, money } = this.context;
-    const strings = this.context.strings();
+    const { announcer, money } = this.#context;
+    const strings = this.#context.strings();
     const total = result.incentives.total_incentive_amount;
     const choosing = (result.possible_utilities?.length ?? 0) > 1 && !result.utility;
     announcer.announce(
@@ -65,7 +68,7 @@ export class CheckOutcome {
           : strings.zeroHeading,
     );
     announcer.emit(leapEvent('leap-result', { result }));
-    const claim = claimLink(result, this.context.claimHosts());
+    const claim = claimLink(result, this.#context.claimHosts());
     if (claim && !claim.ok) {
       announcer.emit(
         leapEvent('leap-error', {
@@ -77,18 +80,18 @@ export class CheckOutcome {
         }),
       );
     }
-    if (this.asked) announcer.focus('#result-heading');
+    if (this.#asked) announcer.focus('#result-heading');
   }
 
   failed(error: unknown): void {
-    const { announcer, form } = this.context;
+    const { announcer, form } = this.#context;
     const classified = classifyError(error);
     form.showServerErrors(classified);
-    announcer.emit(leapEvent('leap-error', errorDetail(classified, this.context.strings())));
+    announcer.emit(leapEvent('leap-error', errorDetail(classified, this.#context.strings())));
     // Said once: by the focused error block when the customer asked, else by the alert.
     announcer.announce('');
-    if (!this.asked) return;
-    const field = this.context.pageForm() ? undefined : form.firstInvalid;
+    if (!this.#asked) return;
+    const field = this.#context.pageForm() ? undefined : form.firstInvalid;
     this.errorFocused = !field;
     announcer.focus(field ? `#${field}` : '#error');
   }

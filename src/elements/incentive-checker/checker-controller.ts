@@ -41,27 +41,29 @@ export class CheckerController implements ReactiveController {
   readonly form: AddressForm;
   readonly lookup: IncentiveLookup;
   readonly auto: AutoCheck;
-  private readonly pageForm: PageAddressForm;
-  private readonly outcome: CheckOutcome;
-  private chosenBuildingType: BuildingType = 'RESIDENTIAL';
+  readonly #pageForm: PageAddressForm;
+  readonly #outcome: CheckOutcome;
+  #chosenBuildingType: BuildingType = 'RESIDENTIAL';
   /** The utility the customer picked, for the address it was offered for (another address has other utilities). */
-  private chosenUtility: { eiaid: string; address: string } | null = null;
-  private openPrograms: ReadonlySet<string> = new Set();
+  #chosenUtility: { eiaid: string; address: string } | null = null;
+  #openPrograms: ReadonlySet<string> = new Set();
+  readonly #host: CheckerHost;
 
-  constructor(private readonly host: CheckerHost) {
+  constructor(host: CheckerHost) {
+    this.#host = host;
     host.addController(this);
     this.locale = new LocaleController(host, withCommonStrings(CHECKER_STRINGS), (locale) => [
       () => formatMoney(1, host.currency || 'USD', locale),
     ]);
     this.announcer = new OutcomeAnnouncer(host);
-    this.form = new AddressForm(host, () => this.addressChanged());
-    this.pageForm = new PageAddressForm(host, { id: () => host.addressForm, onValues: (v) => this.form.set(v) });
+    this.form = new AddressForm(host, () => this.#addressChanged());
+    this.#pageForm = new PageAddressForm(host, { id: () => host.addressForm, onValues: (v) => this.form.set(v) });
     this.auto = new AutoCheck(host, () => void this.check(false).catch(() => {}));
-    this.outcome = new CheckOutcome({
+    this.#outcome = new CheckOutcome({
       announcer: this.announcer,
       form: this.form,
       strings: () => this.locale.strings,
-      money: (amount) => this.money(amount),
+      money: (amount) => this.#money(amount),
       claimHosts: () => host.claimHosts ?? [],
       pageForm: () => Boolean(host.addressForm),
     });
@@ -69,16 +71,16 @@ export class CheckerController implements ReactiveController {
       endpoints: () => ({ session: host.sessionEndpoint!, apiBase: host.apiBase }),
       onComplete: (result) => {
         // A new answer starts with every long program collapsed.
-        this.openPrograms = new Set();
-        this.outcome.completed(result);
+        this.#openPrograms = new Set();
+        this.#outcome.completed(result);
       },
-      onError: (error) => this.outcome.failed(error),
+      onError: (error) => this.#outcome.failed(error),
     });
   }
 
   /** The first problem with the element's settings, or null. */
   get misconfiguration(): string | null {
-    return checkerMisconfiguration(this.host, this.pageForm.state !== 'missing');
+    return checkerMisconfiguration(this.#host, this.#pageForm.state !== 'missing');
   }
 
   /** Validates the address and checks; `asked`: the customer asked, so the outcome takes focus. */
@@ -87,31 +89,32 @@ export class CheckerController implements ReactiveController {
     if (problem) throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem } });
     const address = this.form.validate();
     if (!address) {
-      this.outcome.invalid(asked);
+      this.#outcome.invalid(asked);
       throw new LeapApiError({ status: 400, title: 'Invalid input', details: { fields: { ...this.form.errors } } });
     }
     this.auto.cancel();
-    this.outcome.started(asked);
-    return this.lookup.run(this.request(address));
+    this.#outcome.started(asked);
+    return this.lookup.run(this.#request(address));
   }
 
   /** `building-type` changed: it is also the choice the form starts from. */
   buildingTypeChanged(): void {
-    this.chosenBuildingType = isBuildingType(this.host.buildingType) ? this.host.buildingType : 'RESIDENTIAL';
+    this.#chosenBuildingType = isBuildingType(this.#host.buildingType) ? this.#host.buildingType : 'RESIDENTIAL';
   }
 
   hostUpdated(): void {
     // Order-confirmation pages: check the prefilled address once, without taking focus.
-    const host = this.host;
+    const host = this.#host;
     this.auto.once(host.autoCheck && !host.addressForm && this.form.complete && !this.misconfiguration);
   }
 
   /** What a check of `address` asks, with the customer's choices. */
-  private request(address: IncentivesAddress): CheckRequest {
-    const { host, chosenUtility: utility } = this;
+  #request(address: IncentivesAddress): CheckRequest {
+    const host = this.#host;
+    const utility = this.#chosenUtility;
     return {
       address,
-      buildingType: host.lockBuildingType ? (host.buildingType as BuildingType) : this.chosenBuildingType,
+      buildingType: host.lockBuildingType ? (host.buildingType as BuildingType) : this.#chosenBuildingType,
       devices: host.deviceIds?.length ? { device_ids: host.deviceIds } : { device_names: host.deviceNames ?? [] },
       createApplication: host.createApplication,
       utilityEiaid: utility?.address === addressKey(address) ? utility.eiaid : null,
@@ -119,44 +122,44 @@ export class CheckerController implements ReactiveController {
   }
 
   /** The form now asks what the latest check asked (or what the shown answer answers). */
-  private asksLastRequest(): boolean {
+  #asksLastRequest(): boolean {
     const last = this.lookup.lastRequest;
-    return last !== null && lookupKey(last) === lookupKey(this.request(this.form.address));
+    return last !== null && lookupKey(last) === lookupKey(this.#request(this.form.address));
   }
 
   /** With a page form, a changed address is checked by itself; a check in flight for the old one is dropped. */
-  private addressChanged(): void {
-    if (this.asksLastRequest()) return this.auto.cancel();
-    if (!this.host.addressForm) return;
+  #addressChanged(): void {
+    if (this.#asksLastRequest()) return this.auto.cancel();
+    if (!this.#host.addressForm) return;
     if (this.lookup.status === TaskStatus.PENDING) this.lookup.abort();
     this.auto.schedule(this.form.complete);
   }
 
-  private money(amount: number): string {
-    return formatMoney(amount, this.host.currency || 'USD', this.locale.locale);
+  #money(amount: number): string {
+    return formatMoney(amount, this.#host.currency || 'USD', this.locale.locale);
   }
 
   /** The customer asked again (retry, a utility): the clicked button is replaced, so focus holds on the region first. */
-  private checkAgain(): void {
-    this.host.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
+  #checkAgain(): void {
+    this.#host.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
     this.check(true).catch(() => {});
   }
 
   formView(): FormView {
-    const host = this.host;
+    const host = this.#host;
     const automatic = Boolean(host.addressForm);
     return {
       strings: this.locale.strings,
       locale: this.locale.locale,
       address: automatic ? null : { values: this.form.values, errors: this.form.errors },
-      buildingType: host.lockBuildingType ? null : this.chosenBuildingType,
+      buildingType: host.lockBuildingType ? null : this.#chosenBuildingType,
       pending: this.lookup.status === TaskStatus.PENDING,
       automatic,
       onInput: (field: AddressField, value: string) => this.form.set({ [field]: value }),
       onBuildingType: (type) => {
-        this.chosenBuildingType = type;
-        this.host.requestUpdate();
-        this.addressChanged();
+        this.#chosenBuildingType = type;
+        this.#host.requestUpdate();
+        this.#addressChanged();
       },
       onSubmit: (event) => {
         event.preventDefault();
@@ -169,30 +172,30 @@ export class CheckerController implements ReactiveController {
     const result = this.lookup.result;
     return {
       strings: this.locale.strings,
-      money: (amount) => this.money(amount),
-      stale: result !== null && !this.asksLastRequest(),
-      automatic: Boolean(this.host.addressForm),
-      openPrograms: this.openPrograms,
-      chosenUtility: this.chosenUtility?.eiaid ?? null,
-      claim: result ? claimLink(result, this.host.claimHosts ?? []) : null,
-      errorFocused: this.outcome.errorFocused,
-      onRetry: () => this.checkAgain(),
+      money: (amount) => this.#money(amount),
+      stale: result !== null && !this.#asksLastRequest(),
+      automatic: Boolean(this.#host.addressForm),
+      openPrograms: this.#openPrograms,
+      chosenUtility: this.#chosenUtility?.eiaid ?? null,
+      claim: result ? claimLink(result, this.#host.claimHosts ?? []) : null,
+      errorFocused: this.#outcome.errorFocused,
+      onRetry: () => this.#checkAgain(),
       onPickUtility: (event) => {
         event.preventDefault();
         const picked = new FormData(event.target as HTMLFormElement).get('utility');
         const checked = this.lookup.lastRequest;
         if (typeof picked !== 'string' || picked === '' || !checked) return;
-        this.chosenUtility = { eiaid: picked, address: addressKey(checked.address) };
-        this.checkAgain();
+        this.#chosenUtility = { eiaid: picked, address: addressKey(checked.address) };
+        this.#checkAgain();
       },
       onToggle: (program) => {
-        const open = new Set(this.openPrograms);
+        const open = new Set(this.#openPrograms);
         if (!open.delete(program)) open.add(program);
-        this.openPrograms = open;
-        this.host.requestUpdate();
+        this.#openPrograms = open;
+        this.#host.requestUpdate();
       },
       onClaim: (event, url, totalAmount) => {
-        if (!this.host.dispatchEvent(leapEvent('leap-claim', { url, totalAmount }, true))) event.preventDefault();
+        if (!this.#host.dispatchEvent(leapEvent('leap-claim', { url, totalAmount }, true))) event.preventDefault();
       },
     };
   }

@@ -127,28 +127,28 @@ export class LeapIncentiveChecker extends LitElement {
    */
   declare resultHeight?: string;
 
-  private readonly controller = new CheckerController(this);
+  readonly #controller = new CheckerController(this);
 
   constructor() {
     super();
     new ProblemReporter(this, () => {
-      const problem = this.controller.misconfiguration;
+      const problem = this.#controller.misconfiguration;
       return problem ? configProblem(problem) : null;
     });
   }
 
   /** The address in the form (or set it to fill the form). */
   get address(): IncentivesAddress {
-    return this.controller.form.address;
+    return this.#controller.form.address;
   }
 
   set address(address: Partial<IncentivesAddress> | null) {
-    this.controller.form.replace(address, this.country ?? 'US');
+    this.#controller.form.replace(address, this.country ?? 'US');
   }
 
   /** The latest successful answer, or null. */
   get result(): IncentivesResult | null {
-    return this.controller.lookup.result;
+    return this.#controller.lookup.result;
   }
 
   /**
@@ -156,7 +156,7 @@ export class LeapIncentiveChecker extends LitElement {
    * stays where the page has it: only the customer's own submit moves it to the answer.
    */
   check(): Promise<IncentivesResult> {
-    return this.controller.check(false);
+    return this.#controller.check(false);
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
@@ -164,14 +164,14 @@ export class LeapIncentiveChecker extends LitElement {
     const prefill = this.addressForm ? [] : ADDRESS_FIELDS.filter(({ property }) => changed.has(property));
     if (prefill.length) {
       const value = ({ name, property }: AddressFieldSpec) => this[property] ?? (name === 'country_code' ? 'US' : '');
-      this.controller.form.set(Object.fromEntries(prefill.map((field) => [field.name, value(field)])));
+      this.#controller.form.set(Object.fromEntries(prefill.map((field) => [field.name, value(field)])));
     }
-    if (changed.has('buildingType')) this.controller.buildingTypeChanged();
+    if (changed.has('buildingType')) this.#controller.buildingTypeChanged();
   }
 
   protected override render() {
-    const { locale, lookup, auto, announcer } = this.controller;
-    const problem = this.controller.misconfiguration;
+    const { locale, lookup, auto, announcer } = this.#controller;
+    const problem = this.#controller.misconfiguration;
     const height = this.resultHeight;
     return html`<div class="checker">
       <div class="heading">
@@ -181,8 +181,8 @@ export class LeapIncentiveChecker extends LitElement {
         problem
           ? misconfiguredTemplate(locale.strings.misconfigured(problem))
           : [
-              formTemplate(this.controller.formView()),
-              outcomeTemplate(lookup.task, this.controller.outcomeView(), { height, due: auto.due }),
+              formTemplate(this.#controller.formView()),
+              outcomeTemplate(lookup.task, this.#controller.outcomeView(), { height, due: auto.due }),
             ]
       }
       ${announcer.render()}

@@ -57,21 +57,21 @@ export interface LookupOptions {
 }
 
 export class IncentiveLookup {
-  private sent: Sent | null = null;
-  private latest = 0;
+  #sent: Sent | null = null;
+  #latest = 0;
   /** The latest check asked for, answered or not. */
   lastRequest: CheckRequest | null = null;
   /** The check in flight and what it asked, so asking the same again joins it. */
-  private running: { request: string; answer: Promise<IncentivesResult> } | null = null;
+  #running: { request: string; answer: Promise<IncentivesResult> } | null = null;
   readonly task: Task<[CheckRequest], IncentivesResult>;
 
-  constructor(
-    host: ReactiveControllerHost,
-    private readonly options: LookupOptions,
-  ) {
+  readonly #options: LookupOptions;
+
+  constructor(host: ReactiveControllerHost, options: LookupOptions) {
+    this.#options = options;
     this.task = new Task(host, {
       autoRun: false,
-      task: ([request], { signal }) => this.send(request, signal),
+      task: ([request], { signal }) => this.#send(request, signal),
       onComplete: (result) => options.onComplete(result),
       onError: (error) => {
         if (!(error instanceof DOMException && error.name === 'AbortError')) options.onError(error);
@@ -95,34 +95,34 @@ export class IncentiveLookup {
    */
   run(request: CheckRequest): Promise<IncentivesResult> {
     const key = JSON.stringify(request);
-    if (this.running?.request === key && this.task.status === TaskStatus.PENDING) return this.running.answer;
+    if (this.#running?.request === key && this.task.status === TaskStatus.PENDING) return this.#running.answer;
     this.lastRequest = request;
-    const answer = this.start(request);
-    this.running = { request: key, answer };
+    const answer = this.#start(request);
+    this.#running = { request: key, answer };
     return answer;
   }
 
-  private async start(request: CheckRequest): Promise<IncentivesResult> {
-    const run = ++this.latest;
+  async #start(request: CheckRequest): Promise<IncentivesResult> {
+    const run = ++this.#latest;
     await this.task.run([request]);
-    if (run !== this.latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
+    if (run !== this.#latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
     if (this.task.status === TaskStatus.ERROR) throw this.task.error;
     return this.task.value!;
   }
 
   /** Stops the check in flight (its answer is dropped). */
   abort(): void {
-    this.latest += 1;
-    this.running = null;
+    this.#latest += 1;
+    this.#running = null;
     this.task.abort();
   }
 
-  private async send(request: CheckRequest, signal: AbortSignal): Promise<IncentivesResult> {
-    const { session: endpoint, apiBase } = this.options.endpoints();
+  async #send(request: CheckRequest, signal: AbortSignal): Promise<IncentivesResult> {
+    const { session: endpoint, apiBase } = this.#options.endpoints();
     const client = new LeapApiClient(endpoint, apiBase);
     const session = await sessionClientFor(endpoint).get(signal);
     const now: Omit<Sent, 'referenceId'> = { place: lookupKey(request), devices: JSON.stringify(request.devices) };
-    const last = this.sent;
+    const last = this.#sent;
     // Leap keeps the customer's last lookup: the same place can be refreshed, or re-evaluated for other devices.
     const leapHasLookup = last?.referenceId === session.reference_id && last.place === now.place;
     const extras = {
@@ -158,7 +158,7 @@ export class IncentiveLookup {
       answer = await post(lookup);
     }
     const result = checkAnswer<IncentivesResult>(IncentivesResponseShape, answer.body);
-    this.sent = { referenceId: answer.session.reference_id, ...now };
+    this.#sent = { referenceId: answer.session.reference_id, ...now };
     return result;
   }
 }

@@ -64,98 +64,107 @@ export type PageFormState = 'off' | 'waiting' | 'bound' | 'missing';
 
 export class PageAddressForm implements ReactiveController {
   state: PageFormState = 'off';
-  private container: Element | null = null;
-  private observer: MutationObserver | null = null;
-  private graceTimer: ReturnType<typeof setTimeout> | undefined;
-  private boundId: string | undefined;
+  #container: Element | null = null;
+  #observer: MutationObserver | null = null;
+  #graceTimer: ReturnType<typeof setTimeout> | undefined;
+  #boundId: string | undefined;
+  readonly #host: Host;
+  readonly #options: {
+    /** The `address-form` attribute. */
+    id: () => string | undefined;
+    /** The page form's current address (fields it does not have are absent). */
+    onValues: (values: Partial<AddressValues>) => void;
+  };
 
   constructor(
-    private readonly host: Host,
-    private readonly options: {
+    host: Host,
+    options: {
       /** The `address-form` attribute. */
       id: () => string | undefined;
       /** The page form's current address (fields it does not have are absent). */
       onValues: (values: Partial<AddressValues>) => void;
     },
   ) {
+    this.#host = host;
+    this.#options = options;
     host.addController(this);
   }
 
   hostConnected(): void {
-    this.bind();
+    this.#bind();
   }
 
   hostUpdated(): void {
-    if (this.options.id() !== this.boundId) this.bind();
+    if (this.#options.id() !== this.#boundId) this.#bind();
   }
 
   hostDisconnected(): void {
-    this.unbind();
+    this.#unbind();
   }
 
-  private bind(): void {
-    this.unbind();
-    const id = (this.boundId = this.options.id());
-    if (!id) return this.setState('off');
+  #bind(): void {
+    this.#unbind();
+    const id = (this.#boundId = this.#options.id());
+    if (!id) return this.#setState('off');
     // The page may add, replace or remove the form at any time: look again whenever the document changes.
-    const root = this.host.getRootNode() as Document | ShadowRoot;
-    this.observer = new MutationObserver(() => this.find(root, id));
-    this.observer.observe(root, { childList: true, subtree: true });
-    this.find(root, id);
+    const root = this.#host.getRootNode() as Document | ShadowRoot;
+    this.#observer = new MutationObserver(() => this.#find(root, id));
+    this.#observer.observe(root, { childList: true, subtree: true });
+    this.#find(root, id);
     // `find` only acts on a change, and "not there" is no change from the unbound state.
-    if (!this.container) this.waitThenReport();
+    if (!this.#container) this.#waitThenReport();
   }
 
-  private find(root: Document | ShadowRoot, id: string): void {
+  #find(root: Document | ShadowRoot, id: string): void {
     const found = root.getElementById(id);
-    if (found === this.container) return;
-    this.container?.removeEventListener('input', this.read, true);
-    this.container?.removeEventListener('change', this.read, true);
-    this.container = found;
-    if (!found) return this.waitThenReport();
-    clearTimeout(this.graceTimer);
-    found.addEventListener('input', this.read, true);
-    found.addEventListener('change', this.read, true);
-    this.setState('bound');
-    this.read();
+    if (found === this.#container) return;
+    this.#container?.removeEventListener('input', this.#read, true);
+    this.#container?.removeEventListener('change', this.#read, true);
+    this.#container = found;
+    if (!found) return this.#waitThenReport();
+    clearTimeout(this.#graceTimer);
+    found.addEventListener('input', this.#read, true);
+    found.addEventListener('change', this.#read, true);
+    this.#setState('bound');
+    this.#read();
   }
 
   /** Not there yet: a configuration error only once the page has loaded and had a moment to add it. */
-  private waitThenReport(): void {
-    this.setState('waiting');
+  #waitThenReport(): void {
+    this.#setState('waiting');
     const start = () => {
-      clearTimeout(this.graceTimer);
-      this.graceTimer = setTimeout(() => {
-        if (!this.container) this.setState('missing');
+      clearTimeout(this.#graceTimer);
+      this.#graceTimer = setTimeout(() => {
+        if (!this.#container) this.#setState('missing');
       }, GRACE_AFTER_LOAD_MS);
     };
     if (document.readyState === 'complete') start();
     else window.addEventListener('load', start, { once: true });
   }
 
-  private unbind(): void {
-    this.observer?.disconnect();
-    this.observer = null;
-    clearTimeout(this.graceTimer);
-    this.container?.removeEventListener('input', this.read, true);
-    this.container?.removeEventListener('change', this.read, true);
-    this.container = null;
+  #unbind(): void {
+    this.#observer?.disconnect();
+    this.#observer = null;
+    clearTimeout(this.#graceTimer);
+    this.#container?.removeEventListener('input', this.#read, true);
+    this.#container?.removeEventListener('change', this.#read, true);
+    this.#container = null;
   }
 
-  private setState(state: PageFormState): void {
+  #setState(state: PageFormState): void {
     if (state === this.state) return;
     this.state = state;
-    this.host.requestUpdate();
+    this.#host.requestUpdate();
   }
 
-  private readonly read = () => {
-    const container = this.container;
+  readonly #read = () => {
+    const container = this.#container;
     if (!container) return;
     const values: Partial<AddressValues> = {};
     for (const field of ADDRESS_FIELDS) {
       const control = findControl(container, field);
       if (control) values[field.name] = valueOf(control, field);
     }
-    this.options.onValues(values);
+    this.#options.onValues(values);
   };
 }

@@ -20,17 +20,20 @@ export function resolveApiBase(sessionEndpoint: string, apiBase?: string | null)
 }
 
 export class LeapApiClient {
-  constructor(
-    private readonly sessionEndpoint: string,
-    private readonly apiBase?: string | null,
-  ) {}
+  readonly #sessionEndpoint: string;
+  readonly #apiBase: string | null;
+
+  constructor(sessionEndpoint: string, apiBase?: string | null) {
+    this.#sessionEndpoint = sessionEndpoint;
+    this.#apiBase = apiBase ?? null;
+  }
 
   async request<T>(
     path: string,
     init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<ApiAnswer<T>> {
-    const sessions = sessionClientFor(this.sessionEndpoint);
-    const url = new URL(path.replace(/^\/+/, ''), resolveApiBase(this.sessionEndpoint, this.apiBase));
+    const sessions = sessionClientFor(this.#sessionEndpoint);
+    const url = new URL(path.replace(/^\/+/, ''), resolveApiBase(this.#sessionEndpoint, this.#apiBase));
     for (let attempt = 0; ; attempt += 1) {
       const session = await sessions.get(init.signal);
       let response: Response;

@@ -18,8 +18,8 @@ const EXPIRY_MARGIN_MS = 30_000;
  */
 export class SessionClient {
   readonly endpoint: string;
-  private current: { session: LeapSession; expiresAtMs: number } | null = null;
-  private pending: Promise<LeapSession> | null = null;
+  #current: { session: LeapSession; expiresAtMs: number } | null = null;
+  #pending: Promise<LeapSession> | null = null;
 
   constructor(endpoint: string) {
     this.endpoint = endpoint;
@@ -27,22 +27,22 @@ export class SessionClient {
 
   /** A valid session, fetched only when none is cached or the cached one is about to expire. */
   get(signal?: AbortSignal): Promise<LeapSession> {
-    if (this.current && this.current.expiresAtMs - EXPIRY_MARGIN_MS > Date.now()) {
-      return Promise.resolve(this.current.session);
+    if (this.#current && this.#current.expiresAtMs - EXPIRY_MARGIN_MS > Date.now()) {
+      return Promise.resolve(this.#current.session);
     }
     // Callers share one request; a caller's abort only stops its own wait.
-    this.pending ??= this.fetchSession().finally(() => {
-      this.pending = null;
+    this.#pending ??= this.#fetchSession().finally(() => {
+      this.#pending = null;
     });
-    return signal ? raceAbort(this.pending, signal) : this.pending;
+    return signal ? raceAbort(this.#pending, signal) : this.#pending;
   }
 
   /** Forget the cached session (after the backend answered 401 to it). */
   invalidate(session?: LeapSession): void {
-    if (!session || this.current?.session === session) this.current = null;
+    if (!session || this.#current?.session === session) this.#current = null;
   }
 
-  private async fetchSession(): Promise<LeapSession> {
+  async #fetchSession(): Promise<LeapSession> {
     let response: Response;
     try {
       response = await fetch(this.endpoint, {
@@ -71,7 +71,7 @@ export class SessionClient {
         details: { reason: 'The session endpoint answered without a reference_id.' },
       });
     }
-    this.current = { session: session as LeapSession, expiresAtMs: parseExpiry(session.expires_at) };
+    this.#current = { session: session as LeapSession, expiresAtMs: parseExpiry(session.expires_at) };
     return session as LeapSession;
   }
 }

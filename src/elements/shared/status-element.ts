@@ -34,7 +34,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   private reloads = 0;
   protected readonly locale: LocaleController<S>;
   protected readonly announcer = new OutcomeAnnouncer(this);
-  private readonly slots = new HasSlotController(this, 'heading');
+  readonly #slots = new HasSlotController(this, 'heading');
 
   protected readonly task = new Task(this, {
     task: async ([endpoint, base, key], { signal }): Promise<T | null> =>
@@ -44,7 +44,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
       if (value !== null) this.announcer.emit(this.loaded(value));
     },
     onError: (error) => {
-      this.announcer.announce(this.errorText(error));
+      this.announcer.announce(this.#errorText(error));
       this.announcer.emit(leapEvent('leap-error', errorDetail(classifyError(error), this.locale.strings)));
     },
   });
@@ -81,7 +81,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     this.reloads += 1;
   }
 
-  private errorText(error: unknown): string {
+  #errorText(error: unknown): string {
     const classified = classifyError(error);
     return classified.kind === 'not-found'
       ? this.notFound(this.locale.strings)
@@ -89,7 +89,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   }
 
   /** Retry: the button goes away while loading, so focus first moves to the card (never to `<body>`). */
-  private readonly onRetry = () => {
+  readonly #onRetry = () => {
     this.renderRoot.querySelector<HTMLElement>('.card')?.focus();
     this.refresh();
   };
@@ -100,7 +100,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     if (config) return misconfiguredTemplate(strings.misconfigured(config));
     const task = this.task;
     // A heading the page slots in names the region; shadow DOM cannot point aria-labelledby at it.
-    const slotted = this.slots.has('heading') ? this.slots.text('heading') : '';
+    const slotted = this.#slots.has('heading') ? this.#slots.text('heading') : '';
     return html`<section
       class="card"
       tabindex="-1"
@@ -110,16 +110,16 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     >
       <slot name="heading"><h2 id="heading">${this.heading(strings)}</h2></slot>
       ${task.render({
-        initial: () => this.renderSkeleton(strings),
-        pending: () => (task.value ? this.renderValue(task.value, strings) : this.renderSkeleton(strings)),
+        initial: () => this.#renderSkeleton(strings),
+        pending: () => (task.value ? this.renderValue(task.value, strings) : this.#renderSkeleton(strings)),
         complete: (value) => (value ? this.renderValue(value, strings) : nothing),
-        error: (error) => this.renderError(error, strings),
+        error: (error) => this.#renderError(error, strings),
       })}
       ${this.announcer.render()}
     </section>`;
   }
 
-  private renderSkeleton(strings: S): TemplateResult {
+  #renderSkeleton(strings: S): TemplateResult {
     const lines = Array.from({ length: this.skeletonLines }, (_, i) =>
       i === 0 ? html`<div class="skeleton line short"></div>` : html`<div class="skeleton line"></div>`,
     );
@@ -130,12 +130,12 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
       <span class="visually-hidden">${strings.loading}</span>`;
   }
 
-  private renderError(error: unknown, strings: S): TemplateResult {
+  #renderError(error: unknown, strings: S): TemplateResult {
     return html`<div part="error" class="error">
-      <p><span aria-hidden="true">⚠</span> ${this.errorText(error)}</p>
+      <p><span aria-hidden="true">⚠</span> ${this.#errorText(error)}</p>
       ${
         classifyError(error).retryable
-          ? html`<button part="retry" type="button" @click=${this.onRetry}>${strings.retry}</button>`
+          ? html`<button part="retry" type="button" @click=${this.#onRetry}>${strings.retry}</button>`
           : nothing
       }
     </div>`;

@@ -9,42 +9,44 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class OutcomeAnnouncer implements ReactiveController {
   /** The live region's text. */
-  private text = '';
-  private events: Event[] = [];
-  private focusTarget: string | null = null;
+  #text = '';
+  #events: Event[] = [];
+  #focusTarget: string | null = null;
+  readonly #host: Host;
 
-  constructor(private readonly host: Host) {
+  constructor(host: Host) {
+    this.#host = host;
     host.addController(this);
   }
 
   /** Says `text` politely (replacing what was said); an empty string says nothing. */
   announce(text: string): void {
-    this.text = text;
-    this.host.requestUpdate();
+    this.#text = text;
+    this.#host.requestUpdate();
   }
 
   /** Fires `event` after the next render. */
   emit(event: Event): void {
-    this.events.push(event);
-    this.host.requestUpdate();
+    this.#events.push(event);
+    this.#host.requestUpdate();
   }
 
   /** Moves focus to the element matching `selector` in the shadow root after the next render. */
   focus(selector: string): void {
-    this.focusTarget = selector;
-    this.host.requestUpdate();
+    this.#focusTarget = selector;
+    this.#host.requestUpdate();
   }
 
   hostUpdated(): void {
-    for (const event of this.events.splice(0)) this.host.dispatchEvent(event);
-    if (this.focusTarget) {
-      this.host.shadowRoot?.querySelector<HTMLElement>(this.focusTarget)?.focus();
-      this.focusTarget = null;
+    for (const event of this.#events.splice(0)) this.#host.dispatchEvent(event);
+    if (this.#focusTarget) {
+      this.#host.shadowRoot?.querySelector<HTMLElement>(this.#focusTarget)?.focus();
+      this.#focusTarget = null;
     }
   }
 
   /** The polite live region; render it once, outside anything `aria-hidden`. */
   render(): TemplateResult {
-    return html`<div role="status" class="visually-hidden" aria-live="polite" aria-atomic="true">${this.text}</div>`;
+    return html`<div role="status" class="visually-hidden" aria-live="polite" aria-atomic="true">${this.#text}</div>`;
   }
 }

@@ -11,27 +11,29 @@ import type { StringTables } from '../strings.js';
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class LocaleController<S> implements ReactiveController {
-  private warmedUp = false;
+  #warmedUp = false;
+  readonly #host: Host;
+  readonly #tables: StringTables<S>;
+  readonly #warmUp: ((locale: string) => Array<() => unknown>) | undefined;
 
   /**
    * `warmUp` lists the formatting the element will need, given its locale; each is run once in idle time. The entries
    * must capture the locale, not the element, so an element removed before the page goes idle can be collected.
    */
-  constructor(
-    private readonly host: Host,
-    private readonly tables: StringTables<S>,
-    private readonly warmUp?: (locale: string) => Array<() => unknown>,
-  ) {
+  constructor(host: Host, tables: StringTables<S>, warmUp?: (locale: string) => Array<() => unknown>) {
+    this.#warmUp = warmUp;
+    this.#tables = tables;
+    this.#host = host;
     host.addController(this);
   }
 
   /** The BCP 47 tag in effect. */
   get lang(): string {
-    return this.host.lang || resolveLang(this.host);
+    return this.#host.lang || resolveLang(this.#host);
   }
 
   get strings(): S {
-    return this.tables[pickLang(this.lang)];
+    return this.#tables[pickLang(this.lang)];
   }
 
   /**
@@ -44,9 +46,9 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.warmedUp || !this.warmUp) return;
-    this.warmedUp = true;
-    const queue = this.warmUp(this.locale);
+    if (this.#warmedUp || !this.#warmUp) return;
+    this.#warmedUp = true;
+    const queue = this.#warmUp(this.locale);
     const next = () => {
       queue.shift()?.();
       if (queue.length) whenIdle(next);

@@ -13,22 +13,23 @@ export function configProblem(message: string): LeapErrorDetail {
 }
 
 export class ProblemReporter implements ReactiveController {
-  private reported = '';
+  #reported = '';
+  readonly #host: Host;
+  readonly #current: () => LeapErrorDetail | null;
 
-  constructor(
-    private readonly host: Host,
-    private readonly current: () => LeapErrorDetail | null,
-  ) {
+  constructor(host: Host, current: () => LeapErrorDetail | null) {
+    this.#host = host;
+    this.#current = current;
     host.addController(this);
   }
 
   hostUpdated(): void {
-    const problem = this.current();
+    const problem = this.#current();
     const key = problem ? `${problem.code}:${problem.message}` : '';
-    if (key === this.reported) return;
-    this.reported = key;
+    if (key === this.#reported) return;
+    this.#reported = key;
     if (!problem) return;
-    console.warn(`<${this.host.localName}>: ${problem.message}`);
-    this.host.dispatchEvent(leapEvent('leap-error', problem));
+    console.warn(`<${this.#host.localName}>: ${problem.message}`);
+    this.#host.dispatchEvent(leapEvent('leap-error', problem));
   }
 }
