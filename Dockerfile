@@ -1,4 +1,4 @@
-# The partner backend as a standalone server, for any stack (see "Standalone server and Docker" in the README):
+# The partner backend as a standalone server, for any stack (see "Standalone server and Docker" in docs/backend.md):
 #   docker build -t leap-backend .
 #   docker run -p 8787:8787 -e LEAP_API_KEY=… -e LEAP_SESSION_SECRET=… -e LEAP_ALLOWED_ORIGINS=https://shop.example.com leap-backend
 # Without LEAP_API_KEY it answers from the embedded mock Leap.

@@ -3,11 +3,12 @@
 //   dist/types/jsx.d.ts     React 19 JSX (IntrinsicElements, properties, attributes, `on<event>` handlers)
 //   dist/types/vue.d.ts     Vue 3 GlobalComponents
 //   dist/types/svelte.d.ts  Svelte (svelteHTML IntrinsicElements, `on:event` and `onevent`)
-// Usage: node scripts/custom-elements.mjs [--manifest-only] [--out <dir for the .d.ts files>]
+// Usage: node --import tsx scripts/custom-elements.mjs [--manifest-only] [--out <dir for the .d.ts files>]
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { ADDRESS_FIELDS } from '../src/core/address.ts';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const DEFAULT_TYPES = join(root, 'dist/types');
@@ -26,7 +27,41 @@ export function analyze() {
     ],
     { cwd: root, stdio: 'ignore' },
   );
-  return JSON.parse(readFileSync(join(root, 'custom-elements.json'), 'utf8'));
+  const file = join(root, 'custom-elements.json');
+  const manifest = completeManifest(JSON.parse(readFileSync(file, 'utf8')));
+  writeFileSync(file, `${JSON.stringify(manifest, null, 2)}\n`);
+  return manifest;
+}
+
+/**
+ * What the analyzer cannot see by itself: attributes derived from the address table (the checker's prefill
+ * attributes are spread from `ADDRESS_FIELDS`), and that private members (internal reactive state included) are not
+ * API. The manifest is checked against the elements' real `observedAttributes` by a browser test.
+ */
+export function completeManifest(manifest) {
+  for (const mod of manifest.modules) {
+    for (const decl of mod.declarations ?? []) {
+      if (!decl.tagName) continue;
+      const privateNames = new Set(
+        (decl.members ?? []).filter((m) => m.privacy === 'private' || m.name.startsWith('#')).map((m) => m.name),
+      );
+      decl.members = (decl.members ?? []).filter((m) => !privateNames.has(m.name));
+      decl.attributes = (decl.attributes ?? []).filter((a) => !privateNames.has(a.fieldName));
+      for (const field of ADDRESS_FIELDS) {
+        const member = decl.members.find((m) => m.kind === 'field' && m.name === field.property);
+        if (!member || decl.attributes.some((a) => a.name === field.attribute)) continue;
+        member.attribute = field.attribute;
+        decl.attributes.push({
+          name: field.attribute,
+          fieldName: field.property,
+          ...(member.type ? { type: member.type } : {}),
+          ...(member.default ? { default: member.default } : {}),
+          ...(member.description ? { description: member.description } : {}),
+        });
+      }
+    }
+  }
+  return manifest;
 }
 
 /** Every element of the manifest with what the typings need. */

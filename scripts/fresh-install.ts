@@ -5,7 +5,16 @@
  * cache when it has them) into a new temp folder.
  */
 import { execFileSync, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+  readFileSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -123,12 +132,13 @@ export function freshApp(extra: string[] = []): FreshApp {
   };
 }
 
-/** The code block after `<!-- recipe: name -->` in the README: what a partner copies. */
-export function readmeRecipe(readme: string, name: string): string {
+/** The code block after `<!-- recipe: name -->` in docs/backend.md: what a partner copies. */
+export function docsRecipe(name: string): string {
+  const docs = readFileSync(join(root, 'docs/backend.md'), 'utf8');
   const marker = `<!-- recipe: ${name} -->`;
-  const at = readme.indexOf(marker);
-  if (at < 0) throw new Error(`README has no ${marker}`);
-  const fence = /```\w*\n([\s\S]*?)```/.exec(readme.slice(at));
-  if (!fence) throw new Error(`README: no code block after ${marker}`);
+  const at = docs.indexOf(marker);
+  if (at < 0) throw new Error(`docs/backend.md has no ${marker}`);
+  const fence = /```\w*\n([\s\S]*?)```/.exec(docs.slice(at));
+  if (!fence) throw new Error(`docs/backend.md: no code block after ${marker}`);
   return fence[1]!;
 }

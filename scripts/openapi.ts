@@ -57,7 +57,7 @@ const ref = (id: keyof typeof ANSWERS | keyof typeof REQUESTS) => ({ $ref: `#/co
 const json = (id: keyof typeof ANSWERS | keyof typeof REQUESTS) => ({ 'application/json': { schema: ref(id) } });
 const problem = (description: string) => ({ description, content: json('ProblemResponse') });
 
-/** The errors every route can answer (the README's status table). */
+/** The errors every route can answer (the status table of docs/backend.md). */
 const COMMON_ERRORS = {
   '403': problem('The `Origin` is not allowed (`details.origin` names it).'),
   '429': problem('Rate limited: `Retry-After` header and `details.retry_after_seconds`.'),

@@ -8,6 +8,10 @@ import { build } from 'esbuild';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium.mjs';
 // TypeScript modules load because test/run.mjs starts the runner with `--import tsx`.
 import { testBackendMiddleware } from './support/test-backend.ts';
+import { analyze } from '../scripts/custom-elements.mjs';
+
+// The documentation tests compare the elements with custom-elements.json, generated fresh from their JSDoc.
+analyze();
 
 const summaryFile = process.env.LEAP_WTR_SUMMARY;
 const rootDir = new URL('..', import.meta.url).pathname;

@@ -1,12 +1,12 @@
 /**
- * What deploying costs a partner: the size of a browser-only install, the Workers bundle of the README recipe, and
+ * What deploying costs a partner: the size of a browser-only install, the Workers bundle of the recipe in docs/backend.md, and
  * throughput when two backend instances share one Redis for their rate limits, beside one instance.
  */
-import { readFileSync, readdirSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
-import { freshApp, readmeRecipe } from '../fresh-install.js';
+import { freshApp, docsRecipe } from '../fresh-install.js';
 import { load, LOOKUP, startChild, type Load } from './backend.js';
 import { median, type BenchOptions, type Row, type SectionReport } from './stats.js';
 // @ts-expect-error: a plain ESM support module without type declarations
@@ -31,7 +31,7 @@ function packagesIn(modules: string): string[] {
 
 const kb = (bytes: number) => `${(bytes / 1024).toFixed(1)} KB`;
 
-export async function runDeploy({ quick, root, log }: BenchOptions): Promise<SectionReport> {
+export async function runDeploy({ quick, log }: BenchOptions): Promise<SectionReport> {
   log('deploy: browser-only install from the packed package');
   const app = freshApp();
   const rows: Row[] = [];
@@ -56,8 +56,8 @@ export async function runDeploy({ quick, root, log }: BenchOptions): Promise<Sec
       baseline: `before the split: ${BEFORE_SPLIT.packages} packages, ${BEFORE_SPLIT.megabytes} MB; installed: ${packages.join(', ')}`,
     });
 
-    log('deploy: the README Workers recipe, bundled with esbuild');
-    const entry = app.write('src/worker.ts', readmeRecipe(readFileSync(join(root, 'README.md'), 'utf8'), 'workers'));
+    log('deploy: the Workers recipe of docs/backend.md, bundled with esbuild');
+    const entry = app.write('src/worker.ts', docsRecipe('workers'));
     const bundle = async (minify: boolean) =>
       (
         await build({
@@ -76,7 +76,8 @@ export async function runDeploy({ quick, root, log }: BenchOptions): Promise<Sec
     const minified = await bundle(true);
     rows.push({
       section: 'Deploy',
-      figure: 'Cloudflare Workers bundle of `leap-elements/server` (the README recipe, embedded mock included)',
+      figure:
+        'Cloudflare Workers bundle of `leap-elements/server` (the recipe in docs/backend.md, embedded mock included)',
       measured: `${kb(gzipSync(minified).length)} gzip minified (${kb(minified.length)} raw); unminified ${kb(plain.length)}`,
       target: '< 1 MB gzip (Workers free plan: 3 MB)',
       verdict: gzipSync(minified).length < 1024 * 1024 ? 'pass' : 'fail',
@@ -135,7 +136,7 @@ export async function runDeploy({ quick, root, log }: BenchOptions): Promise<Sec
     });
     notes.push(
       'Deploy: the browser-only install is `npm install <packed tarball>` into an empty folder (npm cache, no other ' +
-        'package), counted from node_modules. The Workers bundle is the README recipe bundled by esbuild for a ' +
+        'package), counted from node_modules. The Workers bundle is the docs/backend.md recipe bundled by esbuild for a ' +
         'neutral platform (conditions workerd, worker, browser), as wrangler does, with and without minification.',
       `Deploy: throughput is the same lookup as the Backend section, ${rounds} rounds of ${seconds} s, all on this ` +
         'machine: the mock, one backend with the memory store, and two backends with `RedisRateLimitStore` on one ' +

@@ -36,7 +36,7 @@ function backendFor(mockUrl: string, store?: RateLimitStore) {
       ? { ip: { limit: 1e9, windowSeconds: 60 }, token: { limit: 1e9, windowSeconds: 60 }, store }
       : false,
     logger: () => {},
-    // The keep-alive node:http client the README recommends on Node.
+    // The keep-alive node:http client docs/backend.md recommends on Node.
     fetch: nodeFetch,
   });
 }

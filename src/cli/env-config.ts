@@ -34,7 +34,7 @@ export interface EnvReading {
   warnings: string[];
 }
 
-/** Every variable `serve` reads, for the README table and for telling a typo from an unknown variable. */
+/** Every variable `serve` reads, for the docs' table and for telling a typo from an unknown variable. */
 export const SERVE_VARIABLES = [
   'PORT',
   'HOST',

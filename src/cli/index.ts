@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 /**
  * `leap-elements <command>`: the partner's server-side tools.
- *   serve   the partner backend as a standalone server, configured by environment (see the README)
+ *   serve   the partner backend as a standalone server, configured by environment (see docs/backend.md)
  *   mock    the mock Leap on its own port
  */
 export {};

@@ -25,7 +25,9 @@ export async function runServe(env: Record<string, string | undefined> = process
   const { config, problems, warnings } = readServeEnv(env);
   if (!config) {
     for (const line of problems) console.error(`leap-elements serve: ${line}`);
-    console.error('leap-elements serve: not started. Every variable is described in the README ("Standalone server").');
+    console.error(
+      'leap-elements serve: not started. Every variable is described in docs/backend.md ("Standalone server and Docker").',
+    );
     return 1;
   }
   for (const line of warnings) jsonLogger('warn', line);

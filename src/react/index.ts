@@ -21,11 +21,13 @@ import { LeapIncentiveChecker as LeapIncentiveCheckerElement } from '../elements
 import { LeapEnrollmentStatus as LeapEnrollmentStatusElement } from '../elements/enrollment-status/enrollment-status.js';
 import { LeapApplicationStatus as LeapApplicationStatusElement } from '../elements/application-status/application-status.js';
 import { LeapConnectReturn as LeapConnectReturnElement } from '../elements/connect-return/connect-return.js';
-import type { LeapConnectDetail, LeapErrorDetail } from '../elements/shared/events.js';
-import type { ConnectReturn } from '../core/connect-url.js';
-import type { ApplicationView, IncentivesResult, MeterEnrollmentView } from '../core/types.generated.js';
+import type { LeapEventName } from '../elements/shared/events.js';
 
-const onLeapError = 'leap-error' as EventName<CustomEvent<LeapErrorDetail>>;
+/** A wrapper's `onLeap…` props and the element events they listen to, typed by the event map the elements declare. */
+const events = <M extends Record<string, LeapEventName>>(map: M) =>
+  // @lit/react brands event names with their event type; the names themselves are the plain strings.
+  map as unknown as { [P in keyof M]: EventName<GlobalEventHandlersEventMap[M[P]]> };
+type Events<M extends Record<string, LeapEventName>> = { [P in keyof M]: GlobalEventHandlersEventMap[M[P]] };
 
 type ElementProps<I> = Partial<Omit<I, keyof HTMLElement>>;
 
@@ -42,107 +44,84 @@ export type LeapReactComponent<
     ElementProps<I> & { [K in keyof E]?: (event: E[K]) => void } & React.RefAttributes<I>
 >;
 
+const connectButtonEvents = { onLeapConnect: 'leap-connect', onLeapError: 'leap-error' } as const;
 /**
- * `<leap-connect-button>` for React: a real link that starts Leap's utility authorization.
- *
- * Events: `onLeapConnect` (`leap-connect`, `detail: {url, flow, refId}`; cancelable: call `preventDefault()` to stop
- * the navigation and open `detail.url` yourself) and `onLeapError` (`leap-error`, `detail: {code, message}`).
+ * `<leap-connect-button>` for React: a real link that starts Leap's utility authorization. `onLeapConnect` is
+ * cancelable: call `preventDefault()` to stop the navigation and open `event.detail.url` yourself.
  */
 export const LeapConnectButton: LeapReactComponent<
   LeapConnectButtonElement,
-  { onLeapConnect: CustomEvent<LeapConnectDetail>; onLeapError: CustomEvent<LeapErrorDetail> }
+  Events<typeof connectButtonEvents>
 > = createComponent({
   react: React,
   tagName: 'leap-connect-button',
   elementClass: LeapConnectButtonElement,
   displayName: 'LeapConnectButton',
-  events: {
-    onLeapConnect: 'leap-connect' as EventName<CustomEvent<LeapConnectDetail>>,
-    onLeapError,
-  },
+  events: events(connectButtonEvents),
 });
 
+const checkerEvents = { onLeapResult: 'leap-result', onLeapError: 'leap-error', onLeapClaim: 'leap-claim' } as const;
 /**
  * `<leap-incentive-checker>` for React: finds the incentives a customer's device earns at their address.
- *
- * Events: `onLeapResult` (`leap-result`, `detail: {result}`), `onLeapError` (`leap-error`,
- * `detail: {code, message, status, title, details}`) and `onLeapClaim` (`leap-claim`, `detail: {url, totalAmount}`;
- * cancelable). Call `check()` on the element (through a ref) to check programmatically.
+ * `onLeapClaim` is cancelable. Call `check()` on the element (through a ref) to check programmatically.
  */
 export const LeapIncentiveChecker: LeapReactComponent<
   LeapIncentiveCheckerElement,
-  {
-    onLeapResult: CustomEvent<{ result: IncentivesResult }>;
-    onLeapError: CustomEvent<LeapErrorDetail>;
-    onLeapClaim: CustomEvent<{ url: string; totalAmount: number }>;
-  }
+  Events<typeof checkerEvents>
 > = createComponent({
   react: React,
   tagName: 'leap-incentive-checker',
   elementClass: LeapIncentiveCheckerElement,
   displayName: 'LeapIncentiveChecker',
-  events: {
-    onLeapResult: 'leap-result' as EventName<CustomEvent<{ result: IncentivesResult }>>,
-    onLeapError,
-    onLeapClaim: 'leap-claim' as EventName<CustomEvent<{ url: string; totalAmount: number }>>,
-  },
+  events: events(checkerEvents),
 });
 
-/**
- * `<leap-enrollment-status>` for React: meter enrollment status for a customer's account page.
- *
- * Events: `onLeapStatus` (`leap-status`, `detail: {enrollment}`) and `onLeapError` (`leap-error`,
- * `detail: {code, message, status, title, details}`).
- */
+const enrollmentEvents = {
+  onLeapStatus: 'leap-status',
+  onLeapMeters: 'leap-meters',
+  onLeapError: 'leap-error',
+} as const;
+/** `<leap-enrollment-status>` for React: the customer's meters, or one meter, and where each stands in Leap's programs. */
 export const LeapEnrollmentStatus: LeapReactComponent<
   LeapEnrollmentStatusElement,
-  { onLeapStatus: CustomEvent<{ enrollment: MeterEnrollmentView }>; onLeapError: CustomEvent<LeapErrorDetail> }
+  Events<typeof enrollmentEvents>
 > = createComponent({
   react: React,
   tagName: 'leap-enrollment-status',
   elementClass: LeapEnrollmentStatusElement,
   displayName: 'LeapEnrollmentStatus',
-  events: {
-    onLeapStatus: 'leap-status' as EventName<CustomEvent<{ enrollment: MeterEnrollmentView }>>,
-    onLeapError,
-  },
+  events: events(enrollmentEvents),
 });
 
-/**
- * `<leap-application-status>` for React: rebate application status for a customer's account page.
- *
- * Events: `onLeapApplications` (`leap-applications`, `detail: {applications}`) and `onLeapError` (`leap-error`,
- * `detail: {code, message, status, title, details}`).
- */
+const applicationEvents = { onLeapApplications: 'leap-applications', onLeapError: 'leap-error' } as const;
+/** `<leap-application-status>` for React: rebate application status for a customer's account page. */
 export const LeapApplicationStatus: LeapReactComponent<
   LeapApplicationStatusElement,
-  { onLeapApplications: CustomEvent<{ applications: ApplicationView[] }>; onLeapError: CustomEvent<LeapErrorDetail> }
+  Events<typeof applicationEvents>
 > = createComponent({
   react: React,
   tagName: 'leap-application-status',
   elementClass: LeapApplicationStatusElement,
   displayName: 'LeapApplicationStatus',
-  events: {
-    onLeapApplications: 'leap-applications' as EventName<CustomEvent<{ applications: ApplicationView[] }>>,
-    onLeapError,
-  },
+  events: events(applicationEvents),
 });
 
+const connectReturnEvents = {
+  onLeapConnectReturn: 'leap-connect-return',
+  onLeapConnected: 'leap-connected',
+  onLeapError: 'leap-error',
+} as const;
 /**
- * `<leap-connect-return>` for React: the thank-you message for the page Leap redirects back to.
- *
- * Events: `onLeapConnectReturn` (`leap-connect-return`, once after the first render, `detail: {refId, params}`).
- * The URL is display-only: confirm the connection on your server.
+ * `<leap-connect-return>` for React: the thank-you page after Leap Connect. The URL is display-only: confirm the
+ * connection on your server.
  */
 export const LeapConnectReturn: LeapReactComponent<
   LeapConnectReturnElement,
-  { onLeapConnectReturn: CustomEvent<ConnectReturn> }
+  Events<typeof connectReturnEvents>
 > = createComponent({
   react: React,
   tagName: 'leap-connect-return',
   elementClass: LeapConnectReturnElement,
   displayName: 'LeapConnectReturn',
-  events: {
-    onLeapConnectReturn: 'leap-connect-return' as EventName<CustomEvent<ConnectReturn>>,
-  },
+  events: events(connectReturnEvents),
 });

@@ -1,6 +1,7 @@
 /**
  * Accessibility across every element in every state, including each control hovered and focused: axe-core with the
- * WCAG 2.0, 2.1 and 2.2 A/AA rules, 0 violations. Also holds the border contrast of inputs in the shipped themes.
+ * WCAG 2.0, 2.1 and 2.2 A/AA rules, 0 violations. Also holds the border contrast of inputs in the shipped themes, and
+ * that every CSS part a state renders is documented.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import { resetMouse, sendMouse } from '@web/test-runner-commands';
@@ -8,6 +9,7 @@ import '../../src/define.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
 import type { LeapIncentiveChecker } from '../../src/elements/incentive-checker/incentive-checker.js';
 import { stubFetch } from './helpers.js';
+import { expectPartsDocumented } from './manifest.js';
 
 interface AxeResult {
   violations: Array<{
@@ -47,6 +49,7 @@ function controls(el: Element): HTMLElement[] {
 
 /** The state as it is, then with each control hovered (a real mouse) and focused (the keyboard's ring). */
 async function everyInteraction(el: Element, state: string): Promise<void> {
+  expectPartsDocumented(el, state);
   await axeClean(el, state);
   for (const control of controls(el)) {
     const name = `${state}, ${control.localName}${control.id ? `#${control.id}` : ''}`;

@@ -1,5 +1,5 @@
 /**
- * The elements against backends set up the ways the README describes: sessions from the partner's own server with the
+ * The elements against backends set up the ways docs/backend.md describes: sessions from the partner's own server with the
  * other routes on the backend (`api-base`), and a backend that refuses the page's origin (a dev proxy rewriting Host).
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';

@@ -1,7 +1,7 @@
 import { expect, fixture, html, oneEvent, nextFrame } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeapConnectButton } from '../../src/elements/connect-button/connect-button.js';
-import { clearSessions } from '../../src/elements/shared/session.js';
+import { clearSessions, sessionClientFor } from '../../src/elements/shared/session.js';
 import type { LeapConnectDetail, LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { expectNoLitWarnings, stubFetch, captureWarnings } from './helpers.js';
 
@@ -293,7 +293,9 @@ describe('<leap-connect-button>', () => {
         );
         expect(link(el).getAttribute('aria-busy')).to.equal('true');
         await expect(el).to.be.accessible();
-        await waitFor(() => link(el).hasAttribute('href'));
+        // The element asked first; once the shared session answers us, it has had the answer too.
+        await sessionClientFor('/api/leap/session').get();
+        await el.updateComplete;
         expect(link(el).getAttribute('href')).to.equal('https://addleap.com/a/pge/getting-started?refId=srv-7');
         expect(stub.calls).to.have.length(1);
         expect(stub.calls[0]!.init?.method).to.equal('POST');
@@ -379,11 +381,3 @@ describe('<leap-connect-button>', () => {
     expect(parseFloat(style.minHeight)).to.be.at.least(44);
   });
 });
-
-async function waitFor(condition: () => boolean, timeout = 3000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 10));
-  }
-}

@@ -1,12 +1,19 @@
-import { expect } from '@open-wc/testing';
+import { expect, oneEvent } from '@open-wc/testing';
 import { act, createElement } from 'react';
 import { createRoot, type Root } from 'react-dom/client';
-import { LeapConnectButton, LeapConnectReturn, LeapIncentiveChecker } from '../../src/react/index.js';
+import {
+  LeapApplicationStatus,
+  LeapConnectButton,
+  LeapConnectReturn,
+  LeapEnrollmentStatus,
+  LeapIncentiveChecker,
+} from '../../src/react/index.js';
 import type { ConnectReturn } from '../../src/core/connect-url.js';
 import type { IncentivesResult } from '../../src/core/schemas/incentives.js';
 import type { LeapConnectDetail, LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
 import { captureWarnings, expectNoLitWarnings } from './helpers.js';
+import { DOCUMENTED } from './manifest.js';
 
 declare global {
   // React reads this flag to know that act() is in use (and stays quiet about it).
@@ -21,13 +28,16 @@ const BEND = {
   country_code: 'US',
 };
 
-async function until(condition: () => boolean, timeout = 6000): Promise<void> {
-  const start = performance.now();
-  while (!condition()) {
-    if (performance.now() - start > timeout) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+const WRAPPERS = {
+  'leap-application-status': LeapApplicationStatus,
+  'leap-connect-button': LeapConnectButton,
+  'leap-connect-return': LeapConnectReturn,
+  'leap-enrollment-status': LeapEnrollmentStatus,
+  'leap-incentive-checker': LeapIncentiveChecker,
+} as const;
+
+/** `leap-connect-return` → `onLeapConnectReturn`. */
+const propOf = (event: string) => `on${event.replace(/(^|-)(\w)/g, (_, __, c: string) => c.toUpperCase())}`;
 
 describe('leap-elements/react', () => {
   let container: HTMLElement;
@@ -130,11 +140,31 @@ describe('leap-elements/react', () => {
     await el.updateComplete;
     expect(el.deviceIds).to.deep.equal([123]);
     expect(el.address).to.include(BEND);
+    const fired = oneEvent(el, 'leap-result');
     const returned = await el.check();
-    await until(() => results.length > 0);
+    await fired;
     expect(errors).to.deep.equal([]);
     expect(results).to.have.length(1);
     expect(results[0]!.incentives.total_incentive_amount).to.equal(750);
     expect(returned.incentives.total_incentive_amount).to.equal(750);
+  });
+
+  it('every wrapper passes on each event its element documents, as an onLeap… prop', async () => {
+    const missing: string[] = [];
+    for (const element of DOCUMENTED) {
+      const tag = element.tagName as keyof typeof WRAPPERS;
+      const names = ((element as { events?: { name: string }[] }).events ?? []).map((e) => e.name);
+      const heard: string[] = [];
+      const handlers = Object.fromEntries(names.map((name) => [propOf(name), () => heard.push(name)]));
+      await act(async () => {
+        root.render(createElement(WRAPPERS[tag] as never, handlers));
+      });
+      const el = container.querySelector(tag)!;
+      heard.length = 0;
+      for (const name of names) el.dispatchEvent(new CustomEvent(name, { detail: {} }));
+      for (const name of names) if (!heard.includes(name)) missing.push(`<${tag}> ${propOf(name)}`);
+      await act(async () => root.render(null));
+    }
+    expect(missing).to.deep.equal([]);
   });
 });

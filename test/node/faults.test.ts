@@ -8,7 +8,7 @@ import { BEND, json, startBackend, startMock, TEST_API_KEY, TEST_SECRET } from '
 
 const STACK_LINE = /\n\s+at |Error: |node:internal|\/src\//;
 
-// Both upstream transports: the runtime's fetch, and nodeFetch (what the README recommends on Node), whose answers the
+// Both upstream transports: the runtime's fetch, and nodeFetch (what docs/backend.md recommends on Node), whose answers the
 // backend reads without a Response.
 for (const [transport, fetcher] of [
   ['fetch', undefined],

@@ -113,8 +113,15 @@ describe('npm pack contents', { timeout: 180_000 }, () => {
     assert.deepEqual(missing, [], 'declared paths that are not in the tarball');
   });
 
-  it('ships README.md, CHANGELOG.md and package.json', () => {
-    for (const file of ['README.md', 'CHANGELOG.md', 'package.json']) assert.ok(files.includes(file), file);
+  it('ships README.md, the docs/ pages it links to, CHANGELOG.md and package.json', () => {
+    for (const file of [
+      'README.md',
+      'docs/backend.md',
+      'docs/leap-incentive-checker.md',
+      'CHANGELOG.md',
+      'package.json',
+    ])
+      assert.ok(files.includes(file), file);
   });
 
   it('ships only dist/ and the top-level docs: no test/, demo/, src/, .ci/, scripts/ or node_modules', () => {
@@ -125,13 +132,13 @@ describe('npm pack contents', { timeout: 180_000 }, () => {
         /\.test\.[cm]?[jt]sx?$/.test(file),
     );
     assert.deepEqual(forbidden, []);
-    // Outside dist/: package.json, README, CHANGELOG, LICENSE, and files package.json itself points at (customElements).
+    // Outside dist/: package.json, README and docs/, CHANGELOG, LICENSE, and files package.json points at (customElements).
     const declared = new Set(declaredPaths(pkg).map(({ path }) => normal(path)));
     const unexpected = files.filter(
       (file) =>
         !file.startsWith('dist/') &&
         !declared.has(file) &&
-        !/^(package\.json|README\.md|CHANGELOG\.md|LICENSE(\.\w+)?)$/.test(file),
+        !/^(package\.json|README\.md|docs\/[\w-]+\.md|CHANGELOG\.md|LICENSE(\.\w+)?)$/.test(file),
     );
     assert.deepEqual(unexpected, [], 'files outside dist/ that nothing declares');
   });

@@ -1,20 +1,18 @@
 /**
- * The README's "Integrate" recipes, copied as written into a fresh app that installed the packed package: Express,
+ * The "Integrate" recipes of docs/backend.md, copied as written into a fresh app that installed the packed package: Express,
  * plain Node, a Next.js route handler, and a Cloudflare Worker bundled with esbuild and run in workerd (miniflare,
  * no `nodejs_compat`). Each answers a session, a lookup (embedded mock) and refuses a foreign origin.
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import { createMockLeap } from '../../src/mock/index.js';
-import { freshApp, readmeRecipe, root, type FreshApp } from '../../scripts/fresh-install.js';
+import { freshApp, docsRecipe, type FreshApp } from '../../scripts/fresh-install.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 
-const README = readFileSync(join(root, 'README.md'), 'utf8');
 const LOOKUP = JSON.stringify({ address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] });
 type Fetcher = (path: string, init?: RequestInit) => Promise<Response>;
 
@@ -39,7 +37,7 @@ async function assertBackendWorks(call: Fetcher): Promise<void> {
   assert.match(body.details.reason, /allowedOrigins/);
 }
 
-describe('README recipes, from the packed package', { timeout: 180_000 }, () => {
+describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 }, () => {
   let app: FreshApp;
   before(() => {
     app = freshApp(['express@^5']);
@@ -47,7 +45,7 @@ describe('README recipes, from the packed package', { timeout: 180_000 }, () => 
   after(() => app.remove());
 
   it('Express: mounted before express.json()', async () => {
-    app.write('express-server.mjs', readmeRecipe(README, 'express'));
+    app.write('express-server.mjs', docsRecipe('express'));
     const port = await freePort();
     const server = await startProcess(process.execPath, ['express-server.mjs'], {
       cwd: app.dir,
@@ -59,7 +57,7 @@ describe('README recipes, from the packed package', { timeout: 180_000 }, () => 
   });
 
   it('plain Node: listen()', async () => {
-    app.write('node-server.mjs', readmeRecipe(README, 'node'));
+    app.write('node-server.mjs', docsRecipe('node'));
     const server = await startProcess(process.execPath, ['node-server.mjs'], {
       cwd: app.dir,
       env: { PORT: String(await freePort()) },
@@ -69,7 +67,7 @@ describe('README recipes, from the packed package', { timeout: 180_000 }, () => 
   });
 
   it('Next.js: the route handler module answers GET, POST and OPTIONS', async () => {
-    const route = app.write('app/api/leap/[...path]/route.ts', readmeRecipe(README, 'nextjs'));
+    const route = app.write('app/api/leap/[...path]/route.ts', docsRecipe('nextjs'));
     await build({ entryPoints: [route], outfile: join(app.dir, 'route.mjs'), format: 'esm', logLevel: 'silent' });
     const script = `
       const route = await import('./route.mjs');
@@ -89,7 +87,7 @@ describe('README recipes, from the packed package', { timeout: 180_000 }, () => 
   describe('Cloudflare Workers: bundled with esbuild, run in workerd without nodejs_compat', () => {
     let script = '';
     before(async () => {
-      const entry = app.write('src/worker.ts', readmeRecipe(README, 'workers'));
+      const entry = app.write('src/worker.ts', docsRecipe('workers'));
       const bundle = await build({
         entryPoints: [entry],
         bundle: true,

@@ -3,7 +3,6 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import ts from 'typescript';
-// @ts-expect-error: a plain ESM build script without type declarations
 import { analyze, elementsOf, writeTypings } from '../../scripts/custom-elements.mjs';
 
 interface ElementInfo {

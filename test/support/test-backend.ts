@@ -5,7 +5,7 @@
  *   /api/fault/<fault>/leap/...   the same backend in front of a mock that injects <fault> on every request
  *   /api/limited/leap/...         one request per customer per minute, then 429
  *   /api/partner/leap/...         sessions only for the partner's server (partner secret), no guests
- *   /partner/leap-session         the partner's own session endpoint (what the README's Rails recipe does): asks
+ *   /partner/leap-session         the partner's own session endpoint (what the Rails recipe of docs/backend.md does): asks
  *                                 /api/partner/leap for a session of demo-customer with the partner secret
  *   /api/proxied/leap/...         behind a dev proxy that rewrites Host (`changeOrigin: true`): every browser call is
  *                                 from another origin, refused with 403

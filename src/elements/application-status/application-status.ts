@@ -57,6 +57,9 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-color-danger - Not approved, errors. Default `#b3261e`.
  * @cssprop --leap-color-border - Borders. Default `#767f89`.
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
+ * @cssprop --leap-color-surface - Card background. Default `#ffffff`.
+ * @cssprop --leap-color-text - Text. Default `inherit`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.

@@ -47,6 +47,7 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @csspart badge - The global status badge.
  * @csspart program - One block per program.
  * @csspart period - One delivery period on the timeline.
+ * @csspart period-status - The meter's status badge within a delivery period.
  * @csspart deadline - The next enrollment deadline.
  * @csspart actions - The required actions list.
  * @csspart schedule - The participation schedule.
@@ -59,6 +60,9 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @cssprop --leap-color-danger - Not eligible, errors. Default `#b3261e`.
  * @cssprop --leap-color-border - Borders. Default `#767f89`.
  * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
+ * @cssprop --leap-color-surface - Card background. Default `#ffffff`.
+ * @cssprop --leap-color-text - Text. Default `inherit`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.

@@ -25,8 +25,9 @@ import { styles } from './incentive-checker.styles.js';
  * @slot footer - Content under the result (terms, support links).
  *
  * @fires leap-result - After each successful check, `detail: {result}` (`LeapResultDetail`).
- * @fires leap-error - On every failure, `detail: {code, message, status, title, details}`; also for a misconfigured
- *   element (`INVALID_CONFIG`) and for a `connect_url` that is not a safe link (`UNSAFE_CONNECT_URL`).
+ * @fires leap-error - On every failure, `detail: {code, message, status, title, details}` (`LeapErrorDetail`). `code`
+ *   is `ADDRESS_NOT_FOUND`, `INVALID_INPUT`, `SESSION_REFUSED`, `RATE_LIMITED`, `UPSTREAM_DOWN`, `OFFLINE` or
+ *   `UNEXPECTED`; `INVALID_CONFIG` for a misconfigured element; `UNSAFE_CONNECT_URL` for a claim link not shown.
  * @fires leap-claim - When the customer follows the claim link, `detail: {url, totalAmount}` (`LeapClaimDetail`).
  *   Cancelable: prevent it to open the URL yourself.
  *

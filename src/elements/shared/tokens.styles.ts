@@ -1,8 +1,8 @@
 import { css } from '@lit/reactive-element';
 
 /**
- * The theming contract shared by every element. Hosts override these custom properties; anything not listed in the
- * README is not API. Fonts inherit from the host page unless `--leap-font-family` is set.
+ * The theming contract shared by every element. Hosts override these custom properties; anything the elements' JSDoc
+ * (and so docs/) does not list is not API. Fonts inherit from the host page unless `--leap-font-family` is set.
  */
 export const tokens = css`
   :host {
