@@ -296,8 +296,10 @@ export async function runSize({ root, log }: BenchOptions): Promise<SizeResult> 
       section: 'Size',
       figure: 'CDN file, every element (dist/cdn/leap-elements.js)',
       measured: describe(cdn),
-      target: '≤ 34.0 KB gzip',
-      verdict: verdict(cdn.gzip <= 34 * KB),
+      // Every element in one file, the meters list and the connect watch included; pages that use one element load
+      // less through the per-element budgets below.
+      target: '≤ 35.0 KB gzip',
+      verdict: verdict(cdn.gzip <= 35 * KB),
       baseline: minusLit(cdn).replace('element', 'elements'),
       gate: true,
     },
