@@ -52,9 +52,11 @@ export class CheckerController implements ReactiveController {
   constructor(host: CheckerHost) {
     this.#host = host;
     host.addController(this);
-    this.locale = new LocaleController(host, withCommonStrings(CHECKER_STRINGS), (locale) => [
-      () => formatMoney(1, host.currency || 'USD', locale),
-    ]);
+    this.locale = new LocaleController(host, withCommonStrings(CHECKER_STRINGS), (locale) => {
+      // The idle-time entry holds the currency, not the element: an element removed before then can be collected.
+      const currency = host.currency || 'USD';
+      return [() => formatMoney(1, currency, locale)];
+    });
     this.announcer = new OutcomeAnnouncer(host);
     this.form = new AddressForm(host, () => this.#addressChanged());
     this.#pageForm = new PageAddressForm(host, { id: () => host.addressForm, onValues: (v) => this.form.set(v) });

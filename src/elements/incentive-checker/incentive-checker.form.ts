@@ -104,7 +104,7 @@ function fieldTemplate(
     // The one country the checker serves: its name as text, never a one-option select cut short.
     return html`<div part="field" class="field ${LAYOUT[field.name]}">
       <span part="label" class="label">${strings.country}</span>
-      <span class="fixed">${countryName('US', view.locale)}</span>
+      <span class="fixed">${strings.unitedStates}</span>
     </div>`;
   }
   // The country's option is selected by its attribute: a `.value` on the select would be set before the option has
@@ -120,7 +120,7 @@ function fieldTemplate(
           aria-describedby=${described}
           @change=${(e: Event) => view.onInput(field.name, (e.target as HTMLSelectElement).value)}
         >
-          <option value="US">${countryName('US', view.locale)}</option>
+          <option value="US">${strings.unitedStates}</option>
           <option value=${value} selected>${countryName(value, view.locale)}</option>
         </select>`
       : html`<input

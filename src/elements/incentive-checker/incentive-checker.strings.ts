@@ -9,6 +9,8 @@ export interface CheckerStrings {
   state: string;
   postalCode: string;
   country: string;
+  /** The name of the one country the checker serves, without loading `Intl.DisplayNames` data on first render. */
+  unitedStates: string;
   buildingType: string;
   buildingTypes: Record<'RESIDENTIAL' | 'MULTIFAMILY' | 'MANUFACTURED_HOME' | 'COMMERCIAL', string>;
   optional: string;
@@ -62,6 +64,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     state: 'State',
     postalCode: 'ZIP code',
     country: 'Country',
+    unitedStates: 'United States',
     buildingType: 'Building type',
     buildingTypes: {
       RESIDENTIAL: 'Single-family home',
@@ -125,6 +128,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     state: 'Estado',
     postalCode: 'Código postal',
     country: 'País',
+    unitedStates: 'Estados Unidos',
     buildingType: 'Tipo de vivienda',
     buildingTypes: {
       RESIDENTIAL: 'Casa unifamiliar',
