@@ -217,7 +217,7 @@ function isLocalhost(url: URL): boolean {
   return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
 }
 
-function readHttpsUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
+export function readHttpsUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
   if (value === undefined) return undefined;
   try {
     const url = new URL(value);

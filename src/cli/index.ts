@@ -1,17 +1,26 @@
 #!/usr/bin/env node
 /**
  * `leap-elements <command>`: the partner's server-side tools.
- *   serve   the partner backend as a standalone server, configured by environment (see docs/backend.md)
- *   mock    the mock Leap on its own port
+ *   serve          the partner backend as a standalone server, configured by environment (see docs/backend.md)
+ *   sync           one pass of the daily meter-enrollment poll, as JSON lines
+ *   create-meters  partner-created meters from a CSV or JSON file
+ *   applications   the applications of your organization (those awaiting you)
+ *   mock           the mock Leap on its own port
  */
 export {};
 
 const USAGE = `Usage: leap-elements <command>
 
 Commands:
-  serve    run the partner backend (configured by environment: PORT, LEAP_API_KEY, LEAP_SESSION_SECRET, ...)
-  mock     run the mock Leap API on its own port (--port, --host, --latency, --fault)
-  help     show this text`;
+  serve           run the partner backend (configured by environment: PORT, LEAP_API_KEY, LEAP_SESSION_SECRET, ...)
+  sync            one pass of the daily meter-enrollment poll: --since <ISO date> [--state <file>] [--overlap <s>]
+  create-meters   create meters from a file: <file.csv|file.json> [--update-existing] [--wait]
+  applications    list applications: [--awaiting-partner | --status <status>] [--json]
+  mock            run the mock Leap API on its own port (--port, --host, --latency, --fault, --meters, --job-delay)
+  help            show this text
+
+The job commands reach Leap with LEAP_API_KEY (LEAP_ENVIRONMENT=staging, LEAP_PLATFORM_BASE_URL and
+LEAP_INCENTIVES_BASE_URL optional); without a key they use the embedded mock.`;
 
 const [command, ...args] = process.argv.slice(2);
 
@@ -19,6 +28,12 @@ async function main(): Promise<number> {
   switch (command) {
     case 'serve':
       return (await import('./serve.js')).runServe();
+    case 'sync':
+      return (await import('./sync.js')).runSync(args);
+    case 'create-meters':
+      return (await import('./create-meters.js')).runCreateMeters(args);
+    case 'applications':
+      return (await import('./applications.js')).runApplications(args);
     case 'mock':
       return (await import('./mock.js')).runMock(args);
     case undefined:

@@ -1,6 +1,7 @@
 /**
  * `leap-elements mock` (also `leap-elements-mock`): the mock Leap on its own port, for a partner's integration tests.
- * Options: --port N (default 4010), --host H (default 127.0.0.1), --latency MS, --fault NAME, and --webhook-url URL
+ * Options: --port N (default 4010), --host H (default 127.0.0.1), --latency MS, --fault NAME, --meters N (synthetic
+ * meters for syncs), --job-delay MS (how long create-meters jobs process, default 1000), and --webhook-url URL
  * with --webhook-secret S to receive the webhooks of its connect flow (sent with the header x-leap-webhook-secret).
  */
 import { parseArgs } from 'node:util';
@@ -9,7 +10,7 @@ import { isHttpUrl } from './env-config.js';
 import { createMockLeap, MOCK_API_KEY, MOCK_FAULTS, type MockFault } from '../mock/index.js';
 
 const USAGE =
-  'Usage: leap-elements mock [--port 4010] [--host 127.0.0.1] [--latency ms] [--fault name] [--webhook-url url --webhook-secret secret]';
+  'Usage: leap-elements mock [--port 4010] [--host 127.0.0.1] [--latency ms] [--fault name] [--meters n] [--job-delay ms] [--webhook-url url --webhook-secret secret]';
 
 export async function runMock(args: string[]): Promise<number> {
   let values;
@@ -23,6 +24,8 @@ export async function runMock(args: string[]): Promise<number> {
         fault: { type: 'string' },
         'webhook-url': { type: 'string' },
         'webhook-secret': { type: 'string' },
+        meters: { type: 'string', default: '0' },
+        'job-delay': { type: 'string', default: '1000' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -46,6 +49,16 @@ export async function runMock(args: string[]): Promise<number> {
     return 2;
   }
 
+  const meterCount = Number(values.meters);
+  const jobDelayMs = Number(values['job-delay']);
+  if (!Number.isInteger(meterCount) || meterCount < 0 || meterCount > 1_000_000) {
+    console.error(`--meters must be a number of synthetic meters from 0 to 1000000, not "${values.meters}"`);
+    return 2;
+  }
+  if (!Number.isInteger(jobDelayMs) || jobDelayMs < 0) {
+    console.error(`--job-delay must be milliseconds, not "${values['job-delay']}"`);
+    return 2;
+  }
   const webhookUrl = values['webhook-url'];
   if (webhookUrl !== undefined && !isHttpUrl(webhookUrl)) {
     console.error(`--webhook-url must be an http or https URL, not "${webhookUrl}"`);
@@ -55,6 +68,8 @@ export async function runMock(args: string[]): Promise<number> {
   const mock = createMockLeap({
     latencyMs: Number(values.latency) || 0,
     fault: (values.fault as MockFault) ?? null,
+    meterCount,
+    jobDelayMs,
     webhooks: webhookUrl ? { url: webhookUrl, headers: secret ? { 'x-leap-webhook-secret': secret } : {} } : undefined,
   });
   const { url, close } = await listen(mock, { port, hostname: values.host });

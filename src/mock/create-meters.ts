@@ -1,7 +1,7 @@
 /**
  * Partner-created meters on the mock: `POST /v1.1/jobs/meters` (JSON or `text/csv`), `GET /v1.1/jobs/meters`,
- * `GET /v1.1/jobs/meters/{job_id}` and the synchronous `POST /v1.1/meters`. Jobs finish at once; each
- * `partner_reference` gets its meter id or the reason it failed.
+ * `GET /v1.1/jobs/meters/{job_id}` and the synchronous `POST /v1.1/meters`. A job is `PROCESSING` (every row too) for
+ * `jobDelayMs`, then each `partner_reference` gets its meter id or the reason it failed, as at Leap.
  */
 import type { Context, Hono } from 'hono';
 import {
@@ -17,15 +17,15 @@ import { UNGEOCODABLE_POSTAL_CODE } from './fixtures/incentives.js';
 
 interface AssetResult {
   partner_reference: string;
-  status: 'COMPLETED' | 'FAILED' | 'DUPLICATE' | 'MULTIPLE_PARTNER_REFERENCE';
-  status_detail: { name: string; description: string };
+  status: 'PROCESSING' | 'COMPLETED' | 'FAILED' | 'DUPLICATE' | 'MULTIPLE_PARTNER_REFERENCE';
+  status_detail: { name: string | null; description: string | null };
   created_at: string;
   meter_id: string | null;
 }
 
 interface MockJob {
   job_id: string;
-  status: 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
+  status: 'PROCESSING' | 'COMPLETED' | 'COMPLETED_WITH_ERRORS' | 'FAILED';
   file_name: string | null;
   assets_count: number;
   assets_created_count: number;
@@ -81,7 +81,7 @@ function validationProblem(c: Context, issues: ReadonlyArray<{ path: PropertyKey
   return gridError(c, 400, 'Invalid create-meters request', details);
 }
 
-function process(state: MockLeapState, meters: CreateMeter[], updateExisting: boolean): AssetResult[] {
+function processRows(state: MockLeapState, meters: CreateMeter[], updateExisting: boolean): AssetResult[] {
   const at = state.now().toISOString();
   return meters.map((meter) => {
     const result = (
@@ -134,7 +134,20 @@ function process(state: MockLeapState, meters: CreateMeter[], updateExisting: bo
   });
 }
 
-export function registerCreateMeters(app: Hono, state: MockLeapState): void {
+/** The job once its rows are processed: the counts and the overall status follow from the rows. */
+function finish(job: MockJob, assets: AssetResult[], at: string): void {
+  const failed = assets.filter((a) => a.status !== 'COMPLETED').length;
+  Object.assign(job, {
+    status: failed === 0 ? 'COMPLETED' : failed === assets.length ? 'FAILED' : 'COMPLETED_WITH_ERRORS',
+    assets_created_count: assets.filter((a) => a.status_detail.name === 'METER_CREATED').length,
+    assets_updated_count: assets.filter((a) => a.status_detail.name === 'METER_UPDATED').length,
+    assets_failed_count: failed,
+    updated_at: at,
+    assets,
+  });
+}
+
+export function registerCreateMeters(app: Hono, state: MockLeapState, jobDelayMs: number): void {
   const jobs: MockJob[] = [];
 
   app.post('/v1.1/jobs/meters', async (c) => {
@@ -152,21 +165,28 @@ export function registerCreateMeters(app: Hono, state: MockLeapState): void {
     const parsed = CreateMeterBatchJobRequest.safeParse(body);
     if (!parsed.success) return validationProblem(c, parsed.error.issues);
     const at = state.now().toISOString();
-    const assets = process(state, parsed.data.assets, updateExisting);
-    const failed = assets.filter((a) => a.status !== 'COMPLETED').length;
     const job: MockJob = {
       job_id: crypto.randomUUID(),
-      status: failed === 0 ? 'COMPLETED' : failed === assets.length ? 'FAILED' : 'COMPLETED_WITH_ERRORS',
+      status: 'PROCESSING',
       file_name: fileName ?? (isCsv ? 'upload.csv' : null),
-      assets_count: assets.length,
-      assets_created_count: assets.filter((a) => a.status_detail.name === 'METER_CREATED').length,
-      assets_updated_count: assets.filter((a) => a.status_detail.name === 'METER_UPDATED').length,
-      assets_failed_count: failed,
+      assets_count: parsed.data.assets.length,
+      assets_created_count: 0,
+      assets_updated_count: 0,
+      assets_failed_count: 0,
       transmission_regions: [...new Set(parsed.data.assets.map((a) => a.transmission_region))],
       created_at: at,
       updated_at: at,
-      assets,
+      assets: parsed.data.assets.map((asset) => ({
+        partner_reference: asset.partner_reference,
+        status: 'PROCESSING',
+        status_detail: { name: null, description: null },
+        created_at: at,
+        meter_id: null,
+      })),
     };
+    const run = () => finish(job, processRows(state, parsed.data.assets, updateExisting), state.now().toISOString());
+    if (jobDelayMs > 0) state.later(jobDelayMs, run);
+    else run();
     jobs.push(job);
     return c.json({ job_id: job.job_id }, 201);
   });
@@ -207,7 +227,7 @@ export function registerCreateMeters(app: Hono, state: MockLeapState): void {
         400,
       );
     }
-    const [asset] = process(state, [parsed.data.provisional_asset], c.req.query('update_existing') === 'true');
+    const [asset] = processRows(state, [parsed.data.provisional_asset], c.req.query('update_existing') === 'true');
     return c.json({ ...asset!, job_id: crypto.randomUUID(), data: parsed.data.provisional_asset });
   });
 }

@@ -11,7 +11,7 @@ import { registerApplications } from './applications.js';
 import { registerConnectSessions } from './connect-sessions.js';
 import { registerCreateMeters } from './create-meters.js';
 import { buildApplicationFixtures, type MockApplication } from './fixtures/applications.js';
-import { buildMeterFixtures, type MockMeter } from './fixtures/meters.js';
+import { buildMeterFixtures, changeEnrollment, syntheticMeter, type MockMeter } from './fixtures/meters.js';
 import type { MockCustomer } from './incentives-engine.js';
 import { registerIncentives } from './incentives.js';
 import { registerMeters } from './meters.js';
@@ -52,6 +52,22 @@ export interface MockLeapOptions {
   webhooks?: MockWebhookOptions;
   /** How long a connect session (`POST /mock/connect-sessions`) takes to create its meters. Default 3000 ms. */
   connectDelayMs?: number;
+  /**
+   * How long a create-meters job stays `PROCESSING` before its rows get their outcome. Default 1000 ms; 0 finishes the
+   * job before answering.
+   */
+  jobDelayMs?: number;
+  /** Adds this many synthetic meters (ids `00000000-0000-4000-8000-…`, references `synthetic-000000`…) for syncs. */
+  meterCount?: number;
+}
+
+export interface AdvanceOptions {
+  /** Moves the mock's clock forward this far first. Default 60 000 ms. */
+  ms?: number;
+  /** Changes this many enrollments (spread over the inventory), stamping them with the new time. Default 1. */
+  changes?: number;
+  /** Or changes exactly these meters. */
+  meterIds?: string[];
 }
 
 /** A key for local use; the mock accepts any non-empty key unless `apiKeys` is set. */
@@ -96,11 +112,18 @@ function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   });
 }
 
-/** The mock as `fetch`, with its state and a way to stop its timers. */
-export type MockLeap = FetchHandler & { state: MockLeapState; dispose(): void };
+/** The mock as `fetch`, with its state, its clock, and a way to stop its timers. */
+export type MockLeap = FetchHandler & {
+  state: MockLeapState;
+  /** Time passes and some enrollments change, as they do at Leap between two daily polls; answers the changed ids. */
+  advance(options?: AdvanceOptions): string[];
+  dispose(): void;
+};
 
 export function createMockLeap(options: MockLeapOptions = {}): MockLeap {
-  const now = options.now ?? (() => new Date());
+  const clock = options.now ?? (() => new Date());
+  let skewMs = 0;
+  const now = () => new Date(clock().getTime() + skewMs);
   let lastId = 5000;
   const timers = new Set<ReturnType<typeof setTimeout>>();
   const state: MockLeapState = {
@@ -118,6 +141,10 @@ export function createMockLeap(options: MockLeapOptions = {}): MockLeap {
       timers.add(timer);
     },
   };
+  const start = now();
+  for (let i = 0; i < (options.meterCount ?? 0); i += 1)
+    state.meters.push(syntheticMeter(i, options.meterCount!, start));
+  let nextChange = 0;
   const app = new Hono();
 
   const serviceOf = (path: string): Service => (path.startsWith('/alpha/') ? 'incentives' : 'grid');
@@ -184,7 +211,7 @@ export function createMockLeap(options: MockLeapOptions = {}): MockLeap {
   registerIncentives(app, state);
   registerApplications(app, state);
   registerMeters(app, state);
-  registerCreateMeters(app, state);
+  registerCreateMeters(app, state, options.jobDelayMs ?? 1000);
   registerConnectSessions(app, state, options.connectDelayMs ?? 3000);
 
   app.notFound((c) =>
@@ -201,6 +228,19 @@ export function createMockLeap(options: MockLeapOptions = {}): MockLeap {
 
   const handler = ((input, init) => Promise.resolve(app.fetch(toRequest(input, init)))) as MockLeap;
   handler.state = state;
+  handler.advance = ({ ms = 60_000, changes = 1, meterIds } = {}) => {
+    skewMs += ms;
+    const at = now();
+    const meters = meterIds
+      ? state.meters.filter((m) => meterIds.includes(m.enrollment.meter_id as string))
+      : Array.from({ length: Math.min(changes, state.meters.length) }, () => {
+          // A large prime stride spreads the changes over the whole inventory, the same way every run.
+          nextChange = (nextChange + 7919) % state.meters.length;
+          return state.meters[nextChange]!;
+        });
+    for (const meter of meters) changeEnrollment(meter, at);
+    return meters.map((m) => m.enrollment.meter_id as string);
+  };
   handler.dispose = () => {
     for (const timer of timers) clearTimeout(timer);
     timers.clear();

@@ -4,14 +4,23 @@
  * `leap-elements/server/node`.
  */
 export { createLeapHandler, type LeapHandler } from './handler.js';
+export { createLeapClient, type LeapClient, type LeapClientOptions } from './client/create-client.js';
+export type { ApplicationFilter } from './client/applications.js';
+export type {
+  CreateMetersOptions,
+  MeterJob,
+  MeterRowOutcome,
+  RowProblem,
+  WaitOptions,
+} from './client/create-meters.js';
+export type { EnrollmentSync, SyncCheckpoint, SyncOptions } from './client/enrollment-sync.js';
+export type { MeterSearchFilter } from './client/meters.js';
+export { DEFAULT_BASE_PATH, MAX_BODY_BYTES, type LeapHandlerOptions, type RevocationQuery } from './options.js';
 export {
-  DEFAULT_BASE_PATH,
   DEFAULT_INCENTIVES_BASE_URL,
   DEFAULT_PLATFORM_BASE_URL,
-  MAX_BODY_BYTES,
-  type LeapHandlerOptions,
-  type RevocationQuery,
-} from './options.js';
+  STAGING_PLATFORM_BASE_URL,
+} from './upstream-config.js';
 export { jwksAuthenticator, type JwksAuthenticatorOptions } from './jwks.js';
 export { MemoryRateLimitStore, type RateLimitHit, type RateLimitRule, type RateLimitStore } from './rate-limit.js';
 export { RedisRateLimitStore, type RedisRateLimitStoreOptions } from './redis-store.js';

@@ -7,8 +7,8 @@ import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
 import type { WebhookDelivery } from '../core/types.generated.js';
-import { redactor } from './redact.js';
-import { RAW_SEND, type Logger, type UpstreamConfig } from './upstream.js';
+import type { Logger, UpstreamConfig } from './upstream.js';
+import { resolveUpstream } from './upstream-config.js';
 
 export interface LeapHandlerOptions {
   /** Leap API key (Partner Portal). Required unless `mock` is true. Never sent to the browser. */
@@ -19,9 +19,11 @@ export interface LeapHandlerOptions {
    * fetch handler of your own (such as a `createMockLeap()` instance you inspect), to it.
    */
   mock?: boolean;
+  /** `production` (default) or `staging`: the grid platform's staging host (staging keys work only there). */
+  environment?: 'production' | 'staging';
   /** Default `https://api.incentives.leap.energy/alpha`. */
   incentivesBaseUrl?: string;
-  /** Default `https://api.leap.energy` (staging: `https://api.staging.leap.energy`). */
+  /** Default `https://api.leap.energy` (with `environment: 'staging'`: `https://api.staging.leap.energy`). */
   platformBaseUrl?: string;
   /** At least 32 bytes, shared by every instance. Without it a random per-process secret is used (with a warning). */
   sessionSecret?: string;
@@ -96,13 +98,8 @@ export interface RevocationQuery {
   issuedAt: Date;
 }
 
-export const DEFAULT_INCENTIVES_BASE_URL = 'https://api.incentives.leap.energy/alpha';
-export const DEFAULT_PLATFORM_BASE_URL = 'https://api.leap.energy';
 export const DEFAULT_BASE_PATH = '/api/leap';
 export const MAX_BODY_BYTES = 16 * 1024;
-const MOCK_PLACEHOLDER_KEY = 'leap_test_mock_key';
-/** The in-process mock answers whatever host it is asked; this one can never resolve by accident. */
-const MOCK_PLACEHOLDER_HOST = 'http://leap-mock.invalid';
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
 export const MIN_PARTNER_SECRET_BYTES = 32;
@@ -128,40 +125,21 @@ export interface BackendConfig {
   tokenRule: RateLimitRule | null;
 }
 
-const defaultLogger: Logger = (level, message, fields) => {
-  if (level === 'info') return;
-  console.error(`[leap-elements] ${level}: ${message}`, fields ?? '');
-};
-
 /** `/api/leap/` → `/api/leap`; `/` → `` (routes at the root). */
 export function normalizeBasePath(path: string): string {
   return `/${path.replace(/^\/+|\/+$/g, '')}`.replace(/^\/$/, '');
 }
 
-/**
- * The key as Leap expects it. A malformed key (a pasted line break, a quote) is refused here with a message that does
- * not repeat it: sent as a header it would fail later with an error that quotes the header's value.
- */
-function checkedApiKey(apiKey: string): string {
-  const key = apiKey.trim();
-  if (!/^[\x21-\x7e]+$/.test(key)) {
-    throw new Error(
-      'createLeapHandler: apiKey must be printable ASCII without spaces or line breaks (check LEAP_API_KEY for a pasted line break or quote).',
-    );
-  }
-  return key;
-}
-
 export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
-  const given = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
-  if (!given) {
-    throw new Error('createLeapHandler: apiKey is required (set LEAP_API_KEY), or pass mock: true to use a mock Leap.');
-  }
-  const apiKey = checkedApiKey(given);
-  const secrets = [apiKey, options.sessionSecret, options.partnerSecret, options.webhookSecret];
-  const redact = redactor(secrets);
-  const userLog = options.logger ?? defaultLogger;
-  const log: Logger = (level, message, fields) => userLog(level, redact(message), fields && redact(fields));
+  const secrets = [options.sessionSecret, options.partnerSecret, options.webhookSecret];
+  const { upstream, log } = resolveUpstream(options, {
+    who: 'createLeapHandler',
+    secrets,
+    timeoutMs: options.upstreamTimeoutMs ?? 10_000,
+    retries: options.upstreamRetries ?? 2,
+    backoffMs: options.upstreamBackoffMs ?? 200,
+    audience: 'browser',
+  });
   let secret = options.sessionSecret;
   if (!secret) {
     log(
@@ -187,31 +165,13 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     log('warn', 'webhookSecret is set without onWebhook: webhook events are acknowledged and dropped.');
   }
   const limits = options.rateLimit === false ? null : (options.rateLimit ?? {});
-  // A network transport (the global fetch, nodeFetch) has nothing to reach in mock mode without base URLs: the embedded
-  // mock answers. A fetch handler of your own (a mock instance you inspect) is used as given.
-  const ownHandler = options.fetch && options.fetch !== globalThis.fetch && !(RAW_SEND in options.fetch);
-  const inProcessMock = options.mock && !ownHandler && !options.incentivesBaseUrl && !options.platformBaseUrl;
-  if (inProcessMock) {
-    log('warn', 'Answering from the embedded mock Leap (sample data, no network): set apiKey for the real Leap API.');
-  }
   return {
     options,
     basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
     log,
     tokens: new TokenService(secret, ttl),
-    upstream: {
-      apiKey,
-      incentivesBaseUrl:
-        options.incentivesBaseUrl ?? (options.mock ? `${MOCK_PLACEHOLDER_HOST}/alpha` : DEFAULT_INCENTIVES_BASE_URL),
-      platformBaseUrl: options.platformBaseUrl ?? (options.mock ? MOCK_PLACEHOLDER_HOST : DEFAULT_PLATFORM_BASE_URL),
-      fetch: inProcessMock ? embeddedMock() : (options.fetch ?? ((input, init) => fetch(input, init))),
-      timeoutMs: options.upstreamTimeoutMs ?? 10_000,
-      retries: options.upstreamRetries ?? 2,
-      backoffMs: options.upstreamBackoffMs ?? 200,
-      log,
-      redact,
-    },
-    secrets: secrets.filter((s): s is string => typeof s === 'string' && s.length >= 8),
+    upstream,
+    secrets: [upstream.apiKey, ...secrets].filter((s): s is string => typeof s === 'string' && s.length >= 8),
     allowedOrigins: new Set((options.allowedOrigins ?? []).map((o) => o.replace(/\/+$/, '').toLowerCase())),
     authenticate: options.authenticate ?? null,
     partnerSecret,
@@ -220,18 +180,6 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
     store: limits ? (limits.store ?? new MemoryRateLimitStore()) : null,
     ipRule: limits && limits.ip !== false ? (limits.ip ?? DEFAULT_IP_RULE) : null,
     tokenRule: limits && limits.token !== false ? (limits.token ?? DEFAULT_TOKEN_RULE) : null,
-  };
-}
-
-/**
- * The embedded mock as the upstream fetch, loaded on first use so a backend that never asks for it does not pay for
- * loading its fixtures.
- */
-function embeddedMock(): typeof fetch {
-  let mock: Promise<typeof fetch> | undefined;
-  return async (input, init) => {
-    mock ??= import('../mock/mock-leap.js').then(({ createMockLeap }) => createMockLeap());
-    return (await mock)(input, init);
   };
 }
 

@@ -82,3 +82,27 @@ export function forwardedError(
   }
   return new LeapApiError({ status, title, details: safeDetails(body, redact) });
 }
+
+/**
+ * Leap's refusal as your own server code sees it (`createLeapClient`): Leap's status, its title or message, and its
+ * details (which fields, which rows), with every secret masked. Never handed to a browser.
+ */
+export function leapError(status: number, body: unknown, retryAfter: string | undefined, redact: Redact): LeapApiError {
+  const top = record(body);
+  const said = [top.title, top.message, top.error, typeof body === 'string' ? body : undefined].find(
+    (v): v is string => typeof v === 'string' && v.length > 0,
+  );
+  const details: Record<string, unknown> =
+    top.details === undefined ? {} : Array.isArray(top.details) ? { problems: top.details } : record(top.details);
+  if (status === 429) {
+    const seconds = Number(retryAfter);
+    details.retry_after_seconds = Number.isFinite(seconds) && seconds > 0 ? Math.min(seconds, 3600) : 30;
+  }
+  const requestId = shortText(top.requestId ?? top.request_id, 128);
+  if (requestId) details.requestId = requestId;
+  const title =
+    status === 401 || status === 403
+      ? `Leap refused the API key or this request (${said ?? status}): check LEAP_API_KEY, its environment and IP restrictions`
+      : (said?.slice(0, 300) ?? `Leap answered ${status}`);
+  return new LeapApiError({ status, title: redact(title), details: redact(details) });
+}

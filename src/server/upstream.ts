@@ -6,7 +6,7 @@
 import { LeapApiError } from '../core/errors.js';
 import type { Redact } from './redact.js';
 import { AnswerTooLargeError, BodyReadError, exchange, MAX_ANSWER_BYTES, type RawAnswer } from './transport.js';
-import { FORWARDED_TITLES, forwardedError } from './upstream-errors.js';
+import { FORWARDED_TITLES, forwardedError, leapError } from './upstream-errors.js';
 
 export { RAW_SEND, type RawAnswer, type RawSend } from './transport.js';
 
@@ -21,6 +21,11 @@ export interface UpstreamConfig {
   platformBaseUrl: string;
   fetch: typeof fetch;
   timeoutMs: number;
+  /**
+   * At most this long per attempt (within `timeoutMs`): an attempt that hangs is then given up and, when the call is
+   * safe to repeat, tried again. Without it one attempt may take the whole deadline.
+   */
+  attemptTimeoutMs?: number;
   retries: number;
   /** First backoff step; each retry waits a random time up to base × 2^attempt ("full jitter"). */
   backoffMs: number;
@@ -28,6 +33,12 @@ export interface UpstreamConfig {
   log: Logger;
   /** Masks the secrets in what is forwarded. */
   redact: Redact;
+  /**
+   * Who reads the errors. `browser` (the backend): Leap's refusals are retold with fixed titles and the few fields a
+   * page can use, and a refused key is the server's problem (502). `server` (the client for your jobs): Leap's own
+   * title and details, masked, with Leap's status.
+   */
+  audience: 'browser' | 'server';
 }
 
 export interface UpstreamRequest {
@@ -35,7 +46,10 @@ export interface UpstreamRequest {
   method: 'GET' | 'POST' | 'PATCH';
   path: string;
   query?: Record<string, string | undefined>;
+  /** Sent as JSON. */
   body?: unknown;
+  /** Sent as it is instead (CSV for create-meters). */
+  text?: { contentType: string; content: string };
   /** Safe to send again after a 5xx or a lost connection. */
   idempotent: boolean;
   /**
@@ -69,7 +83,13 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.service === 'incentives') headers['x-api-key'] = config.apiKey;
   else headers.authorization = `Bearer ${config.apiKey}`;
-  if (request.body !== undefined) headers['content-type'] = 'application/json';
+  if (request.text) headers['content-type'] = request.text.contentType;
+  else if (request.body !== undefined) headers['content-type'] = 'application/json';
+  const payload = request.text
+    ? request.text.content
+    : request.body === undefined
+      ? undefined
+      : JSON.stringify(request.body);
 
   const deadline = Date.now() + config.timeoutMs;
   const attempts = request.idempotent ? config.retries + 1 : 1;
@@ -83,29 +103,32 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
     }
     const remaining = deadline - Date.now();
     if (remaining <= 0) break;
+    const allowed = Math.min(remaining, config.attemptTimeoutMs ?? remaining);
     let response: RawAnswer;
     // A controller and a timer cost a fraction of AbortSignal.timeout(), which Node builds as a transferable signal.
     const deadlineHit = new AbortController();
     const timer = setTimeout(
       () => deadlineHit.abort(new DOMException('Leap did not answer in time', 'TimeoutError')),
-      remaining,
+      allowed,
     );
     try {
       response = await exchange(config.fetch, url, {
         method: request.method,
         headers,
-        body: request.body === undefined ? undefined : JSON.stringify(request.body),
+        body: payload,
         signal: deadlineHit.signal,
         maxBytes: MAX_ANSWER_BYTES,
       });
     } catch (error) {
       const cause = error instanceof BodyReadError ? error.cause : error;
       if (cause instanceof DOMException && (cause.name === 'TimeoutError' || cause.name === 'AbortError')) {
-        config.log('warn', 'Leap did not answer before the deadline', {
-          path: request.path,
-          timeoutMs: config.timeoutMs,
-        });
-        throw timedOut(config.timeoutMs);
+        config.log('warn', 'Leap did not answer before the deadline', { path: request.path, timeoutMs: allowed });
+        // An attempt that hung before the call's own deadline may be tried again.
+        if (allowed < remaining && attempt + 1 < attempts) {
+          lastFailure = timedOut(allowed);
+          continue;
+        }
+        throw timedOut(allowed);
       }
       if (error instanceof AnswerTooLargeError) {
         // Asking again would only bring the same flood.
@@ -114,7 +137,14 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
           max_bytes: MAX_ANSWER_BYTES,
           seen: error.message,
         });
-        throw new LeapApiError({ status: 502, title: 'Leap answered with too much data', details: {} });
+        throw new LeapApiError({
+          status: 502,
+          title:
+            config.audience === 'server'
+              ? `Leap answered with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB: ask for smaller pages (pageSize)`
+              : 'Leap answered with too much data',
+          details: {},
+        });
       }
       if (error instanceof BodyReadError) {
         lastFailure = new LeapApiError({ status: 502, title: 'Leap closed the connection early', details: {} });
@@ -150,6 +180,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       });
       continue;
     }
+    if (config.audience === 'server') throw leapError(status, body, response.headers['retry-after'], config.redact);
     if (status === 403 && request.ownedResource) {
       throw new LeapApiError({ status: 404, title: 'Not found at Leap', details: {} });
     }

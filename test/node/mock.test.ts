@@ -16,6 +16,7 @@ const quickstart = JSON.parse(readFileSync(new URL('./fixtures/quickstart.json',
 };
 
 const { url } = await startMock();
+const instantJobs = await startMock({ jobDelayMs: 0 });
 const incentivesHeaders = { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' };
 const gridHeaders = { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' };
 
@@ -418,6 +419,9 @@ describe('leap-elements-mock CLI', () => {
 });
 
 describe('mock Leap: create meters', () => {
+  // Jobs that finish before answering, so each test reads the outcome at once; the delay has its own test.
+  const url = instantJobs.url;
+
   const meter = (partner_reference: string, postal_code = '94105') => ({
     partner_reference,
     transmission_region: 'CAISO',
@@ -531,6 +535,39 @@ describe('mock Leap: create meters', () => {
     const third = await post('?update_existing=true');
     assert.equal(third.assets[0]!.status_detail.name, 'METER_UPDATED');
     assert.equal(third.assets[0]!.meter_id, first.assets[0]!.meter_id);
+  });
+
+  it('a job is PROCESSING, every row too, until jobDelayMs has passed; then each row has its outcome', async () => {
+    const slow = await startMock({ jobDelayMs: 150 });
+    const created = await fetch(`${slow.url}/v1.1/jobs/meters`, {
+      method: 'POST',
+      headers: gridHeaders,
+      body: JSON.stringify({ assets: [meter('slow-1'), meter('slow-2')] }),
+    });
+    const { job_id } = (await created.json()) as { job_id: string };
+    const read = async () =>
+      (await (await fetch(`${slow.url}/v1.1/jobs/meters/${job_id}`, { headers: gridHeaders })).json()) as {
+        status: string;
+        assets: Array<{ status: string; meter_id: string | null }>;
+      };
+    const first = await read();
+    assert.equal(first.status, 'PROCESSING');
+    assert.deepEqual(
+      first.assets.map((a) => [a.status, a.meter_id]),
+      [
+        ['PROCESSING', null],
+        ['PROCESSING', null],
+      ],
+    );
+    // Leap's own job runs on its own clock; a partner polls, and so does this test.
+    let last = first;
+    for (let polls = 0; last.status === 'PROCESSING' && polls < 100; polls += 1) {
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      last = await read();
+    }
+    assert.equal(last.status, 'COMPLETED');
+    assert.ok(last.assets.every((a) => a.status === 'COMPLETED' && a.meter_id));
+    slow.mock.dispose();
   });
 
   it('unknown job ids: 404, and 400 when not a UUID', async () => {

@@ -517,9 +517,14 @@ function readCsvRecords(input: string): CsvRecord[] {
  * Each row becomes `{header: cell}` with every header present; blank lines are skipped. Throws `CsvParseError` for
  * malformed quoting, duplicate or missing headers, and rows with more cells than headers.
  */
-export function parseCreateMetersCsv(text: string): { headers: string[]; rows: Record<string, string>[] } {
+export function parseCreateMetersCsv(text: string): {
+  headers: string[];
+  rows: Record<string, string>[];
+  /** The 1-based line of the file each row starts on. */
+  lines: number[];
+} {
   const [head, ...body] = readCsvRecords(text);
-  if (!head) return { headers: [], rows: [] };
+  if (!head) return { headers: [], rows: [], lines: [] };
   const headers = head.cells.map((name) => name.trim());
   const seen = new Set<string>();
   headers.forEach((name) => {
@@ -527,6 +532,7 @@ export function parseCreateMetersCsv(text: string): { headers: string[]; rows: R
     seen.add(name);
   });
   const rows: Record<string, string>[] = [];
+  const lines: number[] = [];
   for (const record of body) {
     if (record.cells.every((value) => value.trim() === '')) continue;
     if (record.cells.length > headers.length && record.cells.slice(headers.length).some((value) => value.trim())) {
@@ -539,8 +545,9 @@ export function parseCreateMetersCsv(text: string): { headers: string[]; rows: R
       else if (value.trim()) throw new CsvParseError(`column ${index + 1} has a value but no header`, record.line);
     });
     rows.push(row);
+    lines.push(record.line);
   }
-  return { headers: headers.filter(Boolean), rows };
+  return { headers: headers.filter(Boolean), rows, lines };
 }
 
 // Where a flat CSV header lives in the JSON shape; names used in more than one object (billing's street_1, the
