@@ -4,7 +4,7 @@
  * across test processes by a lock directory); `freshApp()` installs the tarball (and any other packages, from npm's
  * cache when it has them) into a new temp folder.
  */
-import { execFileSync, spawnSync } from 'node:child_process';
+import { execFileSync, spawn, spawnSync } from 'node:child_process';
 import {
   existsSync,
   mkdirSync,
@@ -103,6 +103,12 @@ export interface FreshApp {
     args: string[],
     env?: Record<string, string>,
   ): { status: number | null; stdout: string; stderr: string };
+  /** The same, without blocking: servers in the calling process keep answering meanwhile. */
+  runAsync(
+    command: string,
+    args: string[],
+    env?: Record<string, string>,
+  ): Promise<{ status: number | null; stdout: string; stderr: string }>;
   remove(): void;
 }
 
@@ -127,6 +133,16 @@ export function freshApp(extra: string[] = []): FreshApp {
     run(command, args, env = {}) {
       const result = spawnSync(command, args, { cwd: dir, encoding: 'utf8', env: { ...process.env, ...env } });
       return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+    },
+    runAsync(command, args, env = {}) {
+      return new Promise((resolve) => {
+        const child = spawn(command, args, { cwd: dir, env: { ...process.env, ...env } });
+        let stdout = '';
+        let stderr = '';
+        child.stdout.on('data', (chunk: Buffer) => (stdout += chunk));
+        child.stderr.on('data', (chunk: Buffer) => (stderr += chunk));
+        child.once('close', (status) => resolve({ status, stdout, stderr }));
+      });
     },
     remove: () => rmSync(dir, { recursive: true, force: true }),
   };

@@ -3,7 +3,7 @@
  *
  *   npm run bench                   full run (about 4 minutes on 2 cores), writes BENCHMARKS.md
  *   npm run bench -- --quick        fewer iterations and a 10 s load test; prints only (add --write to write)
- *   npm run bench -- --only=size    run some sections (size, browser, backend, deploy, reliability); never writes BENCHMARKS.md
+ *   npm run bench -- --only=size    run some sections (size, browser, backend, jobs, deploy, reliability); never writes BENCHMARKS.md
  *
  * Exit code 1 when a size budget is exceeded; speed figures are reported against their targets without failing.
  */
@@ -16,6 +16,7 @@ import { runBrowser } from './browser.js';
 import { runBackend } from './backend.js';
 import { runDeploy } from './deploy.js';
 import { runReliability } from './reliability.js';
+import { runJobs } from './jobs.js';
 import { markdownTable, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -29,7 +30,7 @@ const only = args
 const unknown = args.filter((a) => !['--quick', '--write'].includes(a) && !a.startsWith('--only='));
 if (unknown.length) {
   console.error(
-    `Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend,deploy,reliability`,
+    `Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend,jobs,deploy,reliability`,
   );
   process.exit(2);
 }
@@ -55,6 +56,7 @@ try {
     sections.push(browser);
   }
   if (wanted('backend')) sections.push(await runBackend(options));
+  if (wanted('jobs')) sections.push(await runJobs(options));
   if (wanted('deploy')) sections.push(await runDeploy(options));
   if (wanted('reliability')) sections.push(await runReliability(options));
 } finally {

@@ -2,6 +2,7 @@
  * One server of the backend benchmark, run as a child process (`fork` with `--import tsx`) so the load generator in
  * the parent does not share its event loop:
  *   servers.ts mock              the mock Leap (`listen(createMockLeap())`)
+ *   servers.ts mock-inventory <n> the mock Leap with n synthetic meters, for the sync benchmark
  *   servers.ts backend <mockUrl> the partner backend in front of it
  *   servers.ts backend-redis <mockUrl> <redisUrl>  the same with rate limits on, counted on a shared Redis
  *   servers.ts proxy <mockUrl>   the nearest peer: a bare pass-through proxy (node:http + undici, adds the API key,
@@ -44,6 +45,8 @@ function backendFor(mockUrl: string, store?: RateLimitStore) {
 let server: ListeningServer;
 if (role === 'mock') {
   server = await listen(createMockLeap());
+} else if (role === 'mock-inventory' && upstream) {
+  server = await listen(createMockLeap({ meterCount: Number(upstream) }));
 } else if (role === 'backend' && upstream) {
   server = await listen(backendFor(upstream));
 } else if (role === 'backend-redis' && upstream && redisUrl) {
@@ -54,7 +57,7 @@ if (role === 'mock') {
   server = await bareProxy(upstream);
 } else {
   throw new Error(
-    'usage: servers.ts mock | backend <mock url> | backend-redis <mock url> <redis url> | proxy <mock url>',
+    'usage: servers.ts mock | mock-inventory <n> | backend <mock url> | backend-redis <mock url> <redis url> | proxy <mock url>',
   );
 }
 

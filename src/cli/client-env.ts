@@ -3,7 +3,7 @@
  * reaching Leap, read at once so a misconfigured run stops before any call with one line per problem.
  */
 import type { LeapClientOptions } from '../server/client/create-client.js';
-import { readHttpsUrl } from './env-config.js';
+import { readEnvironment, readHttpsUrl } from './env-config.js';
 
 export interface ClientEnvReading {
   options: LeapClientOptions | null;
@@ -19,10 +19,7 @@ export function readClientEnv(command: string, env: Record<string, string | unde
   if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
     problems.push('LEAP_API_KEY must be printable ASCII without spaces (check for a pasted line break or quote).');
   }
-  const environment = text('LEAP_ENVIRONMENT');
-  if (environment !== undefined && environment !== 'production' && environment !== 'staging') {
-    problems.push(`LEAP_ENVIRONMENT must be production or staging (got "${environment}").`);
-  }
+  const environment = readEnvironment(text('LEAP_ENVIRONMENT'), problems);
   const incentivesBaseUrl = readHttpsUrl('LEAP_INCENTIVES_BASE_URL', text('LEAP_INCENTIVES_BASE_URL'), problems);
   const platformBaseUrl = readHttpsUrl('LEAP_PLATFORM_BASE_URL', text('LEAP_PLATFORM_BASE_URL'), problems);
   if (problems.length) return { options: null, problems, warnings };
@@ -33,7 +30,7 @@ export function readClientEnv(command: string, env: Record<string, string | unde
   return {
     options: {
       ...(apiKey ? { apiKey } : { mock: true }),
-      ...(environment ? { environment: environment as 'production' | 'staging' } : {}),
+      ...(environment ? { environment } : {}),
       incentivesBaseUrl,
       platformBaseUrl,
       // Warnings of the client itself go to stderr as lines; stdout carries data only.

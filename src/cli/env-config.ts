@@ -21,6 +21,7 @@ export interface ServeConfig {
   trustProxy?: boolean | number;
   incentivesBaseUrl?: string;
   platformBaseUrl?: string;
+  environment?: 'production' | 'staging';
   webhookSecret?: string;
   /** Where verified webhooks go; absent: they are logged. */
   webhookForwardUrl?: string;
@@ -55,6 +56,7 @@ export const SERVE_VARIABLES = [
   'LEAP_TRUST_PROXY',
   'LEAP_INCENTIVES_BASE_URL',
   'LEAP_PLATFORM_BASE_URL',
+  'LEAP_ENVIRONMENT',
   'LEAP_WEBHOOK_SECRET',
   'LEAP_WEBHOOK_FORWARD_URL',
 ] as const;
@@ -142,6 +144,7 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
 
   const incentivesBaseUrl = readHttpsUrl('LEAP_INCENTIVES_BASE_URL', text('LEAP_INCENTIVES_BASE_URL'), problems);
   const platformBaseUrl = readHttpsUrl('LEAP_PLATFORM_BASE_URL', text('LEAP_PLATFORM_BASE_URL'), problems);
+  const environment = readEnvironment(text('LEAP_ENVIRONMENT'), problems);
 
   if (apiKey === undefined) {
     warnings.push(
@@ -178,6 +181,7 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
       trustProxy,
       incentivesBaseUrl,
       platformBaseUrl,
+      environment,
       webhookSecret,
       webhookForwardUrl,
     },
@@ -226,6 +230,12 @@ export function readHttpsUrl(name: string, value: string | undefined, problems: 
     // reported below
   }
   problems.push(`${name} must be an https URL (http only for localhost); got "${value}".`);
+  return undefined;
+}
+
+export function readEnvironment(value: string | undefined, problems: string[]): 'production' | 'staging' | undefined {
+  if (value === undefined || value === 'production' || value === 'staging') return value;
+  problems.push(`LEAP_ENVIRONMENT must be production or staging (got "${value}").`);
   return undefined;
 }
 

@@ -68,6 +68,7 @@ export function handlerOptions(config: ServeConfig, store?: RateLimitStore): Lea
     trustProxy: config.trustProxy,
     incentivesBaseUrl: config.incentivesBaseUrl,
     platformBaseUrl: config.platformBaseUrl,
+    environment: config.environment,
     webhookSecret: config.webhookSecret,
     onWebhook: webhookHandler(config),
     // The embedded mock runs in-process; the real API is called over pooled keep-alive connections.

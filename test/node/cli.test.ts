@@ -3,7 +3,7 @@
  * (the Dockerfile runs the same command): configuration by environment, refusal at start, server-to-server sessions
  * and a graceful stop.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { createServer, type IncomingMessage } from 'node:http';
 import { once } from 'node:events';
@@ -11,7 +11,7 @@ import type { AddressInfo } from 'node:net';
 import { join } from 'node:path';
 import { createMockLeap } from '../../src/mock/index.js';
 import { listen } from '../../src/server/node.js';
-import { freshApp, type FreshApp } from '../../scripts/fresh-install.js';
+import { packedCli } from '../support/packed-cli.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 
@@ -21,33 +21,27 @@ const WEBHOOK_SECRET = 'cli-webhook-secret-0123456789';
 const LOOKUP = JSON.stringify({ address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] });
 
 describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 }, () => {
-  let app: FreshApp;
-  let bin = '';
-  before(() => {
-    app = freshApp();
-    bin = join(app.dir, 'node_modules/.bin/leap-elements');
-  });
-  after(() => app.remove());
+  const cli = packedCli();
 
   const serve = async (env: Record<string, string>) =>
-    startProcess(bin, ['serve'], {
-      cwd: app.dir,
+    startProcess(cli.bin, ['serve'], {
+      cwd: cli.app.dir,
       env: { PORT: String(await freePort()), HOST: '127.0.0.1', ...env },
       ready: /listening on (http:\/\/[^/\s]+)/,
     });
 
   it('without arguments prints its usage; an unknown command is refused', () => {
-    const usage = app.run(bin, []);
+    const usage = cli.app.run(cli.bin, []);
     assert.equal(usage.status, 2);
-    assert.match(usage.stdout, /serve .*\n.*mock/);
-    const unknown = app.run(bin, ['deploy']);
+    assert.match(usage.stdout, /serve .*\n.*sync .*\n.*create-meters .*\n.*applications .*\n.*mock /);
+    const unknown = cli.app.run(cli.bin, ['deploy']);
     assert.equal(unknown.status, 2);
     assert.match(unknown.stderr, /unknown command "deploy"/);
   });
 
   it('serve refuses a bad configuration at start: one line per problem, no stack trace, no secret repeated', () => {
     const key = 'leap_live_SUPERSECRET_0123';
-    const result = app.run(bin, ['serve'], {
+    const result = cli.app.run(cli.bin, ['serve'], {
       PORT: 'eighty',
       LEAP_API_KEY: key,
       LEAP_PARTNER_SECRET: 'tooShortSecret',
@@ -144,7 +138,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
   });
 
   it('serve refuses LEAP_WEBHOOK_FORWARD_URL without LEAP_WEBHOOK_SECRET, and a short or malformed one', () => {
-    const result = app.run(bin, ['serve'], {
+    const result = cli.app.run(cli.bin, ['serve'], {
       LEAP_WEBHOOK_SECRET: 'short',
       LEAP_WEBHOOK_FORWARD_URL: 'app:3000/leap',
     });
@@ -157,7 +151,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
       ['LEAP_WEBHOOK_SECRET', 'LEAP_WEBHOOK_FORWARD_URL', 'not'],
     );
     assert.ok(!result.stderr.includes('short'));
-    const alone = app.run(bin, ['serve'], { LEAP_WEBHOOK_FORWARD_URL: 'http://app:3000/leap' });
+    const alone = cli.app.run(cli.bin, ['serve'], { LEAP_WEBHOOK_FORWARD_URL: 'http://app:3000/leap' });
     assert.match(alone.stderr, /LEAP_WEBHOOK_FORWARD_URL needs LEAP_WEBHOOK_SECRET/);
   });
 
@@ -168,7 +162,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
       LEAP_WEBHOOK_FORWARD_URL: `${app2.url}/leap/webhooks`,
     });
     const mock = await startProcess(
-      bin,
+      cli.bin,
       [
         'mock',
         '--port',
@@ -178,7 +172,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
         '--webhook-secret',
         WEBHOOK_SECRET,
       ],
-      { cwd: app.dir, ready: /listening on (http:\/\/\S+)/ },
+      { cwd: cli.app.dir, ready: /listening on (http:\/\/\S+)/ },
     );
     // The partner's app is down for the first delivery: serve answers 500 and the sender tries again.
     app2.failNext(1);
@@ -233,11 +227,11 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
 
   it('mock runs the mock Leap on its own port (and leap-elements-mock still does)', async () => {
     for (const [command, args] of [
-      [bin, ['mock']],
-      [join(app.dir, 'node_modules/.bin/leap-elements-mock'), []],
+      [cli.bin, ['mock']],
+      [join(cli.app.dir, 'node_modules/.bin/leap-elements-mock'), []],
     ] as const) {
       const mock = await startProcess(command, [...args, '--port', String(await freePort())], {
-        cwd: app.dir,
+        cwd: cli.app.dir,
         ready: /listening on (http:\/\/\S+)/,
       });
       const answer = await fetch(`${mock.url}/alpha/applications?refId=demo-customer`, {
