@@ -87,7 +87,7 @@ function guardedSchemasEntry(): Plugin {
  * Library mode leaves whitespace in ES output (so consumers' bundlers can still see pure annotations). The CDN file is
  * the end product, served as is: minify it fully, with terser's two compress passes (smaller than a single pass).
  */
-function minifyBundle(): Plugin {
+export function minifyBundle(): Plugin {
   return {
     name: 'leap-minify-cdn',
     enforce: 'post',
@@ -108,7 +108,7 @@ function minifyBundle(): Plugin {
  * Minifies the CSS (Lightning CSS) and HTML inside Lit's `css` and `html` templates of our own modules. Whitespace is
  * collapsed conservatively (one space is kept where there was some), so inline text renders exactly as before.
  */
-function minifyTemplates(): Plugin {
+export function minifyTemplates(): Plugin {
   return {
     name: 'leap-minify-templates',
     enforce: 'pre',
@@ -182,7 +182,7 @@ export default defineConfig(({ mode }) => {
         target: 'es2022',
         minify: true,
         sourcemap: false,
-        lib: { entry: 'src/cdn.ts', formats: ['es'], fileName: () => 'leap-elements.js' },
+        lib: { entry: 'src/cdn/bundle.ts', formats: ['es'], fileName: () => 'leap-elements.js' },
       },
     };
   }

@@ -7,6 +7,7 @@ import { LeapIncentiveChecker } from './elements/incentive-checker/incentive-che
 import { LeapEnrollmentStatus } from './elements/enrollment-status/enrollment-status.js';
 import { LeapApplicationStatus } from './elements/application-status/application-status.js';
 import { LeapConnectReturn } from './elements/connect-return/connect-return.js';
+import { defineElement } from './define-element.js';
 
 export const LEAP_ELEMENTS = {
   'leap-connect-button': LeapConnectButton,
@@ -18,15 +19,6 @@ export const LEAP_ELEMENTS = {
 
 export function defineLeapElements(): void {
   for (const [tag, ctor] of Object.entries(LEAP_ELEMENTS)) defineElement(tag, ctor);
-}
-
-function defineElement(tag: string, ctor: CustomElementConstructor): void {
-  const existing = customElements.get(tag);
-  if (!existing) {
-    customElements.define(tag, ctor);
-  } else if (existing !== ctor) {
-    console.warn(`leap-elements: <${tag}> is already defined by another copy of leap-elements; keeping the first one.`);
-  }
 }
 
 defineLeapElements();

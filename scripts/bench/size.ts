@@ -48,7 +48,7 @@ interface Built {
 }
 
 /**
- * Builds with the project's config in `cdn` mode. `entry` replaces src/cdn.ts.
+ * Builds with the project's config in `cdn` mode. `entry` replaces src/cdn/bundle.ts.
  */
 async function buildCdnMode(root: string, outDir: string, options: { entry?: string } = {}): Promise<Built> {
   // The project's cdn-mode configuration, with only the entry (and the output folder) swapped.
@@ -79,7 +79,7 @@ async function buildCdnMode(root: string, outDir: string, options: { entry?: str
   const results = (Array.isArray(output) ? output : [output]) as Rolldown.RolldownOutput[];
   const chunks = results.flatMap((r) => r.output).filter((o): o is Rolldown.OutputChunk => o.type === 'chunk');
   if (chunks.length !== 1)
-    throw new Error(`Expected one chunk from ${options.entry ?? 'src/cdn.ts'}, got ${chunks.length}`);
+    throw new Error(`Expected one chunk from ${options.entry ?? 'src/cdn/bundle.ts'}, got ${chunks.length}`);
   const chunk = chunks[0]!;
   const file = join(outDir, chunk.fileName);
   const code = readFileSync(file);
@@ -391,7 +391,7 @@ export async function runSize({ root, log }: BenchOptions): Promise<SizeResult> 
   const notes = [
     'Sizes: every bundle is built fresh into a temp folder with vite `build()` and the project `vite.config.ts` in `cdn` mode ' +
       '(minified, Lit and every dependency inlined, one ES module, no source map). Single-element, Lit-floor and i18n bundles ' +
-      'use the same configuration with a temporary entry file instead of `src/cdn.ts`. gzip: `zlib.gzipSync` level 9; ' +
+      'use the same configuration with a temporary entry file instead of `src/cdn/bundle.ts`. gzip: `zlib.gzipSync` level 9; ' +
       'brotli: `zlib.brotliCompressSync` quality 11. 1 KB = 1,024 bytes.',
     'The `cdn` configuration minifies the CSS and HTML inside Lit templates (minify-literals: Lightning CSS, ' +
       'html-minifier-next with conservative whitespace collapsing) and then the whole bundle with terser (two compress ' +

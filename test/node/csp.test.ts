@@ -1,5 +1,5 @@
 /**
- * A strict Content-Security-Policy: the CDN file and every element under
+ * A strict Content-Security-Policy: the CDN file, and the CDN loader with its element files, and every element under
  *   default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; report-uri /csp-report
  * with no inline script or style on the page (test/fixtures/csp/index.html). A loopback `node:http` server serves the
  * page, the freshly built CDN file, the partner backend (in-process mock Leap) and a report endpoint; headless
@@ -20,6 +20,7 @@ import { createLeapHandler } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import { checkBend, closeServer } from '../support/playwright.js';
+import { buildLoader } from '../../scripts/cdn-loader.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_HTML = readFileSync(join(root, 'test/fixtures/csp/index.html'), 'utf8');
@@ -72,7 +73,7 @@ function readBody(req: IncomingMessage): Promise<string> {
   });
 }
 
-describe('strict Content-Security-Policy (CDN file + every element, Chromium)', { timeout: 60_000 }, () => {
+describe('strict Content-Security-Policy (CDN file or loader + every element, Chromium)', { timeout: 90_000 }, () => {
   const work = mkdtempSync(join(tmpdir(), 'leap-csp-'));
   const reports: CspReport[] = [];
   let cdnFile = '';
@@ -91,6 +92,7 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
     // The CDN file exactly as `vite build --mode cdn` makes it, into a temp folder.
     await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'cdn', logLevel: 'silent', build: { outDir } });
     cdnFile = readFileSync(join(outDir, 'leap-elements.js'), 'utf8');
+    await buildLoader(outDir);
 
     const mock = createMockLeap();
     const backend = toNodeListener(
@@ -128,6 +130,13 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
         return;
       }
       if (path === '/csp.html') return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML);
+      // The same page, with the loader instead of the single file.
+      if (path === '/csp-loader.html') {
+        return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML.replace('/leap-elements.js', '/cdn/loader.js'));
+      }
+      const cdnPart = /^\/cdn\/((?:chunks|elements)\/[\w-]+\.js|loader\.js)$/.exec(path);
+      if (cdnPart)
+        return send(res, 200, 'text/javascript; charset=utf-8', readFileSync(join(outDir, cdnPart[1]!), 'utf8'));
       if (path === '/control.html') return send(res, 200, 'text/html; charset=utf-8', CONTROL_HTML);
       if (path === '/leap-elements.js') return send(res, 200, 'text/javascript; charset=utf-8', cdnFile);
       if (path === '/favicon.ico') return send(res, 204, null, '');
@@ -172,58 +181,62 @@ describe('strict Content-Security-Policy (CDN file + every element, Chromium)', 
   const reportsFor = (path: string) =>
     reports.filter((report) => new URL(report['document-uri'] ?? baseUrl).pathname === path);
 
-  it('every element renders and works, with zero CSP violations', async () => {
-    const { page, problems } = await open('/csp.html');
-    await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag) !== undefined), TAGS);
-    for (const tag of TAGS) {
-      // Styled through adopted constructable stylesheets, which style-src 'self' allows (a <style> would be blocked).
-      const sheets = await page.locator(tag).evaluate((el) => el.shadowRoot?.adoptedStyleSheets.length ?? -1);
-      assert.ok(sheets > 0, `<${tag}> has a shadow root with adopted stylesheets (got ${sheets})`);
-    }
+  for (const [what, path] of [
+    ['the single file', '/csp.html'],
+    ['the loader', '/csp-loader.html'],
+  ] as const)
+    it(`${what}: every element renders and works, with zero CSP violations`, async () => {
+      const { page, problems } = await open(path);
+      await page.waitForFunction((tags) => tags.every((tag) => customElements.get(tag) !== undefined), TAGS);
+      for (const tag of TAGS) {
+        // Styled through adopted constructable stylesheets, which style-src 'self' allows (a <style> would be blocked).
+        const sheets = await page.locator(tag).evaluate((el) => el.shadowRoot?.adoptedStyleSheets.length ?? -1);
+        assert.ok(sheets > 0, `<${tag}> has a shadow root with adopted stylesheets (got ${sheets})`);
+      }
 
-    // Connect button: a live link.
-    const link = page.locator('leap-connect-button [part="button"]');
-    await page.waitForFunction(() =>
-      document.querySelector('leap-connect-button')?.shadowRoot?.querySelector('a[href]'),
-    );
-    assert.equal(await link.getAttribute('href'), 'https://addleap.com/acme/pge/getting-started?refId=r1');
+      // Connect button: a live link.
+      const link = page.locator('leap-connect-button [part="button"]');
+      await page.waitForFunction(() =>
+        document.querySelector('leap-connect-button')?.shadowRoot?.querySelector('a[href]'),
+      );
+      assert.equal(await link.getAttribute('href'), 'https://addleap.com/acme/pge/getting-started?refId=r1');
 
-    // Enrollment status: session as the demo customer, then the meter's status reflected as an attribute.
-    await page.waitForFunction(
-      () => document.querySelector('leap-enrollment-status')?.getAttribute('status') === 'ACTIVE',
-    );
+      // Enrollment status: session as the demo customer, then the meter's status reflected as an attribute.
+      await page.waitForFunction(
+        () => document.querySelector('leap-enrollment-status')?.getAttribute('status') === 'ACTIVE',
+      );
 
-    // Application status: the demo customer's eight applications.
-    const applications = page.locator('leap-application-status [part="application"]');
-    await applications.nth(7).waitFor();
-    assert.equal(await applications.count(), 8);
+      // Application status: the demo customer's eight applications.
+      const applications = page.locator('leap-application-status [part="application"]');
+      await applications.nth(7).waitFor();
+      assert.equal(await applications.count(), 8);
 
-    // Incentive checker: the Bend address is worth $750.
-    const checker = page.locator('leap-incentive-checker');
-    await checkBend(checker);
-    const total = checker.locator('[part="total"]');
-    await total.waitFor();
-    assert.match(await total.innerText(), /\$750/);
-    // The reserved-space layout sets its height through the CSSOM, which the policy allows.
-    const reserved = await checker.locator('[role="region"]').evaluate((el) => el.getBoundingClientRect().height);
-    assert.ok(Math.abs(reserved - 24 * 16) < 1, `reserved height ${reserved}`);
+      // Incentive checker: the Bend address is worth $750.
+      const checker = page.locator('leap-incentive-checker');
+      await checkBend(checker);
+      const total = checker.locator('[part="total"]');
+      await total.waitFor();
+      assert.match(await total.innerText(), /\$750/);
+      // The reserved-space layout sets its height through the CSSOM, which the policy allows.
+      const reserved = await checker.locator('[role="region"]').evaluate((el) => el.getBoundingClientRect().height);
+      assert.ok(Math.abs(reserved - 24 * 16) < 1, `reserved height ${reserved}`);
 
-    // Connect return: the message box rendered from its url attribute.
-    await page.locator('leap-connect-return [part="message"]').waitFor();
+      // Connect return: the message box rendered from its url attribute.
+      await page.locator('leap-connect-return [part="message"]').waitFor();
 
-    // Reports are posted asynchronously: give any late one a moment to arrive.
-    await page.waitForTimeout(500);
-    const violations = await page.evaluate(() => window.__cspViolations ?? null);
-    assert.deepEqual(violations, [], 'securitypolicyviolation events on the page');
-    // Every report so far (the control page has not been opened yet; an unattributable report counts too).
-    assert.deepEqual(
-      reports.filter((report) => !reportsFor('/control.html').includes(report)),
-      [],
-      'CSP reports received',
-    );
-    assert.deepEqual(problems, [], 'console errors and page errors');
-    await page.context().close();
-  });
+      // Reports are posted asynchronously: give any late one a moment to arrive.
+      await page.waitForTimeout(500);
+      const violations = await page.evaluate(() => window.__cspViolations ?? null);
+      assert.deepEqual(violations, [], 'securitypolicyviolation events on the page');
+      // Every report so far (the control page has not been opened yet; an unattributable report counts too).
+      assert.deepEqual(
+        reports.filter((report) => !reportsFor('/control.html').includes(report)),
+        [],
+        'CSP reports received',
+      );
+      assert.deepEqual(problems, [], 'console errors and page errors');
+      await page.context().close();
+    });
 
   it('control: a page that breaks the policy is caught by both the event listener and the report endpoint', async () => {
     const { page, problems } = await open('/control.html');

@@ -177,13 +177,18 @@ describe('npm pack contents', { timeout: 180_000 }, () => {
   it('sideEffects lists only the define and CDN entries, and covers them', () => {
     assert.ok(Array.isArray(pkg.sideEffects), 'sideEffects is a list');
     const entries = pkg.sideEffects.map(normal);
-    const allowed = ['dist/define.js', 'dist/cdn/*', 'dist/cdn/leap-elements.js', 'src/define.ts', 'src/cdn.ts'];
+    const allowed = ['dist/define.js', 'dist/cdn/**', 'src/define.ts', 'src/cdn/*.ts', 'src/cdn/elements/*.ts'];
     assert.deepEqual(
       entries.filter((entry) => !allowed.includes(entry)),
       [],
       'sideEffects entries other than define/CDN',
     );
-    for (const file of ['dist/define.js', 'dist/cdn/leap-elements.js']) {
+    for (const file of [
+      'dist/define.js',
+      'dist/cdn/leap-elements.js',
+      'dist/cdn/loader.js',
+      'dist/cdn/elements/leap-status.js',
+    ]) {
       assert.ok(
         entries.some((entry) => globToRegExp(entry).test(file)),
         `sideEffects covers ${file}`,

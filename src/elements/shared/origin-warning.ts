@@ -4,11 +4,11 @@
  * cause is a dev proxy that rewrites `Origin` (`changeOrigin: true`) or a missing `allowedOrigins` entry.
  */
 import type { LeapApiError } from '../../core/errors.js';
-
-const warned = new Set<string>();
+import { pageShared } from './page-registry.js';
 
 export function warnIfOriginRefused(error: LeapApiError): void {
   if (error.status !== 403) return;
+  const warned = pageShared('refused-origins', () => new Set<string>());
   const details = error.details as { origin?: unknown; reason?: unknown } | null;
   if (typeof details?.origin !== 'string' || warned.has(details.origin)) return;
   warned.add(details.origin);

@@ -1,3 +1,4 @@
+import { pageShared } from './page-registry.js';
 import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
 import { warnIfOriginRefused } from './origin-warning.js';
 
@@ -95,10 +96,11 @@ function raceAbort<T>(promise: Promise<T>, signal: AbortSignal): Promise<T> {
   });
 }
 
-const clients = new Map<string, SessionClient>();
+const sessionClients = () => pageShared('sessions', () => new Map<string, SessionClient>());
 
-/** The shared client for an endpoint (resolved against the page URL). */
+/** The shared client for an endpoint (resolved against the page URL): one session per endpoint for the whole page. */
 export function sessionClientFor(endpoint: string): SessionClient {
+  const clients = sessionClients();
   const key = new URL(endpoint, document.baseURI).href;
   let client = clients.get(key);
   if (!client) {
@@ -110,5 +112,5 @@ export function sessionClientFor(endpoint: string): SessionClient {
 
 /** Drops every cached session; for tests and for a host page that signs the user out. */
 export function clearSessions(): void {
-  clients.clear();
+  sessionClients().clear();
 }
