@@ -11,9 +11,18 @@ export async function callLeap<T extends z.ZodMiniType>(
   request: UpstreamRequest,
   schema: T,
 ): Promise<z.infer<T>> {
+  return (await callLeapWithText(upstream, request, schema)).data;
+}
+
+/** The same, with the answer's text as Leap sent it: a route that changes nothing can pass it on without rewriting. */
+export async function callLeapWithText<T extends z.ZodMiniType>(
+  upstream: UpstreamConfig,
+  request: UpstreamRequest,
+  schema: T,
+): Promise<{ data: z.infer<T>; text: string }> {
   const answer = await callUpstream(upstream, request);
   try {
-    return parseAnswer(schema, answer.body, UNEXPECTED);
+    return { data: parseAnswer(schema, answer.body, UNEXPECTED), text: answer.text };
   } catch (error) {
     upstream.log('warn', `Leap answered ${request.path} with an unexpected shape`, {
       details: (error as LeapApiError).details,

@@ -30,7 +30,12 @@ export function redactor(secrets: ReadonlyArray<string | undefined>): Redact {
  * form is what is looked for; checking the text once costs far less than walking the answer.
  */
 export function redactedJson(value: unknown, secrets: ReadonlyArray<string>): string {
-  let text = JSON.stringify(value);
+  return redactedText(JSON.stringify(value), secrets);
+}
+
+/** JSON text with every secret masked (as written inside a JSON string). */
+export function redactedText(json: string, secrets: ReadonlyArray<string>): string {
+  let text = json;
   for (const secret of secrets) {
     const escaped = JSON.stringify(secret).slice(1, -1);
     if (text.includes(escaped)) text = text.replaceAll(escaped, MASK);

@@ -1,7 +1,7 @@
 /** The one error shape every route answers with, `{title, status, details}`, never cached. */
 import type { Context } from 'hono';
 import type { LeapApiError } from '../core/errors.js';
-import { redactedJson } from './redact.js';
+import { redactedJson, redactedText } from './redact.js';
 
 export function problem(c: Context, status: number, title: string, details: unknown = {}): Response {
   c.header('cache-control', 'no-store');
@@ -31,4 +31,9 @@ export function allowOnly(
 /** Leap's answer, passed on with any secret it echoes masked. */
 export function leapAnswer(c: Context, data: unknown, secrets: readonly string[]): Response {
   return c.body(redactedJson(data, secrets), 200, { 'content-type': 'application/json' });
+}
+
+/** Leap's answer passed on as it came (it matched its schema and nothing in it had to change), secrets masked. */
+export function leapAnswerText(c: Context, text: string, secrets: readonly string[]): Response {
+  return c.body(redactedText(text, secrets), 200, { 'content-type': 'application/json' });
 }

@@ -62,6 +62,8 @@ export interface UpstreamRequest {
 export interface UpstreamAnswer {
   status: number;
   body: unknown;
+  /** The answer as Leap sent it: passed on as it is when nothing in it had to change. */
+  text: string;
 }
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
@@ -170,7 +172,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       }
     }
 
-    if (ok) return { status, body };
+    if (ok) return { status, body, text };
     if (status >= 500) {
       config.log('warn', 'Leap answered with a server error', { path: request.path, status, attempt });
       lastFailure = new LeapApiError({

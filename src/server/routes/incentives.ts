@@ -4,11 +4,11 @@ import { checkLinkUrl } from '../../core/safe-url.js';
 import { issuesToFields } from '../../core/schemas/common.js';
 import { CheckIncentivesBody, IncentivesResponse } from '../../core/schemas/incentives.js';
 import type { BackendEnv } from '../context.js';
-import { callLeap, UNEXPECTED } from '../leap.js';
+import { callLeapWithText, UNEXPECTED } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
-import { allowOnly, leapAnswer, problem } from '../responses.js';
+import { allowOnly, leapAnswer, leapAnswerText, problem } from '../responses.js';
 
 export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
@@ -28,7 +28,7 @@ export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
       return problem(c, 400, 'Invalid request', { fields });
     }
     const body = { operation_type: 'lookup' as const, ...parsed.data, reference_id: referenceId };
-    const data = await callLeap(
+    const { data, text } = await callLeapWithText(
       config.upstream,
       {
         service: 'incentives',
@@ -50,9 +50,11 @@ export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
           reason: check.reason,
         });
         data.connect_url = null;
+        return leapAnswer(c, data, config.secrets);
       }
     }
-    return leapAnswer(c, data, config.secrets);
+    // Nothing to change: Leap's own text, not a re-serialisation of it.
+    return leapAnswerText(c, text, config.secrets);
   });
   allowOnly(app, '/incentives', 'POST');
   return app;
