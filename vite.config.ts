@@ -187,6 +187,8 @@ export default defineConfig(({ mode }) => {
     };
   }
   return {
+    // Partners' bundlers minify our JavaScript but not the CSS and HTML inside Lit's templates: ship those minified.
+    plugins: [minifyTemplates()],
     build: {
       outDir: 'dist',
       emptyOutDir: false,

@@ -3,7 +3,7 @@
  *
  *   loader.js                    defines each tag the first time the page uses it (no Lit)
  *   chunks/reactive-element.js   Lit's ReactiveElement: every element file shares it
- *   chunks/lit.js                lit-html, LitElement, two directives and @lit/task, over reactive-element.js
+ *   chunks/lit.js                lit-html, LitElement, ifDefined and @lit/task, over reactive-element.js
  *   elements/leap-<tag>.js       one element each (leap-status.js: both account-page elements), with all its code
  *
  * Each element file is built on its own so it carries the code it needs and nothing another element needs: a page
@@ -11,7 +11,10 @@
  * in both files; a page using both pays for it twice, which costs less than the split would (every extra file loses
  * the compression it would have shared).
  */
+import { readFileSync } from 'node:fs';
+import { join, posix } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { minifyBundle, minifyTemplates } from '../vite.config.js';
 
@@ -68,4 +71,30 @@ export async function buildLoader(outDir = OUT): Promise<void> {
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   await buildLoader();
   console.log(`cdn loader: ${OUT}/loader.js, chunks/, elements/ (${LOADER_FILES.length} files)`);
+}
+
+/** The JavaScript one page loads through the loader: each file (relative to the folder) and its gzip bytes. */
+export interface LoaderPage {
+  files: Array<{ file: string; gzip: number }>;
+  gzip: number;
+}
+
+const STATIC_IMPORT = /(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^"']+)["']/g;
+
+/**
+ * What a page using `elementFiles` (names in {@link LOADER_FILES}) loads from `dir`: loader.js, those element files
+ * and every chunk they import, each once (gzip level 9, as a CDN compresses it).
+ */
+export function loaderPage(dir: string, elementFiles: readonly string[]): LoaderPage {
+  const seen = new Set<string>();
+  const visit = (file: string) => {
+    if (seen.has(file)) return;
+    seen.add(file);
+    const code = readFileSync(join(dir, file), 'utf8');
+    for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(posix.normalize(posix.join(posix.dirname(file), spec!)));
+  };
+  visit('loader.js');
+  for (const name of elementFiles) visit(`elements/${name}.js`);
+  const files = [...seen].map((file) => ({ file, gzip: gzipSync(readFileSync(join(dir, file)), { level: 9 }).length }));
+  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
 }

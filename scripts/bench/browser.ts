@@ -3,13 +3,19 @@
  * shift when results arrive, and heap growth over mount/unmount cycles. Pages and the freshly built CDN file are served
  * by a small `node:http` server on 127.0.0.1, with the partner backend (mock mode) mounted at /api/leap.
  */
-import { createServer, type Server } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { readFileSync } from 'node:fs';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { createLeapHandler } from '../../src/server/index.js';
-import { toNodeListener } from '../../src/server/node.js';
-import { createMockLeap } from '../../src/mock/index.js';
+import { chromium, type Browser } from 'playwright-core';
+import {
+  afterFirstRender,
+  attrs,
+  chromiumLaunch,
+  headScript,
+  page,
+  PAINT_CASES,
+  startPageServer,
+  watchErrors,
+  type PaintCase,
+} from './bench-page.js';
 import type { IncentivesResult } from '../../src/core/schemas/incentives.js';
 import {
   markdownTable,
@@ -27,80 +33,9 @@ export interface BrowserReport extends SectionReport {
   chromiumVersion: string;
 }
 
-// test/support/chromium.mjs has no type declarations; load it through a computed specifier and type what we use.
-const chromiumSupport = new URL('../../test/support/chromium.mjs', import.meta.url).href;
-
-const SESSION_SECRET = 'bench-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
 const BEND = { 'street-1': '456 Main St', city: 'Bend', state: 'OR', 'postal-code': '97701' };
 const PORTLAND = { 'street-1': '100 SW Main St', city: 'Portland', state: 'OR', 'postal-code': '97204' };
 const NOWHERE = { 'street-1': '1 Nowhere Rd', city: 'Bend', state: 'OR', 'postal-code': '00000' };
-
-const attrs = (values: Record<string, string | true>) =>
-  Object.entries(values)
-    .map(([name, value]) => (value === true ? name : `${name}="${value}"`))
-    .join(' ');
-
-interface PaintCase {
-  tag: string;
-  attributes: Record<string, string | true>;
-}
-
-const PAINT_CASES: PaintCase[] = [
-  { tag: 'leap-connect-button', attributes: { org: 'bench-org', flow: 'bench-flow', 'ref-id': 'customer-42' } },
-  { tag: 'leap-incentive-checker', attributes: { 'session-endpoint': '/api/leap/session', 'device-ids': '123' } },
-  {
-    tag: 'leap-enrollment-status',
-    attributes: { 'session-endpoint': '/api/leap/session', 'meter-id': '3fa85f64-5717-4562-b3fc-2c963f66afa6' },
-  },
-  { tag: 'leap-application-status', attributes: { 'session-endpoint': '/api/leap/session' } },
-  { tag: 'leap-connect-return', attributes: { url: 'https://partner.example/connected?refId=customer-42' } },
-];
-
-/** Installed before anything else: long tasks, layout shifts and the moment the measured tag is defined. */
-const headScript = (tag: string) => `<script>
-window.__bench = { tag: ${JSON.stringify(tag)}, longtasks: [], shifts: [] };
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries()) __bench.longtasks.push({ start: e.startTime, duration: e.duration });
-  }).observe({ type: 'longtask', buffered: true });
-} catch {}
-try {
-  new PerformanceObserver((list) => {
-    for (const e of list.getEntries())
-      __bench.shifts.push({ start: e.startTime, value: e.value, hadRecentInput: e.hadRecentInput });
-  }).observe({ type: 'layout-shift', buffered: true });
-} catch {}
-const nativeDefine = CustomElementRegistry.prototype.define;
-CustomElementRegistry.prototype.define = function (name, ctor, options) {
-  __bench.firstDefine ??= performance.now();
-  if (name !== __bench.tag) return nativeDefine.call(this, name, ctor, options);
-  __bench.defineStart = performance.now();
-  const result = nativeDefine.call(this, name, ctor, options);
-  __bench.defineEnd = performance.now();
-  return result;
-};
-</script>`;
-
-/** After the element's first render: the frame that shows it (rAF, then a message posted from it) and rAF ×2. */
-const afterFirstRender = (tag: string) => `<script type="module">
-const el = document.querySelector(${JSON.stringify(tag)});
-await customElements.whenDefined(${JSON.stringify(tag)});
-await el.updateComplete;
-__bench.rendered = performance.now();
-requestAnimationFrame(() => {
-  __bench.raf1 = performance.now();
-  const channel = new MessageChannel();
-  channel.port1.onmessage = () => { __bench.framed = performance.now(); };
-  channel.port2.postMessage(null);
-  requestAnimationFrame(() => { __bench.raf2 = performance.now(); });
-});
-</script>`;
-
-function page(title: string, head: string, body: string): string {
-  return `<!doctype html><html lang="en"><head><meta charset="utf-8"><link rel="icon" href="data:,"><title>${title}</title>${head}
-<style>body { margin: 0; font: 16px/1.5 system-ui, sans-serif; } main { max-width: 46rem; margin: 0 auto; padding: 1rem 1.5rem; }</style>
-</head><body>${body}</body></html>`;
-}
 
 function paintPage(c: PaintCase): string {
   return page(
@@ -212,19 +147,7 @@ export function syntheticResult(programs = 50, tiers = 4): IncentivesResult {
   };
 }
 
-async function startPageServer(cdnFile: string): Promise<{ url: string; close(): Promise<void> }> {
-  const mock = createMockLeap();
-  const backend = toNodeListener(
-    createLeapHandler({
-      mock: true,
-      sessionSecret: SESSION_SECRET,
-      rateLimit: false,
-      fetch: async (input, init) => mock(new Request(input, init)),
-      authenticate: async () => ({ referenceId: 'demo-customer' }),
-      logger: () => {},
-    }),
-  );
-  const script = readFileSync(cdnFile);
+function startSite(cdnFile: string) {
   const pages = new Map<string, string>([
     ['/render', renderPage()],
     ['/cls/bend', clsPage(BEND)],
@@ -234,68 +157,10 @@ async function startPageServer(cdnFile: string): Promise<{ url: string; close():
     ['/plain', page('plain', '', '<main><p>A page without leap-elements.</p></main>')],
     ...PAINT_CASES.map((c): [string, string] => [`/paint/${c.tag}`, paintPage(c)]),
   ]);
-  const server: Server = createServer((req, res) => {
-    const path = new URL(req.url ?? '/', 'http://localhost').pathname;
-    if (path.startsWith('/api/leap/')) return backend(req, res);
-    // no-store: every load fetches, parses and compiles the bundle like a first visit.
-    res.setHeader('cache-control', 'no-store');
-    if (path === '/leap-elements.js') {
-      res.writeHead(200, { 'content-type': 'text/javascript; charset=utf-8' });
-      return res.end(script);
-    }
-    const html = pages.get(path);
-    if (html) {
-      res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-      return res.end(html);
-    }
-    res.writeHead(404).end();
-  });
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
-}
-
-interface BenchGlobals {
-  defineStart?: number;
-  defineEnd?: number;
-  rendered?: number;
-  raf1?: number;
-  raf2?: number;
-  framed?: number;
-  readyAt?: number;
-  afterTopAtReady?: number;
-  outcome?: string;
-  outcomeAt?: number;
-  longtasks: Array<{ start: number; duration: number }>;
-  shifts: Array<{ start: number; value: number; hadRecentInput: boolean }>;
-  /** Set by an inline module script placed just before the bundle's script tag. */
-  beforeBundle?: number;
-  /** The first `customElements.define` of any tag: the end of the bundle's evaluation. */
-  firstDefine?: number;
-}
-
-declare global {
-  interface Window {
-    __bench: BenchGlobals;
-    gc?: () => void;
-  }
+  return startPageServer({ pages, scripts: new Map([['/leap-elements.js', readFileSync(cdnFile)]]) });
 }
 
 type LitLike = HTMLElement & { updateComplete: Promise<boolean>; check(): Promise<unknown>; lang: string };
-
-function watchErrors(p: Page, errors: string[], expected?: RegExp): void {
-  p.on('pageerror', (error) => errors.push(error.message));
-  p.on('console', (message) => {
-    if (message.type() === 'error' && !expected?.test(message.text())) errors.push(message.text());
-  });
-}
 
 /** Define → first frame, long tasks: one fresh page per load. */
 async function measurePaint(browser: Browser, base: string, loads: number, errors: string[]) {
@@ -620,13 +485,8 @@ async function measureHeap(executablePath: string, args: string[], base: string,
 }
 
 export async function runBrowser({ quick, log }: BenchOptions, cdnFile: string): Promise<BrowserReport> {
-  const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
-    ensureChromium: (options?: { log?: (line: string) => void }) => string;
-    CHROMIUM_ARGS: string[];
-  };
-  const executablePath = ensureChromium({ log });
-  const args = CHROMIUM_ARGS.filter((a) => a !== '--headless=new');
-  const server = await startPageServer(cdnFile);
+  const { executablePath, args } = await chromiumLaunch(log);
+  const server = await startSite(cdnFile);
   const browser = await chromium.launch({ executablePath, headless: true, args });
   const errors: string[] = [];
   const loads = quick ? 5 : 20;

@@ -9,9 +9,13 @@
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
 import { rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { runSize } from './size.js';
+import { runPages } from './pages.js';
+import { runLoaderBrowser } from './loader-pages.js';
+import { buildLoader } from '../cdn-loader.js';
 import { runBrowser } from './browser.js';
 import { runBackend } from './backend.js';
 import { runDeploy } from './deploy.js';
@@ -49,11 +53,15 @@ try {
   // The size step builds the CDN file the browser step serves.
   const size = await runSize(options);
   workDir = size.workDir;
-  if (wanted('size')) sections.push(size);
+  // The loader's files, as `npm run build` writes them: the page budgets and the browser's loader pages use them.
+  const loaderDir = join(workDir, 'loader');
+  options.log('pages: CDN loader files');
+  await buildLoader(loaderDir);
+  if (wanted('size')) sections.push(size, await runPages(options, loaderDir, size.singleFiles));
   if (wanted('browser')) {
     const browser = await runBrowser(options, size.cdnFile);
     chromiumVersion = browser.chromiumVersion;
-    sections.push(browser);
+    sections.push(browser, await runLoaderBrowser(options, loaderDir, size.cdnFile));
   }
   if (wanted('backend')) sections.push(await runBackend(options));
   if (wanted('jobs')) sections.push(await runJobs(options));

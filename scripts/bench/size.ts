@@ -9,6 +9,7 @@ import { join, relative, sep } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { brotliCompressSync, constants as zlib, gzipSync } from 'node:zlib';
 import { build, loadConfigFromFile, type Rolldown } from 'vite';
+import type { SingleFiles } from './pages.js';
 import { KB, kb, markdownTable, verdict, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
 export interface Sizes {
@@ -22,6 +23,8 @@ export interface SizeResult extends SectionReport {
   cdnFile: string;
   /** Temp folder to delete when the whole run is over. */
   workDir: string;
+  /** gzip bytes of the single-file builds of one element, the loader pages' nearest peers. */
+  singleFiles: SingleFiles;
 }
 
 export function measure(code: Buffer | string): Sizes {
@@ -427,5 +430,6 @@ export async function runSize({ root, log }: BenchOptions): Promise<SizeResult> 
     ],
     cdnFile: built.cdn!.file,
     workDir,
+    singleFiles: { button: button.gzip, checker: checker.gzip },
   };
 }

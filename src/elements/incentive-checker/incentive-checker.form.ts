@@ -4,7 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-import { live } from 'lit/directives/live.js';
+
 import {
   ADDRESS_FIELDS,
   BUILDING_TYPES,
@@ -71,7 +71,7 @@ function buildingTypeTemplate(current: BuildingType, view: FormView): TemplateRe
       part="input"
       id="building_type"
       name="building_type"
-      .value=${live(current)}
+      .value=${current}
       @change=${(e: Event) => view.onBuildingType((e.target as HTMLSelectElement).value as BuildingType)}
     >
       ${BUILDING_TYPES.map(
@@ -135,7 +135,7 @@ function fieldTemplate(
           aria-required=${field.required ? 'true' : 'false'}
           aria-invalid=${error ? 'true' : 'false'}
           aria-describedby=${described}
-          .value=${live(value)}
+          .value=${value}
           @input=${(e: Event) => view.onInput(field.name, (e.target as HTMLInputElement).value)}
         />`;
   return html`<div part="field" class="field ${LAYOUT[field.name]}">
