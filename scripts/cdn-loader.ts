@@ -17,16 +17,12 @@ import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
 import { build, type InlineConfig } from 'vite';
 import { minifyBundle, minifyTemplates } from '../vite.config.js';
+import { CHUNKS, FILES } from '../src/cdn/loader-files.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const OUT = 'dist/cdn';
 /** The element files (`src/cdn/elements/<name>.ts`); `leap-status` defines both account-page elements. */
-export const LOADER_FILES = [
-  'leap-connect-button',
-  'leap-incentive-checker',
-  'leap-status',
-  'leap-connect-return',
-] as const;
+export const LOADER_FILES: readonly string[] = [...new Set(Object.values(FILES))];
 
 const REACTIVE_ELEMENT = /^@lit\/reactive-element($|\/)/;
 const LIT = /^(lit|lit-html|lit-element|@lit\/task)($|\/)/;
@@ -65,13 +61,25 @@ export async function buildLoader(outDir = OUT): Promise<void> {
   await build(part('src/cdn/shared/lit.ts', 'chunks/lit.js', (id) => (LIT.test(id) ? null : litOnly(id)), outDir));
   for (const name of LOADER_FILES) {
     await build(part(`src/cdn/elements/${name}.ts`, `elements/${name}.js`, leftToLit('../chunks/'), outDir));
+    // The loader fetches these chunks beside the file: a stale list would cost a round trip, or fetch a file for nothing.
+    const imported = chunksOf(outDir, `elements/${name}.js`);
+    if (imported.join() !== [...(CHUNKS[name] ?? [])].sort().join()) {
+      throw new Error(
+        `src/cdn/loader-files.ts: CHUNKS['${name}'] is [${CHUNKS[name]?.join(', ') ?? ''}], ` +
+          `but elements/${name}.js imports [${imported.join(', ')}]`,
+      );
+    }
   }
 }
 
-if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
-  await buildLoader();
-  console.log(`cdn loader: ${OUT}/loader.js, chunks/, elements/ (${LOADER_FILES.length} files)`);
+/** The chunks (`chunks/<name>.js`) a built file imports, directly or through another chunk, sorted. */
+function chunksOf(dir: string, file: string): string[] {
+  return loaderFiles(dir, [file])
+    .filter((f) => f.startsWith('chunks/'))
+    .map((f) => f.slice('chunks/'.length, -'.js'.length))
+    .sort();
 }
+
 
 /** The JavaScript one page loads through the loader: each file (relative to the folder) and its gzip bytes. */
 export interface LoaderPage {
@@ -86,6 +94,15 @@ const STATIC_IMPORT = /(?:import|export)\s*(?:[^'"()]*?from\s*)?["'](\.{1,2}\/[^
  * and every chunk they import, each once (gzip level 9, as a CDN compresses it).
  */
 export function loaderPage(dir: string, elementFiles: readonly string[]): LoaderPage {
+  const files = loaderFiles(dir, ['loader.js', ...elementFiles.map((name) => `elements/${name}.js`)]).map((file) => ({
+    file,
+    gzip: gzipSync(readFileSync(join(dir, file)), { level: 9 }).length,
+  }));
+  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+}
+
+/** `entries` and every file they import statically, each once (paths relative to `dir`). */
+function loaderFiles(dir: string, entries: readonly string[]): string[] {
   const seen = new Set<string>();
   const visit = (file: string) => {
     if (seen.has(file)) return;
@@ -93,8 +110,11 @@ export function loaderPage(dir: string, elementFiles: readonly string[]): Loader
     const code = readFileSync(join(dir, file), 'utf8');
     for (const [, spec] of code.matchAll(STATIC_IMPORT)) visit(posix.normalize(posix.join(posix.dirname(file), spec!)));
   };
-  visit('loader.js');
-  for (const name of elementFiles) visit(`elements/${name}.js`);
-  const files = [...seen].map((file) => ({ file, gzip: gzipSync(readFileSync(join(dir, file)), { level: 9 }).length }));
-  return { files, gzip: files.reduce((sum, f) => sum + f.gzip, 0) };
+  for (const entry of entries) visit(entry);
+  return [...seen];
+}
+
+if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  await buildLoader();
+  console.log(`cdn loader: ${OUT}/loader.js, chunks/, elements/ (${LOADER_FILES.length} files)`);
 }

@@ -17,23 +17,13 @@ import {
   watchErrors,
   type PaintCase,
 } from './bench-page.js';
+import { RESERVED_SPACE } from './reserved-space.js';
 import { median, ms, verdict, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
 /** How the CPU is slowed for the first-frame figures (Chrome DevTools' "4× slowdown", a mid-range phone). */
 const THROTTLE = 4;
 /** How long each element file is held back in the layout-shift pages: a slow network. */
 const FILE_DELAY_MS = 300;
-
-/**
- * The space to reserve for each element while its file loads, as docs/embedding.md gives it: the element's own
- * selector, so the box keeps its size when the element is defined.
- */
-export const RESERVED_SPACE: Record<string, string> = {
-  'leap-incentive-checker': 'display: block; min-height: 40rem;',
-  'leap-enrollment-status': 'display: block; min-height: 13.5rem;',
-  'leap-application-status': 'display: block; min-height: 11.5rem;',
-  'leap-connect-button': 'display: inline-block; vertical-align: middle; min-height: 2.75rem;',
-};
 
 type Source = 'loader' | 'single';
 

@@ -6,14 +6,7 @@
  * alone, with one warning. No Lit here: this file is read before anything else.
  */
 
-/** Each tag and the file in `elements/` that defines it (the two account-page elements share one). */
-const FILES: Record<string, string> = {
-  'leap-connect-button': 'leap-connect-button',
-  'leap-incentive-checker': 'leap-incentive-checker',
-  'leap-enrollment-status': 'leap-status',
-  'leap-application-status': 'leap-status',
-  'leap-connect-return': 'leap-connect-return',
-};
+import { CHUNKS, FILES } from './loader-files.js';
 
 const pending = new Set(Object.keys(FILES));
 const base = new URL(/* @vite-ignore */ '.', import.meta.url).href;
@@ -30,6 +23,8 @@ function load(tag: string): void {
       console.warn(`leap-elements loader: <${tag}> is already defined (another copy of leap-elements); keeping it.`);
     }
   } else {
+    // The chunks start loading with the element's file; the element's own imports then find them on their way.
+    for (const chunk of CHUNKS[file]!) import(/* @vite-ignore */ `${base}chunks/${chunk}.js`).catch(() => {});
     import(/* @vite-ignore */ `${base}elements/${file}.js`).catch((error: Error) =>
       console.error(`leap-elements loader: <${tag}> could not be loaded (${error.message}).`),
     );

@@ -69,8 +69,13 @@ describe('the CDN loader in Chromium', { timeout: 90_000 }, () => {
   }
 
   /** Opens `body` (after the loader snippet, or `head`) on a page whose CDN requests come from the fresh build. */
-  async function visit(body: string, options: { head?: string; tamper?: string } = {}): Promise<Visit> {
+  async function visit(
+    body: string,
+    options: { head?: string; tamper?: string; hold?: { file: string; until: string } } = {},
+  ): Promise<Visit> {
     const page = await browser.newPage();
+    let untilAsked: () => void = () => {};
+    const asked = new Promise<void>((resolve) => (untilAsked = resolve));
     const waiting: Array<{ pattern: RegExp; resolve: () => void }> = [];
     const visit: Visit = {
       page,
@@ -89,9 +94,12 @@ describe('the CDN loader in Chromium', { timeout: 90_000 }, () => {
       visit.errors.push(message.text());
       for (const waiter of waiting) if (waiter.pattern.test(message.text())) waiter.resolve();
     });
-    await page.route(`${CDN}**`, (route) => {
+    await page.route(`${CDN}**`, async (route) => {
       const file = route.request().url().slice(CDN.length);
       visit.fetched.push(file);
+      if (file === options.hold?.until) untilAsked();
+      // Held files answer only once the other file is asked for: a page that asks in sequence never gets there.
+      if (file === options.hold?.file) await asked;
       const bytes = readFileSync(join(cdnDir, file), 'utf8');
       return route.fulfill({
         status: 200,
@@ -125,6 +133,16 @@ describe('the CDN loader in Chromium', { timeout: 90_000 }, () => {
       'elements/leap-connect-button.js',
       'loader.js',
     ]);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it("the shared chunks are asked for while the element's file is still on its way (one round trip, not two)", async () => {
+    // The checker's file is answered only after lit.js is requested: loading in sequence would never define it.
+    const { page, errors } = await visit('<leap-incentive-checker device-ids="123"></leap-incentive-checker>', {
+      hold: { file: 'elements/leap-incentive-checker.js', until: 'chunks/lit.js' },
+    });
+    await defined(page, 'leap-incentive-checker');
     assert.deepEqual(errors, []);
     await page.close();
   });

@@ -11,6 +11,7 @@ import { dirname, join, relative } from 'node:path';
 import { analyze } from '../../scripts/custom-elements.mjs';
 import { elementDocs, staleDocs, type Manifest } from '../../scripts/docs.js';
 import { root } from '../../scripts/fresh-install.js';
+import { RESERVED_SPACE } from '../../scripts/bench/reserved-space.js';
 
 const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((file) => `docs/${file}`)];
 
@@ -55,6 +56,15 @@ describe('the documentation', () => {
   it('the README is a ten-minute read: at most 400 lines', () => {
     const lines = readFileSync(join(root, 'README.md'), 'utf8').split('\n').length;
     assert.ok(lines <= 400, `README.md has ${lines} lines`);
+  });
+
+  it('the reserved-space CSS in docs/embedding.md is the CSS the bench measures', () => {
+    const text = readFileSync(join(root, 'docs/embedding.md'), 'utf8');
+    const block = /<!-- reserved-space: start -->([\s\S]*?)<!-- reserved-space: end -->/.exec(text)?.[1] ?? '';
+    const rules = Object.fromEntries(
+      [...block.matchAll(/([a-z-]+)\s*\{([^}]*)\}/g)].map(([, tag, body]) => [tag, body!.replace(/\s+/g, ' ').trim()]),
+    );
+    assert.deepEqual(rules, RESERVED_SPACE);
   });
 
   it('every link between the pages points at a file and a heading that exist', () => {
