@@ -80,7 +80,6 @@ function chunksOf(dir: string, file: string): string[] {
     .sort();
 }
 
-
 /** The JavaScript one page loads through the loader: each file (relative to the folder) and its gzip bytes. */
 export interface LoaderPage {
   files: Array<{ file: string; gzip: number }>;
