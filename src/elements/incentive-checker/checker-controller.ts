@@ -71,6 +71,7 @@ export class CheckerController implements ReactiveController {
     });
     this.lookup = new IncentiveLookup(host, {
       endpoints: () => ({ session: host.sessionEndpoint!, apiBase: host.apiBase }),
+      beforeRender: () => this.locale.ready(),
       onComplete: (result) => {
         // A new answer starts with every long program collapsed.
         this.#openPrograms = new Set();

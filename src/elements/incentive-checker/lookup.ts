@@ -54,6 +54,8 @@ export interface LookupOptions {
   endpoints: () => { session: string; apiBase?: string | null };
   onComplete: (result: IncentivesResult) => void;
   onError: (error: unknown) => void;
+  /** Awaited before an answer is handed on to render (the element's formatters, in tasks of their own). */
+  beforeRender?: () => Promise<void>;
 }
 
 export class IncentiveLookup {
@@ -159,6 +161,7 @@ export class IncentiveLookup {
     }
     const result = checkAnswer<IncentivesResult>(IncentivesResponseShape, answer.body);
     this.#sent = { referenceId: answer.session.reference_id, ...now };
+    await this.#options.beforeRender?.();
     return result;
   }
 }

@@ -37,8 +37,12 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   readonly #slots = new HasSlotController(this, 'heading');
 
   protected readonly task = new Task(this, {
-    task: async ([endpoint, base, key], { signal }): Promise<T | null> =>
-      endpoint && key !== null ? this.load(new LeapApiClient(endpoint, base), key, signal) : null,
+    task: async ([endpoint, base, key], { signal }): Promise<T | null> => {
+      if (!endpoint || key === null) return null;
+      const value = await this.load(new LeapApiClient(endpoint, base), key, signal);
+      await this.locale.ready();
+      return value;
+    },
     args: () => [this.sessionEndpoint, this.apiBase, this.loadKey(), this.reloads] as const,
     onComplete: (value) => {
       if (value !== null) this.announcer.emit(this.loaded(value));

@@ -12,6 +12,7 @@ type Host = ReactiveControllerHost & HTMLElement;
 
 export class LocaleController<S> implements ReactiveController {
   #warmedUp = false;
+  #pending: Array<() => unknown> = [];
   readonly #host: Host;
   readonly #tables: StringTables<S>;
   readonly #warmUp: ((locale: string) => Array<() => unknown>) | undefined;
@@ -46,15 +47,34 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#warmedUp || !this.#warmUp) return;
-    this.#warmedUp = true;
-    const queue = this.#warmUp(this.locale);
+    const queue = this.#queue();
     const next = () => {
       queue.shift()?.();
       if (queue.length) whenIdle(next);
     };
     // After the first frame is on screen, when the page has nothing else to do, so the work never delays anything.
     if (queue.length) requestAnimationFrame(() => whenIdle(next));
+  }
+
+  /**
+   * Awaited before an answer renders: runs what is left of the warm-up now, each entry in a task of its own, and
+   * resolves in a new task. Reading the answer, loading locale data and rendering then never add up to one long task.
+   */
+  async ready(): Promise<void> {
+    const queue = this.#queue();
+    do {
+      queue.shift()?.();
+      await new Promise((resolve) => setTimeout(resolve));
+    } while (queue.length);
+  }
+
+  /** The warm-up entries not yet run (listed the first time this is asked). */
+  #queue(): Array<() => unknown> {
+    if (!this.#warmedUp && this.#warmUp) {
+      this.#warmedUp = true;
+      this.#pending = this.#warmUp(this.locale);
+    }
+    return this.#pending;
   }
 }
 
