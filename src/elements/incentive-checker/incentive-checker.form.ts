@@ -4,7 +4,6 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
-
 import {
   ADDRESS_FIELDS,
   BUILDING_TYPES,
