@@ -91,9 +91,24 @@ function simplify(node: unknown): JsonSchema {
   if (anyOf && Object.keys(out).length === 1 && disjointTypes(anyOf)) {
     const merged: JsonSchema = { type: anyOf.flatMap(typesOf) };
     for (const branch of anyOf) for (const [k, v] of Object.entries(branch)) if (k !== 'type') merged[k] = v;
-    return merged;
+    return withoutSafeIntegerBounds(merged);
   }
-  return out;
+  return withoutSafeIntegerBounds(out);
+}
+
+/**
+ * zod's `int()` bounds every integer by the safe-integer range; `matchesShape` checks integers as safe integers, so
+ * those two bounds say nothing more (only when no plain `number` shares them).
+ */
+function withoutSafeIntegerBounds(node: JsonSchema): JsonSchema {
+  const types = typesOf(node);
+  if (!types.includes('integer') || types.includes('number')) return node;
+  const { minimum, maximum, ...rest } = node;
+  return {
+    ...rest,
+    ...(minimum !== undefined && minimum !== Number.MIN_SAFE_INTEGER ? { minimum } : {}),
+    ...(maximum !== undefined && maximum !== Number.MAX_SAFE_INTEGER ? { maximum } : {}),
+  };
 }
 
 const isEmptyObject = (value: unknown) =>

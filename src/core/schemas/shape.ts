@@ -27,7 +27,8 @@ function isType(type: string, value: unknown): boolean {
     case 'object':
       return typeof value === 'object' && value !== null && !Array.isArray(value);
     case 'integer':
-      return Number.isInteger(value);
+      // zod's int(): an integer within the safe range.
+      return Number.isSafeInteger(value);
     default:
       return typeof value === type;
   }

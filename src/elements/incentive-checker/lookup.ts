@@ -55,7 +55,7 @@ export interface LookupOptions {
   onComplete: (result: IncentivesResult) => void;
   onError: (error: unknown) => void;
   /** Awaited before an answer is handed on to render (the element's formatters, in tasks of their own). */
-  beforeRender?: () => Promise<void>;
+  beforeRender: () => Promise<void>;
 }
 
 export class IncentiveLookup {
@@ -161,7 +161,7 @@ export class IncentiveLookup {
     }
     const result = checkAnswer<IncentivesResult>(IncentivesResponseShape, answer.body);
     this.#sent = { referenceId: answer.session.reference_id, ...now };
-    await this.#options.beforeRender?.();
+    await this.#options.beforeRender();
     return result;
   }
 }

@@ -38,8 +38,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
 
   protected readonly task = new Task(this, {
     task: async ([endpoint, base, key], { signal }): Promise<T | null> => {
-      if (!endpoint || key === null) return null;
-      const value = await this.load(new LeapApiClient(endpoint, base), key, signal);
+      const value = endpoint && key !== null ? await this.load(new LeapApiClient(endpoint, base), key, signal) : null;
       await this.locale.ready();
       return value;
     },

@@ -11,8 +11,8 @@ import type { StringTables } from '../strings.js';
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class LocaleController<S> implements ReactiveController {
-  #warmedUp = false;
-  #pending: Array<() => unknown> = [];
+  /** The warm-up entries not yet run; listed after the first update. */
+  #pending?: Array<() => unknown>;
   readonly #host: Host;
   readonly #tables: StringTables<S>;
   readonly #warmUp: ((locale: string) => Array<() => unknown>) | undefined;
@@ -47,6 +47,7 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   hostUpdated(): void {
+    if (this.#pending) return;
     const queue = this.#queue();
     const next = () => {
       queue.shift()?.();
@@ -68,13 +69,8 @@ export class LocaleController<S> implements ReactiveController {
     } while (queue.length);
   }
 
-  /** The warm-up entries not yet run (listed the first time this is asked). */
   #queue(): Array<() => unknown> {
-    if (!this.#warmedUp && this.#warmUp) {
-      this.#warmedUp = true;
-      this.#pending = this.#warmUp(this.locale);
-    }
-    return this.#pending;
+    return (this.#pending ??= this.#warmUp?.(this.locale) ?? []);
   }
 }
 
