@@ -206,7 +206,7 @@ export async function runLoaderBrowser(
         measured: `CLS ${worst.toFixed(4)} (worst); paragraph below moved ${Math.max(...reserved.moved.map(Math.abs)).toFixed(0)} px; element ${Math.max(...reserved.height).toFixed(0)} px tall at its first frame`,
         target: '0',
         verdict: verdict(worst < 0.0005),
-        baseline: `without the reserved space: CLS ${Math.max(...none.cls).toFixed(4)}, moved ${Math.max(...none.moved.map(Math.abs)).toFixed(0)} px`,
+        baseline: `without the reserved space: CLS ${Math.max(...none.cls).toFixed(4)}, moved ${Math.max(...none.moved.map(Math.abs)).toFixed(0)} px; the element's own height ${Math.max(...none.height).toFixed(0)} px`,
       });
     }
   } finally {

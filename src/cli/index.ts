@@ -6,8 +6,9 @@
  *   create-meters  partner-created meters from a CSV or JSON file
  *   applications   the applications of your organization (those awaiting you)
  *   mock           the mock Leap on its own port
+ *   cdn-snippet    the <script> snippet, with integrity, for the CDN files served from anywhere
  */
-export {};
+import { fileURLToPath } from 'node:url';
 
 const USAGE = `Usage: leap-elements <command>
 
@@ -17,6 +18,7 @@ Commands:
   create-meters   create meters from a file: <file.csv|file.json> [--update-existing] [--wait]
   applications    list applications: [--awaiting-partner | --status <status>] [--json]
   mock            run the mock Leap API on its own port (--port, --host, --latency, --fault, --meters, --job-delay)
+  cdn-snippet     print the CDN snippet with integrity for where you serve the files: [--base <url or /path/>] [--single]
   help            show this text
 
 The job commands reach Leap with LEAP_API_KEY (LEAP_ENVIRONMENT=staging, LEAP_PLATFORM_BASE_URL and
@@ -36,6 +38,9 @@ async function main(): Promise<number> {
       return (await import('./applications.js')).runApplications(args);
     case 'mock':
       return (await import('./mock.js')).runMock(args);
+    case 'cdn-snippet':
+      // From dist/node/cli.js (or src/cli/index.ts), two folders up is the package.
+      return (await import('./cdn-snippet.js')).runCdnSnippet(args, fileURLToPath(new URL('../../', import.meta.url)));
     case undefined:
     case 'help':
     case '--help':

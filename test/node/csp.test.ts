@@ -1,7 +1,9 @@
 /**
  * A strict Content-Security-Policy: the CDN file, and the CDN loader with its element files, and every element under
  *   default-src 'self'; script-src 'self'; style-src 'self'; connect-src 'self'; report-uri /csp-report
- * with no inline script or style on the page (test/fixtures/csp/index.html). A loopback `node:http` server serves the
+ * with no inline script or style on the page (test/fixtures/csp/index.html). The loader's page is self-hosted the way
+ * the docs say: the snippet from `leap-elements cdn-snippet --base /cdn/` (its import map inline), and `script-src`
+ * allowing that map by the hash the command prints. A loopback `node:http` server serves the
  * page, the freshly built CDN file, the partner backend (in-process mock Leap) and a report endpoint; headless
  * Chromium (playwright-core) drives it. Zero violations allowed: no report, no `securitypolicyviolation` event, no
  * console error. A control page that breaks the policy on purpose proves the detection itself works.
@@ -21,6 +23,7 @@ import { toNodeListener } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
 import { checkBend, closeServer } from '../support/playwright.js';
 import { buildLoader } from '../../scripts/cdn-loader.js';
+import { loaderSnippet } from '../../src/cli/cdn-snippet.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const PAGE_HTML = readFileSync(join(root, 'test/fixtures/csp/index.html'), 'utf8');
@@ -105,9 +108,15 @@ describe('strict Content-Security-Policy (CDN file or loader + every element, Ch
       }),
     );
 
-    const send = (res: ServerResponse, status: number, type: string | null, body: string) => {
+    // The self-hosted loader snippet: its inline import map is allowed by its hash, nothing else inline.
+    const selfHosted = loaderSnippet('/cdn/', outDir);
+    const loaderPage = PAGE_HTML.replace('<script type="module" src="/leap-elements.js"></script>', selfHosted.snippet);
+    assert.notEqual(loaderPage, PAGE_HTML, "the fixture has the single file's tag to replace");
+    const loaderPolicy = POLICY.replace("script-src 'self'", `script-src 'self' ${selfHosted.cspHash}`);
+
+    const send = (res: ServerResponse, status: number, type: string | null, body: string, policy = POLICY) => {
       res.statusCode = status;
-      res.setHeader('Content-Security-Policy', POLICY);
+      res.setHeader('Content-Security-Policy', policy);
       res.setHeader('Cache-Control', 'no-store');
       if (type) res.setHeader('Content-Type', type);
       res.end(body);
@@ -131,9 +140,7 @@ describe('strict Content-Security-Policy (CDN file or loader + every element, Ch
       }
       if (path === '/csp.html') return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML);
       // The same page, with the loader instead of the single file.
-      if (path === '/csp-loader.html') {
-        return send(res, 200, 'text/html; charset=utf-8', PAGE_HTML.replace('/leap-elements.js', '/cdn/loader.js'));
-      }
+      if (path === '/csp-loader.html') return send(res, 200, 'text/html; charset=utf-8', loaderPage, loaderPolicy);
       const cdnPart = /^\/cdn\/((?:chunks|elements)\/[\w-]+\.js|loader\.js)$/.exec(path);
       if (cdnPart)
         return send(res, 200, 'text/javascript; charset=utf-8', readFileSync(join(outDir, cdnPart[1]!), 'utf8'));
