@@ -10,9 +10,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { buildLoader } from '../../scripts/cdn-loader.js';
+import type { Browser, Page } from 'playwright-core';
+import { buildCdn } from '../support/cdn-build.js';
+import { launchChromium } from '../support/playwright.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -20,11 +20,6 @@ const CDN = `https://cdn.jsdelivr.net/npm/${pkg.name}@${pkg.version}/dist/cdn/`;
 const PAGE = 'https://shop.example/';
 const BUTTON = '<leap-connect-button org="acme" utility="pge" ref-id="r1"></leap-connect-button>';
 
-const chromiumSupport = new URL('../support/chromium.mjs', import.meta.url).href;
-const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
-  ensureChromium: () => string;
-  CHROMIUM_ARGS: string[];
-};
 const sriScript = new URL('../../scripts/sri.mjs', import.meta.url).href;
 const { writeSri } = (await import(sriScript)) as {
   writeSri: (options: { cdnFile: string }) => { loader: { snippet: string } | null };
@@ -37,19 +32,8 @@ describe('the CDN loader in Chromium', { timeout: 90_000 }, () => {
   let browser: Browser;
 
   before(async () => {
-    const launched = chromium.launch({
-      executablePath: ensureChromium(),
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
-    });
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'cdn',
-      logLevel: 'silent',
-      build: { outDir: cdnDir },
-    });
-    await buildLoader(cdnDir);
+    const launched = launchChromium();
+    await buildCdn(cdnDir, { loader: true });
     snippet = writeSri({ cdnFile: join(cdnDir, 'leap-elements.js') }).loader!.snippet;
     browser = await launched;
   });

@@ -14,9 +14,9 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
-import { closeServer } from '../support/playwright.js';
+import type { Browser, Page } from 'playwright-core';
+import { buildCdn } from '../support/cdn-build.js';
+import { closeServer, launchChromium } from '../support/playwright.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { name: string; version: string };
@@ -30,12 +30,6 @@ const TAGS = [
 const BUTTON = '<leap-connect-button org="acme" utility="pge" ref-id="r1"></leap-connect-button>';
 const EXPECTED_HREF = 'https://addleap.com/acme/pge/getting-started?refId=r1';
 
-// Plain .mjs modules without type declarations: load them through computed specifiers and type what we use.
-const chromiumSupport = new URL('../support/chromium.mjs', import.meta.url).href;
-const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
-  ensureChromium: () => string;
-  CHROMIUM_ARGS: string[];
-};
 const sriScript = new URL('../../scripts/sri.mjs', import.meta.url).href;
 const { writeSri } = (await import(sriScript)) as {
   writeSri: (options?: { cdnFile?: string; packageJson?: string }) => {
@@ -80,18 +74,8 @@ describe('the CDN file in Chromium', { timeout: 60_000 }, () => {
   let releaseHeldBody: (() => void) | null = null;
 
   before(async () => {
-    const launched = chromium.launch({
-      executablePath: ensureChromium(),
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
-    });
-    await build({
-      root,
-      configFile: join(root, 'vite.config.ts'),
-      mode: 'cdn',
-      logLevel: 'silent',
-      build: { outDir: join(work, 'cdn') },
-    });
+    const launched = launchChromium();
+    await buildCdn(join(work, 'cdn'));
     cdnFile = readFileSync(cdnPath, 'utf8');
     sri = writeSri({ cdnFile: cdnPath });
 

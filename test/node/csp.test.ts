@@ -16,13 +16,12 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { build } from 'vite';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { createLeapHandler } from '../../src/server/index.js';
 import { toNodeListener } from '../../src/server/node.js';
 import { createMockLeap } from '../../src/mock/index.js';
-import { checkBend, closeServer } from '../support/playwright.js';
-import { buildLoader } from '../../scripts/cdn-loader.js';
+import { checkBend, closeServer, launchChromium } from '../support/playwright.js';
+import { buildCdn } from '../support/cdn-build.js';
 import { loaderSnippet } from '../../src/cli/cdn-snippet.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
@@ -38,13 +37,6 @@ const TAGS = [
 // The control page breaks the policy twice on purpose: an inline script and an inline style attribute.
 const CONTROL_HTML = `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>control</title>
 <script>window.inlineRan = true;</script></head><body><p style="color: red">control</p></body></html>`;
-
-// test/support/chromium.mjs has no type declarations; load it through a computed specifier and type what we use.
-const chromiumSupport = new URL('../support/chromium.mjs', import.meta.url).href;
-const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
-  ensureChromium: () => string;
-  CHROMIUM_ARGS: string[];
-};
 
 interface CspReport {
   'document-uri'?: string;
@@ -86,16 +78,9 @@ describe('strict Content-Security-Policy (CDN file or loader + every element, Ch
 
   before(async () => {
     const outDir = join(work, 'cdn');
-    const executablePath = ensureChromium();
-    const launched = chromium.launch({
-      executablePath,
-      headless: true,
-      args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
-    });
-    // The CDN file exactly as `vite build --mode cdn` makes it, into a temp folder.
-    await build({ root, configFile: join(root, 'vite.config.ts'), mode: 'cdn', logLevel: 'silent', build: { outDir } });
+    const launched = launchChromium();
+    await buildCdn(outDir, { loader: true });
     cdnFile = readFileSync(join(outDir, 'leap-elements.js'), 'utf8');
-    await buildLoader(outDir);
 
     const mock = createMockLeap();
     const backend = toNodeListener(

@@ -9,18 +9,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { launchChromium } from '../support/playwright.js';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const artifacts = fileURLToPath(new URL('../artifacts/', import.meta.url));
 const CONNECT_URL = 'https://app.leap.energy/connect/abc123';
-
-// test/support/chromium.mjs has no type declarations; load it through a computed specifier and type what we use.
-const chromiumSupport = new URL('../support/chromium.mjs', import.meta.url).href;
-const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
-  ensureChromium: () => string;
-  CHROMIUM_ARGS: string[];
-};
 
 /** Resolves with a port that is free, and whose next port is free too (Vite's HMR websocket uses PORT + 1). */
 async function freePortPair(): Promise<number> {
@@ -109,15 +103,7 @@ describe('demo pages end to end (npm start + Chromium)', { timeout: 120_000 }, (
 
   before(async () => {
     mkdirSync(artifacts, { recursive: true });
-    const executablePath = ensureChromium();
-    [server, browser] = await Promise.all([
-      freePortPair().then(startDemoServer),
-      chromium.launch({
-        executablePath,
-        headless: true,
-        args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
-      }),
-    ]);
+    [server, browser] = await Promise.all([freePortPair().then(startDemoServer), launchChromium()]);
     context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'en-US' });
     context.setDefaultTimeout(15_000);
     // Vite's HMR websocket (PORT + 1) answers with a silent stand-in: a source file saved while the suite runs must

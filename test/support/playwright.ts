@@ -1,6 +1,22 @@
 /** Small helpers shared by the Node tests that drive Chromium with playwright-core. */
 import type { Server } from 'node:http';
-import type { Locator } from 'playwright-core';
+import { chromium, type Browser, type Locator } from 'playwright-core';
+
+// chromium.mjs has no type declarations: load it through a computed specifier and type what we use.
+const chromiumSupport = new URL('./chromium.mjs', import.meta.url).href;
+const { ensureChromium, CHROMIUM_ARGS } = (await import(chromiumSupport)) as {
+  ensureChromium: () => string;
+  CHROMIUM_ARGS: string[];
+};
+
+/** Debian's Chromium (provisioned when missing and allowed), headless, with the flags every suite uses. */
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: ensureChromium(),
+    headless: true,
+    args: CHROMIUM_ARGS.filter((arg) => !arg.startsWith('--headless')),
+  });
+}
 
 /** Types the Bend, OR address (worth $750 at the mock) into a checker and submits it. */
 export async function checkBend(checker: Locator): Promise<void> {
