@@ -286,13 +286,22 @@ describe('POST {base}/webhooks/leap', () => {
   });
 
   it('receives the mock’s connect-flow webhooks, sent with the subscription header and retried after a failure', async () => {
-    let failures = 1;
-    let completed!: () => void;
-    const finished = new Promise<void>((resolve) => (completed = resolve));
+    // Deliveries run in parallel and arrive in any order: wait until both the completion and the retry have arrived.
+    let failedId: string | undefined;
+    let completedSeen = false;
+    let retriedSeen = false;
+    let settled!: () => void;
+    const finished = new Promise<void>((resolve) => (settled = resolve));
     const { url, handled } = await receiver((event) => {
-      if (failures-- > 0) throw new Error('first delivery fails');
+      if (failedId === undefined) {
+        failedId = event.webhook_event_id;
+        throw new Error('first delivery fails');
+      }
       const { payload } = event as { payload: { webhook_event_type: string; status?: string } };
-      if (payload.webhook_event_type === 'connect_session.updated' && payload.status === 'COMPLETED') completed();
+      if (payload.webhook_event_type === 'connect_session.updated' && payload.status === 'COMPLETED')
+        completedSeen = true;
+      if (event.webhook_event_id === failedId) retriedSeen = true;
+      if (completedSeen && retriedSeen) settled();
     });
     const upstream = await startMock({
       connectDelayMs: 50,
@@ -308,7 +317,11 @@ describe('POST {base}/webhooks/leap', () => {
     const types = handled.map((e) => e.payload.webhook_event_type);
     assert.ok(types.includes('meter.created'));
     assert.ok(types.includes('connect_session.authorization_updated'));
-    const retried = upstream.mock.state.webhooks.deliveries.find((d) => d.attempts > 1);
-    assert.ok(retried?.delivered, 'the failed delivery was retried and delivered');
+    assert.ok(
+      handled.some((e) => e.webhook_event_id === failedId),
+      'the failed delivery was handled on a retry',
+    );
+    const retried = upstream.mock.state.webhooks.deliveries.find((d) => d.webhook_event_id === failedId);
+    assert.ok(retried && retried.attempts > 1, 'the mock counted the retry');
   });
 });
