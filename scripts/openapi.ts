@@ -14,6 +14,7 @@ import * as z from 'zod/mini';
 import { format, resolveConfig } from 'prettier';
 import {
   CustomerMeterList,
+  HealthResponse,
   ProblemResponse,
   PartnerSessionRequest,
   SessionResponse,
@@ -35,6 +36,7 @@ const ANSWERS = {
   Application,
   MeterEnrollmentResponse,
   CustomerMeterList,
+  HealthResponse,
   ProblemResponse,
 };
 
@@ -187,6 +189,23 @@ export function buildDocument() {
             '200': { description: 'The enrollment.', content: json('MeterEnrollmentResponse') },
             '404': problem("Not found, or not this customer's (the same answer)."),
             ...PROXIED_ERRORS,
+          },
+        },
+      },
+      '/healthz': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'For load balancers and uptime checks: no token, no CORS grant, not rate limited.',
+          security: [{}],
+          responses: {
+            '200': {
+              description: 'Serving; `upstream` says whether answers come from Leap or a mock.',
+              content: json('HealthResponse'),
+            },
+            '503': {
+              description: 'Degraded: Leap refused the API key (at start or since); `problem` says what to fix.',
+              content: json('HealthResponse'),
+            },
           },
         },
       },

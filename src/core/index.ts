@@ -8,6 +8,7 @@ export * from './safe-url.js';
 export * from './error-kinds.js';
 export * from './format.js';
 export * from './address.js';
+export * from './reference-id.js';
 export * from './webhook-events.js';
 export * from './schemas/grid-enums.js';
 export { matchesShape, checkAnswer, type Shape } from './schemas/shape.js';

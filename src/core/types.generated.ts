@@ -5,13 +5,19 @@ import type { Open } from './open.js';
  * `POST {base}/session` answer: a short-lived token for one customer.
  * `z.infer` of the zod schema `SessionResponse`.
  */
-export type SessionResponse = { token: string; expires_at: string; reference_id: string };
+export type SessionResponse = { token: string; expires_at: string; reference_id: string; mock?: true | undefined };
 
 /**
  * `POST {base}/session` body from the partner's own server (`Authorization: Bearer <partnerSecret>`).
  * `z.infer` of the zod schema `PartnerSessionRequest`.
  */
 export type PartnerSessionRequest = { reference_id: string };
+
+/**
+ * `GET {base}/healthz`: whether the backend can serve, and from which upstream.
+ * `z.infer` of the zod schema `HealthResponse`.
+ */
+export type HealthResponse = { status: 'ok' | 'degraded'; upstream: 'mock' | 'leap'; problem?: string | undefined };
 
 /**
  * Every error the backend answers: the envelope of Leap's grid platform.

@@ -13,14 +13,27 @@ import { originHeaders, refuseOrigins } from './middleware/origin.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { resolveOptions, type BackendConfig, type LeapHandlerOptions } from './options.js';
 import { fromError, problem } from './responses.js';
+import { callUpstream } from './upstream.js';
 import { applicationRoutes } from './routes/applications.js';
+import { healthRoutes } from './routes/health.js';
 import { incentivesRoutes } from './routes/incentives.js';
 import { meterRoutes } from './routes/meters.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { sessionRoutes } from './routes/session.js';
 import { webhookRoutes } from './routes/webhooks.js';
 
-export type LeapHandler = (request: Request, env?: unknown) => Promise<Response>;
+/** The backend: a WHATWG fetch handler, with the start-up check `serve` runs. */
+export interface LeapHandler {
+  (request: Request, env?: unknown): Promise<Response>;
+  /**
+   * One cheap read at Leap (the first application of your organization) to learn whether Leap accepts the key. A
+   * refusal is logged as an error and makes `GET {base}/healthz` answer 503 until a later call succeeds.
+   */
+  checkUpstream(): Promise<UpstreamCheck>;
+}
+
+/** What `checkUpstream()` found: `ok`, or the problem in one line (never the key). */
+export type UpstreamCheck = { ok: true; upstream: 'leap' | 'mock' } | { ok: false; problem: string };
 
 /**
  * The rate-limit key of a request's client. When the address cannot be told (no socket and no `clientIp`, as on
@@ -46,6 +59,8 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
   const config = resolveOptions(options);
   const app = new Hono<BackendEnv>().basePath(config.basePath || '/');
 
+  // Before every middleware: health checks need no CORS grant, no token and no rate limit.
+  app.route('/', healthRoutes(config));
   // The per-IP limit counts every request, refused origins and preflights included, before anything else is done.
   app.use('*', originHeaders(config));
   app.use('*', rateLimit(config.store, config.ipRule, ipKeyOf(config)));
@@ -70,5 +85,23 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
     return problem(c, 500, 'Internal error', {});
   });
 
-  return async (request, env) => app.fetch(request, env);
+  const handler = async (request: Request, env?: unknown) => app.fetch(request, env);
+  return Object.assign(handler, { checkUpstream: () => checkUpstream(config) });
+}
+
+async function checkUpstream(config: BackendConfig): Promise<UpstreamCheck> {
+  try {
+    await callUpstream(config.upstream, {
+      service: 'incentives',
+      method: 'GET',
+      path: '/applications',
+      query: { limit: '1' },
+      idempotent: true,
+    });
+  } catch (error) {
+    // A refused key has been logged as an error and recorded for /healthz by the call itself.
+    const problem = config.health.problem ?? (error instanceof LeapApiError ? error.title : 'Could not reach Leap');
+    return { ok: false, problem };
+  }
+  return { ok: true, upstream: config.mock ? 'mock' : 'leap' };
 }

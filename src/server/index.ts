@@ -3,7 +3,7 @@
  * no Node modules, so it bundles for Cloudflare Workers, Deno and Bun as it is. Node's adapters are in
  * `leap-elements/server/node`.
  */
-export { createLeapHandler, type LeapHandler } from './handler.js';
+export { createLeapHandler, type LeapHandler, type UpstreamCheck } from './handler.js';
 export { createLeapClient, type LeapClient, type LeapClientOptions } from './client/create-client.js';
 export type { ApplicationFilter } from './client/applications.js';
 export type {

@@ -10,7 +10,6 @@ import type { Logger } from './upstream.js';
 const DEFAULT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'];
 const ALLOWED_ALGORITHMS = new Set([...DEFAULT_ALGORITHMS, 'Ed25519']);
 const LOCAL_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
-const MAX_REFERENCE_ID_LENGTH = 255;
 /** RFC 6265 cookie-name token: no separators, whitespace or control characters. */
 const COOKIE_NAME = /^[!#$%&'*+\-.^_`|~0-9A-Za-z]+$/;
 
@@ -27,11 +26,13 @@ export interface JwksAuthenticatorOptions {
    */
   cookie?: string;
   /**
-   * Claim holding the customer's reference id. Default `sub`. A dotted path reaches into objects
-   * (`app_metadata.customer_id`); a claim whose own name contains dots (`https://example.com/customer_id`) matches as a
-   * whole first. Numbers become strings.
+   * Claim holding the customer's reference id. Default `sub`. A string is a dotted path into objects
+   * (`app_metadata.customer_id`), and reads nested claims only: never a top-level claim whose own name has dots, which
+   * a user may be able to set. For a claim whose name has dots (Auth0's `https://example.com/customer_id`), give the
+   * path as a list of names: `['https://example.com/customer_id']`. Numbers become strings; the id must follow Leap's
+   * reference id rule, or the session is refused (400).
    */
-  claim?: string;
+  claim?: string | readonly string[];
   /** Signature algorithms accepted. Default: the asymmetric ones (RS*, PS*, ES*, EdDSA); `none` and `HS*` never. */
   algorithms?: string[];
   /** Leeway for `exp` and `nbf`, for clocks that disagree a little. Default 5. */
@@ -102,9 +103,7 @@ export function jwksAuthenticator(
   if (cookie !== undefined && !(typeof cookie === 'string' && COOKIE_NAME.test(cookie))) {
     throw new Error("jwksAuthenticator: cookie must be a cookie name (letters, digits and !#$%&'*+-.^_`|~).");
   }
-  const claim = options.claim ?? 'sub';
-  if (typeof claim !== 'string' || claim === '')
-    throw new Error('jwksAuthenticator: claim must be a non-empty string.');
+  const claimPath = claimPathOf(options.claim ?? 'sub');
   const clockTolerance = options.clockToleranceSeconds ?? 5;
   if (typeof clockTolerance !== 'number' || !Number.isFinite(clockTolerance) || clockTolerance < 0) {
     throw new Error('jwksAuthenticator: clockToleranceSeconds must be a number of seconds, 0 or more.');
@@ -152,9 +151,9 @@ export function jwksAuthenticator(
       });
       return null;
     }
-    const referenceId = referenceIdFrom(readClaim(payload, claim));
+    const referenceId = referenceIdFrom(readClaim(payload, claimPath));
     if (referenceId === null) {
-      log('info', 'Refused a sign-in token: no usable reference id in its claims', { claim });
+      log('info', 'Refused a sign-in token: no usable reference id in its claims', { claim: claimPath.join('.') });
       return null;
     }
     return { referenceId };
@@ -196,24 +195,32 @@ function cookieValue(header: string | null, name: string): string | undefined {
   return undefined;
 }
 
-/** The value at `path` in the claims: the whole path as one name first, then split at dots, longest name first. */
-function readClaim(value: unknown, path: string): unknown {
-  if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
-  const record = value as Record<string, unknown>;
-  if (Object.hasOwn(record, path)) return record[path];
-  for (let dot = path.lastIndexOf('.'); dot > 0; dot = path.lastIndexOf('.', dot - 1)) {
-    const head = path.slice(0, dot);
-    if (!Object.hasOwn(record, head)) continue;
-    const found = readClaim(record[head], path.slice(dot + 1));
-    if (found !== undefined) return found;
+/** `'a.b'` → `['a', 'b']`; a list is taken as it is (names that contain dots). */
+function claimPathOf(claim: unknown): readonly string[] {
+  const path = typeof claim === 'string' ? claim.split('.') : claim;
+  if (!Array.isArray(path) || path.length === 0 || !path.every((name) => typeof name === 'string' && name !== '')) {
+    throw new Error(
+      "jwksAuthenticator: claim must be a dotted path such as 'app_metadata.customer_id', or a list of claim names such as ['https://example.com/customer_id'].",
+    );
   }
-  return undefined;
+  return [...(path as string[])];
 }
 
+/** The value at `path` in the claims, one own property per step. */
+function readClaim(claims: unknown, path: readonly string[]): unknown {
+  let value = claims;
+  for (const name of path) {
+    if (typeof value !== 'object' || value === null || Array.isArray(value)) return undefined;
+    if (!Object.hasOwn(value, name)) return undefined;
+    value = (value as Record<string, unknown>)[name];
+  }
+  return value;
+}
+
+/** A string or a number as text; anything else is no id. Leap's rule is checked where every session is made. */
 function referenceIdFrom(value: unknown): string | null {
-  const id = typeof value === 'number' && Number.isFinite(value) ? String(value) : value;
-  if (typeof id !== 'string' || id.trim() === '' || id.length > MAX_REFERENCE_ID_LENGTH) return null;
-  return id;
+  if (typeof value === 'number' && Number.isSafeInteger(value)) return String(value);
+  return typeof value === 'string' && value !== '' ? value : null;
 }
 
 function checkJwksUrl(value: unknown): URL {

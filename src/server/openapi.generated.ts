@@ -278,6 +278,23 @@ export const OPENAPI_DOCUMENT = {
         },
       },
     },
+    '/healthz': {
+      get: {
+        operationId: 'getHealth',
+        summary: 'For load balancers and uptime checks: no token, no CORS grant, not rate limited.',
+        security: [{}],
+        responses: {
+          '200': {
+            description: 'Serving; `upstream` says whether answers come from Leap or a mock.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } },
+          },
+          '503': {
+            description: 'Degraded: Leap refused the API key (at start or since); `problem` says what to fix.',
+            content: { 'application/json': { schema: { $ref: '#/components/schemas/HealthResponse' } } },
+          },
+        },
+      },
+    },
     '/openapi.json': {
       get: {
         operationId: 'getOpenApi',
@@ -327,13 +344,18 @@ export const OPENAPI_DOCUMENT = {
       },
       PartnerSessionRequest: {
         type: 'object',
-        properties: { reference_id: { type: 'string', minLength: 1, maxLength: 255 } },
+        properties: { reference_id: { type: 'string', pattern: '^[^/\\\\?\\][{}!#$%^&*()<>|]{3,256}$' } },
         required: ['reference_id'],
         additionalProperties: false,
       },
       SessionResponse: {
         type: 'object',
-        properties: { token: { type: 'string' }, expires_at: { type: 'string' }, reference_id: { type: 'string' } },
+        properties: {
+          token: { type: 'string' },
+          expires_at: { type: 'string' },
+          reference_id: { type: 'string' },
+          mock: { type: 'boolean', const: true },
+        },
         required: ['token', 'expires_at', 'reference_id'],
         additionalProperties: false,
       },
@@ -974,6 +996,16 @@ export const OPENAPI_DOCUMENT = {
         },
         required: ['meters'],
         additionalProperties: {},
+      },
+      HealthResponse: {
+        type: 'object',
+        properties: {
+          status: { type: 'string', enum: ['ok', 'degraded'] },
+          upstream: { type: 'string', enum: ['leap', 'mock'] },
+          problem: { type: 'string' },
+        },
+        required: ['status', 'upstream'],
+        additionalProperties: false,
       },
       ProblemResponse: {
         type: 'object',

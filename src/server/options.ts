@@ -6,6 +6,8 @@
 import type { RateLimitRule, RateLimitStore } from './rate-limit.js';
 import { MemoryRateLimitStore } from './rate-limit.js';
 import { TokenService } from './tokens.js';
+import { secretProblem } from './secret-strength.js';
+import { UpstreamHealth } from './health.js';
 import type { WebhookDelivery } from '../core/types.generated.js';
 import type { Logger, UpstreamConfig } from './upstream.js';
 import { resolveUpstream } from './upstream-config.js';
@@ -25,7 +27,10 @@ export interface LeapHandlerOptions {
   incentivesBaseUrl?: string;
   /** Default `https://api.leap.energy` (with `environment: 'staging'`: `https://api.staging.leap.energy`). */
   platformBaseUrl?: string;
-  /** At least 32 bytes, shared by every instance. Without it a random per-process secret is used (with a warning). */
+  /**
+   * Random, at least 32 bytes (`openssl rand -base64 48`), shared by every instance; a guessable one is refused. Without
+   * it a random per-process secret is used (with a warning).
+   */
   sessionSecret?: string;
   /** Origins (scheme://host[:port]) allowed to call from a browser. Same-origin requests are always allowed. */
   allowedOrigins?: string[];
@@ -35,7 +40,7 @@ export interface LeapHandlerOptions {
   authenticate?: (request: Request) => Promise<{ referenceId: string } | null>;
   /**
    * Server-to-server sessions: your own backend (any language) calls `POST {base}/session` with
-   * `Authorization: Bearer <partnerSecret>` and `{"reference_id": "…"}`. At least 32 bytes.
+   * `Authorization: Bearer <partnerSecret>` and `{"reference_id": "…"}`. Random, at least 32 bytes.
    */
   partnerSecret?: string;
   /**
@@ -51,12 +56,13 @@ export interface LeapHandlerOptions {
   isRevoked?: (session: RevocationQuery) => boolean | Promise<boolean>;
   /**
    * Enables `POST {base}/webhooks/leap` for Leap's webhooks. Configure your webhook subscription at Leap to send it in
-   * the custom header `x-leap-webhook-secret`. At least 16 characters.
+   * the custom header `x-leap-webhook-secret`. Random, at least 32 bytes.
    */
   webhookSecret?: string;
   /**
-   * Receives each verified webhook delivery (`{webhook_event_id, payload}`) once: duplicates of an event already
-   * handled are dropped. Awaited; if it throws, the route answers 500 so Leap delivers the event again.
+   * Receives each verified webhook delivery (`{webhook_event_id, payload}`). Duplicates of an event already handled are
+   * dropped (by every instance, when the rate-limit store is shared: `RedisRateLimitStore`), but delivery is at least
+   * once: make it idempotent. Awaited; if it throws, the route answers 500 so Leap delivers the event again.
    */
   onWebhook?: (event: WebhookDelivery) => void | Promise<void>;
   /** Token lifetime. Default 900 (15 minutes). */
@@ -102,13 +108,15 @@ export const DEFAULT_BASE_PATH = '/api/leap';
 export const MAX_BODY_BYTES = 16 * 1024;
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
-export const MIN_PARTNER_SECRET_BYTES = 32;
-export const MIN_WEBHOOK_SECRET_BYTES = 16;
 
 /** Everything the middleware and routes need, resolved once. */
 export interface BackendConfig {
   options: LeapHandlerOptions;
   basePath: string;
+  /** Answers come from a mock Leap (`mock: true`): every answer says so. */
+  mock: boolean;
+  /** Whether Leap accepts the key, as last seen (`GET {base}/healthz`). */
+  health: UpstreamHealth;
   /** Masks the secrets before the partner's logger sees a line. */
   log: Logger;
   /** The API key and the secrets: masked in every answer and log line. */
@@ -132,14 +140,24 @@ export function normalizeBasePath(path: string): string {
 
 export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
   const secrets = [options.sessionSecret, options.partnerSecret, options.webhookSecret];
-  const { upstream, log } = resolveUpstream(options, {
+  const health = new UpstreamHealth();
+  const { upstream, log, mock } = resolveUpstream(options, {
     who: 'createLeapHandler',
     secrets,
     timeoutMs: options.upstreamTimeoutMs ?? 10_000,
     retries: options.upstreamRetries ?? 2,
     backoffMs: options.upstreamBackoffMs ?? 200,
     audience: 'browser',
+    health,
   });
+  for (const [name, value] of [
+    ['sessionSecret', options.sessionSecret],
+    ['partnerSecret', options.partnerSecret],
+    ['webhookSecret', options.webhookSecret],
+  ] as const) {
+    const problem = value === undefined ? null : secretProblem(name, value);
+    if (problem) throw new Error(`createLeapHandler: ${problem}`);
+  }
   let secret = options.sessionSecret;
   if (!secret) {
     log(
@@ -152,15 +170,7 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
   if (!Number.isInteger(ttl) || ttl < 30 || ttl > 86_400)
     throw new Error('sessionTtlSeconds must be an integer from 30 to 86400.');
   const partnerSecret = options.partnerSecret ? new TextEncoder().encode(options.partnerSecret) : null;
-  if (partnerSecret && partnerSecret.byteLength < MIN_PARTNER_SECRET_BYTES) {
-    throw new Error(
-      `partnerSecret must be at least ${MIN_PARTNER_SECRET_BYTES} bytes; generate one with: openssl rand -base64 48`,
-    );
-  }
   const webhookSecret = options.webhookSecret ? new TextEncoder().encode(options.webhookSecret) : null;
-  if (webhookSecret && webhookSecret.byteLength < MIN_WEBHOOK_SECRET_BYTES) {
-    throw new Error(`webhookSecret must be at least ${MIN_WEBHOOK_SECRET_BYTES} characters.`);
-  }
   if (webhookSecret && !options.onWebhook) {
     log('warn', 'webhookSecret is set without onWebhook: webhook events are acknowledged and dropped.');
   }
@@ -168,6 +178,8 @@ export function resolveOptions(options: LeapHandlerOptions): BackendConfig {
   return {
     options,
     basePath: normalizeBasePath(options.basePath ?? DEFAULT_BASE_PATH),
+    mock,
+    health,
     log,
     tokens: new TokenService(secret, ttl),
     upstream,

@@ -1,9 +1,11 @@
 /**
- * A `RateLimitStore` over Redis, so every instance of the backend counts against one limit. Runtime-neutral like the
- * rest of the server: it talks to a client you create (node-redis or ioredis) and imports neither.
+ * A `RateLimitStore` over Redis, so every instance of the backend counts against one limit, and remembers which
+ * webhook events were handled, so a redelivery that reaches another instance is dropped there too. Runtime-neutral
+ * like the rest of the server: it talks to a client you create (node-redis or ioredis) and imports neither.
  */
-import type { RateLimitHit, RateLimitStore } from './rate-limit.js';
+import { MemoryRateLimitStore, type RateLimitHit, type RateLimitStore } from './rate-limit.js';
 import type { Logger } from './upstream.js';
+import type { HandledEvents } from './handled-events.js';
 
 /** The part of a node-redis v4/v5 client (`createClient()` from `redis`) this store uses. */
 export interface NodeRedisLike {
@@ -23,7 +25,10 @@ export interface RedisRateLimitStoreOptions {
   client: NodeRedisLike | IoRedisLike;
   /** Put before every key. Default `leap-elements:rl:`. */
   prefix?: string;
-  /** How long a hit waits for Redis before the request is let through uncounted. Default 250 ms. */
+  /**
+   * How long a command waits for Redis. A hit that gets no answer in time is decided by this instance's own count
+   * (the same rule); it is never let through uncounted. Default 250 ms.
+   */
   timeoutMs?: number;
   /** Receives the outage warning and the recovery line. Default: one line to `console.error`. */
   logger?: Logger;
@@ -62,16 +67,18 @@ const defaultLogger: Logger = (level, message) => console.error(`[leap-elements]
  * increments the key, sets its expiry and returns the count and the time left, atomically, so concurrent requests on
  * any instance each get their own count.
  *
- * Fails open: when Redis is down, slow (no answer within `timeoutMs`) or answers an error, the hit counts as 0 and the
- * request is served. A rate limit protects Leap and the partner from abuse; an outage of the limiter should not turn
- * into an outage of the feature, nor add Redis's connect timeout to every request. A warning is logged at most once a
- * minute while Redis is failing, and one `info` line when it answers again.
+ * A slow or absent Redis never means "unlimited": every hit is also counted in this instance's memory (the same
+ * rules), and the higher of the two counts decides. When Redis is down, slow (no answer within `timeoutMs`) or answers
+ * an error, this instance's count alone decides, so each instance still holds the limit on its own. A warning is
+ * logged at most once a minute while Redis is failing, and one `info` line when it answers again.
  */
-export class RedisRateLimitStore implements RateLimitStore {
+export class RedisRateLimitStore implements RateLimitStore, HandledEvents {
   private readonly send: (args: string[]) => Promise<unknown>;
   private readonly prefix: string;
   private readonly timeoutMs: number;
   private readonly log: Logger;
+  /** This instance's own counts: what decides while Redis cannot. */
+  readonly #local = new MemoryRateLimitStore();
   private failingSince: number | null = null;
   private lastWarnAt = Number.NEGATIVE_INFINITY;
   private suppressed = 0;
@@ -95,18 +102,41 @@ export class RedisRateLimitStore implements RateLimitStore {
   }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
-    const window = String(Math.max(1, Math.ceil(windowMs)));
+    const local = await this.#local.hit(key, windowMs);
+    const shared = await this.#attempt(() => this.run(key, String(Math.max(1, Math.ceil(windowMs)))));
+    if (shared === undefined) return local;
+    const [count, pttl] = shared;
+    return count >= local.count ? { count, resetAt: Date.now() + pttl } : local;
+  }
+
+  /** Whether any instance has handled the webhook event `id` (false when Redis cannot say). */
+  async wasHandled(id: string): Promise<boolean> {
+    const reply = await this.#attempt(() => this.send(['EXISTS', this.#eventKey(id)]));
+    return Number(reply) === 1;
+  }
+
+  /** Remembers the webhook event `id` as handled, for every instance, for `ttlSeconds`. */
+  async markHandled(id: string, ttlSeconds: number): Promise<void> {
+    await this.#attempt(() => this.send(['SET', this.#eventKey(id), '1', 'EX', String(Math.max(1, ttlSeconds))]));
+  }
+
+  #eventKey(id: string): string {
+    return `${this.prefix}webhook-event:${id}`;
+  }
+
+  /** The command's answer, or undefined (after the outage bookkeeping) when Redis fails or takes too long. */
+  async #attempt<T>(command: () => Promise<T>): Promise<T | undefined> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
       timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
     });
     try {
-      const [count, pttl] = await Promise.race([this.run(key, window), deadline]);
+      const answer = await Promise.race([command(), deadline]);
       this.recovered();
-      return { count, resetAt: Date.now() + pttl };
+      return answer;
     } catch (error) {
       this.failed(error);
-      return { count: 0, resetAt: Date.now() + windowMs };
+      return undefined;
     } finally {
       clearTimeout(timer);
     }
@@ -139,7 +169,7 @@ export class RedisRateLimitStore implements RateLimitStore {
       return;
     }
     const more = this.suppressed > 0 ? ` (${this.suppressed} more failures since the last warning)` : '';
-    this.log('warn', `Redis rate-limit store unavailable, requests are not limited: ${describe(error)}${more}`);
+    this.log('warn', `Redis rate-limit store unavailable, counting on this instance alone: ${describe(error)}${more}`);
     this.lastWarnAt = now;
     this.suppressed = 0;
   }

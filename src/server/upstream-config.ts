@@ -30,6 +30,8 @@ export interface UpstreamOptions {
 
 export interface ResolvedUpstream {
   upstream: UpstreamConfig;
+  /** Answers come from a mock Leap (`mock: true`), never from Leap itself. */
+  mock: boolean;
   /** Masks the secrets before the caller's logger sees a line. */
   log: Logger;
 }
@@ -65,11 +67,20 @@ export function resolveUpstream(
     retries: number;
     backoffMs: number;
     audience: UpstreamConfig['audience'];
+    /** Told whether Leap accepts the key, as calls find out. */
+    health?: UpstreamConfig['health'];
   },
 ): ResolvedUpstream {
-  const given = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
+  if (options.mock !== undefined && typeof options.mock !== 'boolean') {
+    throw new Error(`${settings.who}: mock must be true or false.`);
+  }
+  const mock = options.mock === true;
+  const given = options.apiKey || (mock ? MOCK_PLACEHOLDER_KEY : undefined);
   if (!given) {
-    throw new Error(`${settings.who}: apiKey is required (set LEAP_API_KEY), or pass mock: true to use a mock Leap.`);
+    // Never a mock by omission: a forgotten key must not turn into sample data shown to real customers.
+    throw new Error(
+      `${settings.who}: apiKey is required (set LEAP_API_KEY), or pass mock: true to answer from a mock Leap with sample data.`,
+    );
   }
   if (options.environment !== undefined && !['production', 'staging'].includes(options.environment)) {
     throw new Error(`${settings.who}: environment must be "production" or "staging".`);
@@ -88,6 +99,7 @@ export function resolveUpstream(
   const platform = options.environment === 'staging' ? STAGING_PLATFORM_BASE_URL : DEFAULT_PLATFORM_BASE_URL;
   return {
     log,
+    mock,
     upstream: {
       apiKey,
       incentivesBaseUrl:
@@ -101,6 +113,7 @@ export function resolveUpstream(
       log,
       redact,
       audience: settings.audience,
+      ...(settings.health ? { health: settings.health } : {}),
     },
   };
 }

@@ -39,6 +39,8 @@ export interface UpstreamConfig {
    * title and details, masked, with Leap's status.
    */
   audience: 'browser' | 'server';
+  /** Told when Leap accepts or refuses the key (the backend's `/healthz`). */
+  health?: { answered(): void; keyRefused(status: number): void };
 }
 
 export interface UpstreamRequest {
@@ -172,6 +174,8 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       }
     }
 
+    // Any answer but a refusal of the key shows that Leap accepts it.
+    if (status < 500 && status !== 401 && status !== 403) config.health?.answered();
     if (ok) return { status, body, text };
     if (status >= 500) {
       config.log('warn', 'Leap answered with a server error', { path: request.path, status, attempt });
@@ -187,6 +191,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       throw new LeapApiError({ status: 404, title: 'Not found at Leap', details: {} });
     }
     if (status === 401 || status === 403) {
+      config.health?.keyRefused(status);
       // The partner's key was refused: a server configuration problem, not the browser's session.
       config.log('error', 'Leap refused the API key (check LEAP_API_KEY and its environment)', {
         path: request.path,

@@ -86,7 +86,7 @@ describe('strict Content-Security-Policy (CDN file or loader + every element, Ch
     const backend = toNodeListener(
       createLeapHandler({
         mock: true,
-        sessionSecret: 'csp-test-session-secret-at-least-32-characters-long',
+        sessionSecret: 'zOyByu3xeo3wlyrIcnNzzaf/OXrm02iTOpV6/FdjnbGrMIXW',
         fetch: async (input, init) => mock(new Request(input, init)),
         rateLimit: false,
         authenticate: async (req) => ({ referenceId: new URL(req.url).searchParams.get('as') ?? 'guest-csp' }),

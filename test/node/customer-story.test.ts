@@ -10,7 +10,7 @@ import { connectedMeter } from '../../src/mock/fixtures/meters.js';
 import type { WebhookDelivery } from '../../src/core/types.generated.js';
 import { startBackend, startMock, TEST_API_KEY, TEST_SECRET } from './support.js';
 
-const WEBHOOK_SECRET = 'webhook-secret-0123456789';
+const WEBHOOK_SECRET = 'kH91+ARP1qap1DQ9sNFlqSW9yWHG0WSSY6NBttbjy7NA92p9';
 
 interface MeterList {
   meters: Array<{
@@ -288,16 +288,18 @@ describe('POST {base}/webhooks/leap', () => {
   it('receives the mock’s connect-flow webhooks, sent with the subscription header and retried after a failure', async () => {
     // Deliveries run in parallel and arrive in any order: wait until both the completion and the retry have arrived.
     let failedId: string | undefined;
+    const types: string[] = [];
     let completedSeen = false;
     let retriedSeen = false;
     let settled!: () => void;
     const finished = new Promise<void>((resolve) => (settled = resolve));
-    const { url, handled } = await receiver((event) => {
+    const { url } = await receiver((event) => {
       if (failedId === undefined) {
         failedId = event.webhook_event_id;
         throw new Error('first delivery fails');
       }
       const { payload } = event as { payload: { webhook_event_type: string; status?: string } };
+      types.push(payload.webhook_event_type);
       if (payload.webhook_event_type === 'connect_session.updated' && payload.status === 'COMPLETED')
         completedSeen = true;
       if (event.webhook_event_id === failedId) retriedSeen = true;
@@ -314,13 +316,8 @@ describe('POST {base}/webhooks/leap', () => {
       body: JSON.stringify({ reference_id: 'webhook-customer', meters: 1 }),
     });
     await finished;
-    const types = handled.map((e) => e.payload.webhook_event_type);
     assert.ok(types.includes('meter.created'));
     assert.ok(types.includes('connect_session.authorization_updated'));
-    assert.ok(
-      handled.some((e) => e.webhook_event_id === failedId),
-      'the failed delivery was handled on a retry',
-    );
     const retried = upstream.mock.state.webhooks.deliveries.find((d) => d.webhook_event_id === failedId);
     assert.ok(retried && retried.attempts > 1, 'the mock counted the retry');
   });

@@ -149,15 +149,37 @@ describe('jwksAuthenticator', () => {
     assert.equal(body.reference_id, '90210');
   });
 
-  it('reads a namespaced claim whose name contains dots, and refuses a missing, empty or too long one', async () => {
+  it('reads a dotted path as nested claims only, never a top-level claim named with dots', async () => {
+    const jwks = await startJwks([keyA.jwk]);
+    const backend = startBackend({ jwksUrl: jwks.url, claim: 'app_metadata.customer_id' });
+    const both = await sign(keyA, {
+      'app_metadata.customer_id': 'chosen-by-user',
+      app_metadata: { customer_id: 'cus_real' },
+    });
+    assert.equal((await backend.session(bearer(both))).body.reference_id, 'cus_real');
+    const topLevelOnly = await sign(keyA, { 'app_metadata.customer_id': 'chosen-by-user' });
+    assert.equal((await backend.session(bearer(topLevelOnly))).status, 401);
+  });
+
+  it('reads a namespaced claim named with dots when given as a list of names; refuses missing and invalid ids', async () => {
     const jwks = await startJwks([keyA.jwk]);
     const claim = 'https://shop.test/customer_id';
-    const backend = startBackend({ jwksUrl: jwks.url, claim });
+    const backend = startBackend({ jwksUrl: jwks.url, claim: [claim] });
     assert.equal((await backend.session(bearer(await sign(keyA, { [claim]: 'cus_7' })))).body.reference_id, 'cus_7');
-    for (const value of [undefined, '', 'x'.repeat(256), { id: 1 }]) {
+    for (const value of [undefined, '', { id: 1 }]) {
       assert.equal((await backend.session(bearer(await sign(keyA, { [claim]: value })))).status, 401, String(value));
     }
     assert.ok(backend.refusals().every((fields) => fields.claim === claim));
+    // An id Leap would refuse is a 400 that says why, not a session.
+    for (const value of ['x'.repeat(256), 'ab', 'a/b?c#d', ' cus_8', 'cus\u00079']) {
+      const answer = await backend.session(bearer(await sign(keyA, { [claim]: value })));
+      assert.equal(answer.status, 400, JSON.stringify(value));
+      assert.match(JSON.stringify(answer.body), /reference id must/);
+    }
+    assert.throws(
+      () => jwksAuthenticator({ jwksUrl: jwks.url, issuer: 'i', audience: 'a', claim: [] }),
+      /claim must be/,
+    );
   });
 
   it('refuses an expired token and one not valid yet, beyond the clock tolerance', async () => {

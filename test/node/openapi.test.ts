@@ -8,7 +8,8 @@ import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { generateOpenApi, OPENAPI_FILE } from '../../scripts/openapi.js';
 import { OPENAPI_DOCUMENT } from '../../src/server/openapi.generated.js';
-import { BEND, json, startBackend, startMock } from './support.js';
+import { createLeapHandler } from '../../src/server/index.js';
+import { BEND, json, startBackend, startMock, TEST_SECRET } from './support.js';
 
 const upstream = await startMock();
 const backend = await startBackend(upstream.url, {
@@ -124,6 +125,18 @@ describe('the published OpenAPI document', () => {
   it('GET /openapi.json: 200, the document itself with this backend’s base path', async () => {
     const doc = (await check('/openapi.json', 'get', await backend.call('/openapi.json'))) as { servers: unknown };
     assert.deepEqual(doc.servers, [{ url: '/api/leap' }]);
+  });
+
+  it('GET /healthz: 200 from a backend Leap accepts, 503 from one whose key Leap refused', async () => {
+    await check('/healthz', 'get', await backend.call('/healthz'));
+    const refused = createLeapHandler({
+      apiKey: 'leap_live_refused',
+      sessionSecret: TEST_SECRET,
+      fetch: async () => Response.json({ message: 'invalid key' }, { status: 401 }),
+      logger: () => {},
+    });
+    await refused.checkUpstream();
+    await check('/healthz', 'get', await refused(new Request('http://backend.test/api/leap/healthz')));
   });
 
   it('429 is documented where the limit answers it', async () => {

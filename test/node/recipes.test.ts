@@ -5,6 +5,7 @@
  */
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { build } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
@@ -49,7 +50,7 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
     const port = await freePort();
     const server = await startProcess(process.execPath, ['express-server.mjs'], {
       cwd: app.dir,
-      env: { PORT: String(port) },
+      env: { PORT: String(port), LEAP_MOCK: '1' },
       ready: /listening on \d+/,
     });
     await assertBackendWorks((path, init) => fetch(`http://127.0.0.1:${port}${path}`, init));
@@ -60,10 +61,21 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
     app.write('node-server.mjs', docsRecipe('node'));
     const server = await startProcess(process.execPath, ['node-server.mjs'], {
       cwd: app.dir,
-      env: { PORT: String(await freePort()) },
+      env: { PORT: String(await freePort()), LEAP_MOCK: '1' },
       ready: /listening on (http:\/\/\S+)/,
     });
     await assertBackendWorks((path, init) => fetch(`${server.url}${path}`, init));
+  });
+
+  it('a recipe with neither LEAP_API_KEY nor LEAP_MOCK stops at start, naming both, instead of serving sample data', () => {
+    const started = spawnSync(process.execPath, ['node-server.mjs'], {
+      cwd: app.dir,
+      env: { ...process.env, PORT: '0', LEAP_API_KEY: '', LEAP_MOCK: '' },
+      encoding: 'utf8',
+    });
+    assert.notEqual(started.status, 0);
+    assert.match(started.stderr, /apiKey is required \(set LEAP_API_KEY\), or pass mock: true/);
+    assert.doesNotMatch(started.stdout, /listening/);
   });
 
   it('Next.js: the route handler module answers GET, POST and OPTIONS', async () => {
@@ -79,7 +91,7 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
       const doc = await route.GET(new Request('http://shop.test/api/leap/openapi.json'));
       answers.push(doc.status, (await doc.json()).openapi);
       console.log(JSON.stringify(answers));`;
-    const result = app.run(process.execPath, ['--input-type=module', '-e', script]);
+    const result = app.run(process.execPath, ['--input-type=module', '-e', script], { LEAP_MOCK: '1' });
     assert.equal(result.status, 0, result.stderr);
     assert.deepEqual(JSON.parse(result.stdout), [200, 204, 200, '3.1.0']);
   });
@@ -136,8 +148,10 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
       assert.doesNotMatch(script, /from\s*["']node:|require\(["']node:|from\s*["']undici/);
     });
 
-    it('without LEAP_API_KEY: the embedded mock answers inside the worker', async () => {
-      await assertBackendWorks(worker({ LEAP_SESSION_SECRET: 'worker-secret-0123456789-abcdefghijklmnopqrstuvwxyz' }));
+    it('with LEAP_MOCK=1: the embedded mock answers inside the worker', async () => {
+      await assertBackendWorks(
+        worker({ LEAP_MOCK: '1', LEAP_SESSION_SECRET: 'g0FTzkhMG21oCDH+S70u4qa4l5jOXyZDWCLjB/7TaEphBnHm' }),
+      );
     });
 
     it('with LEAP_API_KEY: calls Leap with the key, which never reaches the browser', async () => {
@@ -145,7 +159,7 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
       const mock = createMockLeap();
       const seen: string[] = [];
       const call = worker(
-        { LEAP_API_KEY: key, LEAP_SESSION_SECRET: 'worker-secret-0123456789-abcdefghijklmnopqrstuvwxyz' },
+        { LEAP_API_KEY: key, LEAP_SESSION_SECRET: 'g0FTzkhMG21oCDH+S70u4qa4l5jOXyZDWCLjB/7TaEphBnHm' },
         (request) => {
           seen.push(`${new URL(request.url).host} ${request.headers.get('x-api-key')}`);
           return mock(request);

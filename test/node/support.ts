@@ -4,7 +4,7 @@ import { createMockLeap, MOCK_API_KEY, type MockLeapOptions } from '../../src/mo
 import { createLeapHandler, type LeapHandlerOptions } from '../../src/server/index.js';
 import { listen } from '../../src/server/node.js';
 
-export const TEST_SECRET = 'test-session-secret-that-is-long-enough-0123456789';
+export const TEST_SECRET = 'zC0rKj2zIn+rPOgUuxiiAojS7WjJ7UcZF8LzIloE1t+ADY2O';
 export const TEST_API_KEY = 'leap_live_TESTKEY_9f8e7d6c5b4a3210';
 
 /** Starts a mock Leap over HTTP; counts the requests it receives. Closed after the test file. */

@@ -19,7 +19,7 @@ type Listener = (req: IncomingMessage, res: ServerResponse) => void;
 
 export const TEST_FAULTS: MockFault[] = ['500', 'timeout', 'malformed-json', 'extra-fields', 'unsafe-connect-url'];
 
-export const PARTNER_SECRET = 'browser-test-partner-secret-0123456789-abcdef';
+export const PARTNER_SECRET = 'VAl759YR8RJ/BWOEUXT/t7OcNzkcmaOw3AXyo1NOCne+6VRj';
 
 function handlerFor(basePath: string, mockUrl: string, extra: Partial<LeapHandlerOptions> = {}) {
   return createLeapHandler({
@@ -27,7 +27,7 @@ function handlerFor(basePath: string, mockUrl: string, extra: Partial<LeapHandle
     incentivesBaseUrl: `${mockUrl}/alpha`,
     platformBaseUrl: mockUrl,
     basePath,
-    sessionSecret: 'browser-test-secret-that-is-long-enough-0123456789',
+    sessionSecret: 'hHsPcBYTIBTVJbSNwh9cqxB7qgk97L2y3ehdeNd6JGNgVHIy',
     rateLimit: false,
     upstreamTimeoutMs: 1500,
     upstreamRetries: 1,

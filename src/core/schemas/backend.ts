@@ -7,9 +7,20 @@ import * as z from 'zod/mini';
 import { openEnum } from './common.js';
 import { MeterEnrollmentView } from './enrollments.js';
 import { METER_TYPES } from './grid-enums.js';
+import { PARTNER_REFERENCE_PATTERN, referenceIdProblem } from '../reference-id.js';
 
-/** Leap's `refId` rule: at most 255 characters. */
-export const ReferenceId = z.string().check(z.trim(), z.minLength(1), z.maxLength(255));
+/**
+ * A customer's reference id: Leap's `partner_reference` rule (3 to 256 characters, none of `/\\?[]{}!#$%^&*()<>|`),
+ * at most 255 characters (the connect URL's `refId`), no surrounding space, no control characters.
+ */
+export const ReferenceId = z.string().check(
+  z.superRefine((id, context) => {
+    const problem = referenceIdProblem(id);
+    if (problem) context.issues.push({ code: 'custom', message: `The reference id ${problem}.`, input: id });
+  }),
+  // Never the first message (the check above refuses everything it refuses); it puts the rule in the OpenAPI document.
+  z.regex(PARTNER_REFERENCE_PATTERN),
+);
 
 /** `POST {base}/session` answer: a short-lived token for one customer. */
 export const SessionResponse = z.object({
@@ -18,6 +29,8 @@ export const SessionResponse = z.object({
   expires_at: z.string(),
   /** The customer every call with this token acts for. */
   reference_id: z.string(),
+  /** Present (true) only when the backend answers from a mock Leap: sample data, never a real quote. */
+  mock: z.optional(z.literal(true)),
 });
 export type SessionResponse = z.infer<typeof SessionResponse>;
 
@@ -27,6 +40,15 @@ export const PartnerSessionRequest = z.strictObject({
   reference_id: ReferenceId,
 });
 export type PartnerSessionRequest = z.infer<typeof PartnerSessionRequest>;
+
+/** `GET {base}/healthz`: whether the backend can serve, and from which upstream. */
+export const HealthResponse = z.object({
+  status: z.enum(['ok', 'degraded']),
+  upstream: z.enum(['leap', 'mock']),
+  /** While degraded: what is wrong, in one line for an operator (never the key). */
+  problem: z.optional(z.string()),
+});
+export type HealthResponse = z.infer<typeof HealthResponse>;
 
 /** Every error the backend answers: the envelope of Leap's grid platform. */
 export const ProblemResponse = z.object({

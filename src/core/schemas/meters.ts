@@ -6,6 +6,7 @@
  * with a null the OpenAPI did not announce must not fail a whole search page.
  */
 import * as z from 'zod/mini';
+import { PARTNER_REFERENCE_PATTERN } from '../reference-id.js';
 import { closedEnum, isoDateTime, openEnum } from './common.js';
 import {
   ACTION_TYPES,
@@ -239,7 +240,6 @@ export const ListMeterDetailsResponse = z.looseObject({
 export type ListMeterDetails = z.infer<typeof ListMeterDetailsResponse>;
 
 // Request-side formats. Leap rejects a bad value with a 400 naming the field; checking here names it before the call.
-const PARTNER_REFERENCE_PATTERN = /^[^/\\?\][{}!#$%^&*()<>|]{3,256}$/;
 
 /** A `partner_reference` as Leap accepts it in requests: 3 to 256 characters, none of `/\?[]{}!#$%^&*()<>|`. */
 export const PartnerReference = z.string().check(

@@ -86,8 +86,9 @@ export function parseWebhookDelivery(value: unknown) {
   const envelope = WebhookDelivery.safeParse(value);
   if (!envelope.success) return envelope;
   const type = envelope.data.payload.webhook_event_type as WebhookEventType;
-  const known = (KNOWN_EVENTS as Record<string, z.ZodMiniType>)[type];
-  if (!known) return envelope;
+  // An own property only: a type such as `__proto__` or `toString` is an unknown event, not a lookup into Object.
+  if (!Object.hasOwn(KNOWN_EVENTS, type)) return envelope;
+  const known = (KNOWN_EVENTS as Record<string, z.ZodMiniType>)[type]!;
   const payload = known.safeParse((value as { payload: unknown }).payload);
   return payload.success ? envelope : payload;
 }

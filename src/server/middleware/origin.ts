@@ -30,6 +30,8 @@ export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendE
     // finished response (as hono's cors does for actual requests) makes the Node adapter rebuild every answer.
     c.header('cache-control', 'no-store');
     c.header('x-content-type-options', 'nosniff');
+    // Sample data must never pass for a quote: every answer says when it comes from a mock.
+    if (config.mock) c.header('x-leap-mock', '1');
     const origin = c.req.header('origin');
     const normalized = origin?.toLowerCase();
     if (normalized && !config.allowedOrigins.has(normalized) && normalized !== ownOrigin(c)) {
@@ -39,7 +41,7 @@ export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendE
       if (origin) {
         c.header('access-control-allow-origin', origin);
         c.header('access-control-allow-credentials', 'true');
-        c.header('access-control-expose-headers', 'retry-after');
+        c.header('access-control-expose-headers', 'retry-after, x-leap-mock');
       }
     }
     await next();
@@ -53,7 +55,7 @@ export function refuseOrigins(config: BackendConfig): MiddlewareHandler<BackendE
     credentials: true,
     allowMethods: ['GET', 'POST', 'OPTIONS'],
     allowHeaders: ['authorization', 'content-type'],
-    exposeHeaders: ['retry-after'],
+    exposeHeaders: ['retry-after', 'x-leap-mock'],
     maxAge: 600,
   });
   const logRefusal = (origin: string) => {

@@ -1,33 +1,27 @@
 /** `POST {base}/incentives`: Leap's eligibility check for the token's customer, its `connect_url` checked. */
 import { Hono } from 'hono';
 import { checkLinkUrl } from '../../core/safe-url.js';
-import { issuesToFields } from '../../core/schemas/common.js';
 import { CheckIncentivesBody, IncentivesResponse } from '../../core/schemas/incentives.js';
 import type { BackendEnv } from '../context.js';
 import { callLeapWithText, UNEXPECTED } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import { limitBody } from '../middleware/body-limit.js';
+import { jsonBody } from '../middleware/json-body.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
 import { allowOnly, leapAnswer, leapAnswerText, problem } from '../responses.js';
 
 export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
   const customer = customerOnly(config);
-  app.post('/incentives', limitBody(MAX_BODY_BYTES), customer, async (c) => {
+  const checkedBody = jsonBody(CheckIncentivesBody, {
+    fields: (fields) =>
+      'reference_id' in fields
+        ? { ...fields, reference_id: 'not allowed: the customer comes from the session token' }
+        : fields,
+  });
+  app.post('/incentives', limitBody(MAX_BODY_BYTES), customer, checkedBody, async (c) => {
     const referenceId = c.get('referenceId');
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return problem(c, 400, 'Request body must be JSON', {});
-    }
-    const parsed = CheckIncentivesBody.safeParse(raw);
-    if (!parsed.success) {
-      const fields = issuesToFields(parsed.error.issues);
-      if ('reference_id' in fields) fields.reference_id = 'not allowed: the customer comes from the session token';
-      return problem(c, 400, 'Invalid request', { fields });
-    }
-    const body = { operation_type: 'lookup' as const, ...parsed.data, reference_id: referenceId };
+    const body = { operation_type: 'lookup' as const, ...c.req.valid('json'), reference_id: referenceId };
     const { data, text } = await callLeapWithText(
       config.upstream,
       {

@@ -7,10 +7,11 @@
  */
 import { Hono, type Context } from 'hono';
 import { LeapApiError } from '../../core/errors.js';
-import { issuesToFields } from '../../core/schemas/common.js';
 import { PartnerSessionRequest } from '../../core/schemas/backend.js';
+import { referenceIdProblem } from '../../core/reference-id.js';
 import type { BackendEnv } from '../context.js';
 import { limitBody } from '../middleware/body-limit.js';
+import { readJsonBody } from '../middleware/json-body.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
 import { allowOnly, problem } from '../responses.js';
 import { secretMatches } from '../secret.js';
@@ -20,16 +21,10 @@ type Who = { referenceId: string } | Response;
 export function sessionRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
 
+  // Only a partner server sends a body: a browser's request for a session has none.
   const fromPartnerServer = async (c: Context): Promise<Who> => {
-    let raw: unknown;
-    try {
-      raw = JSON.parse(await c.req.text());
-    } catch {
-      return problem(c, 400, 'Request body must be JSON', { expected: '{"reference_id": "<your customer id>"}' });
-    }
-    const parsed = PartnerSessionRequest.safeParse(raw);
-    if (!parsed.success) return problem(c, 400, 'Invalid request', { fields: issuesToFields(parsed.error.issues) });
-    return { referenceId: parsed.data.reference_id };
+    const body = await readJsonBody(c, PartnerSessionRequest, { expected: '{"reference_id": "<your customer id>"}' });
+    return body instanceof Response ? body : { referenceId: body.data.reference_id };
   };
 
   const fromAuthenticator = async (c: Context): Promise<Who> => {
@@ -42,10 +37,15 @@ export function sessionRoutes(config: BackendConfig): Hono<BackendEnv> {
       return problem(c, 500, 'Could not check the user', {});
     }
     if (!who) return problem(c, 401, 'Not signed in', { reason: 'authenticate() refused this request.' });
-    const referenceId = String(who.referenceId ?? '');
-    if (referenceId === '' || referenceId.length > 255) {
-      config.log('error', 'authenticate() returned an unusable referenceId', { length: referenceId.length });
-      return problem(c, 500, 'Could not check the user', {});
+    // A number is taken as its digits (`42` is refused all the same: Leap needs three characters or more).
+    const given: unknown = who.referenceId;
+    const referenceId = typeof given === 'number' ? String(given) : (given as string);
+    const invalid = referenceIdProblem(referenceId);
+    if (invalid) {
+      config.log('error', `authenticate() returned a reference id Leap would refuse: it ${invalid}`);
+      return problem(c, 400, 'Invalid reference id', {
+        fields: { reference_id: `The customer's reference id ${invalid}.` },
+      });
     }
     return { referenceId };
   };
@@ -74,7 +74,12 @@ export function sessionRoutes(config: BackendConfig): Hono<BackendEnv> {
     }
     if (who instanceof Response) return who;
     const { token, expiresAt } = await config.tokens.issue(who.referenceId);
-    return c.json({ token, expires_at: expiresAt.toISOString(), reference_id: who.referenceId });
+    return c.json({
+      token,
+      expires_at: expiresAt.toISOString(),
+      reference_id: who.referenceId,
+      ...(config.mock ? { mock: true } : {}),
+    });
   });
   allowOnly(app, '/session', 'POST');
   return app;
