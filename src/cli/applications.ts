@@ -5,10 +5,10 @@
 import { parseArgs } from 'node:util';
 import { createLeapClient } from '../server/client/create-client.js';
 import type { ApplicationFilter } from '../server/client/applications.js';
-import { readClientEnv } from './client-env.js';
+import { jobClientOptions, MOCK_FLAG } from './client-env.js';
 import { describeFailure, note, table, writeOut } from './output.js';
 
-const USAGE = 'Usage: leap-elements applications [--awaiting-partner | --status <status>] [--json]';
+const USAGE = 'Usage: leap-elements applications [--awaiting-partner | --status <status>] [--json] [--mock]';
 
 export async function runApplications(
   args: string[],
@@ -18,7 +18,12 @@ export async function runApplications(
   try {
     ({ values } = parseArgs({
       args,
-      options: { 'awaiting-partner': { type: 'boolean' }, status: { type: 'string' }, json: { type: 'boolean' } },
+      options: {
+        ...MOCK_FLAG,
+        'awaiting-partner': { type: 'boolean' },
+        status: { type: 'string' },
+        json: { type: 'boolean' },
+      },
     }));
   } catch (error) {
     note('applications', `${(error as Error).message}\n${USAGE}`);
@@ -28,10 +33,8 @@ export async function runApplications(
     note('applications', `--awaiting-partner and --status cannot be combined\n${USAGE}`);
     return 2;
   }
-  const { options, problems, warnings } = readClientEnv('applications', env);
-  for (const line of problems) note('applications', line);
-  if (!options) return 1;
-  for (const line of warnings) note('applications', line);
+  const options = jobClientOptions('applications', env, values.mock);
+  if (typeof options === 'number') return options;
 
   const status = (values['awaiting-partner'] ? 'awaiting_partner' : values.status) as ApplicationFilter['status'];
   const rows: string[][] = [];

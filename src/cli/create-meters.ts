@@ -10,10 +10,10 @@ import { LeapApiError } from '../core/errors.js';
 import type { CreateMeter } from '../core/types.generated.js';
 import { createLeapClient } from '../server/client/create-client.js';
 import type { MeterJob, MeterRowOutcome, RowProblem } from '../server/client/create-meters.js';
-import { readClientEnv } from './client-env.js';
+import { jobClientOptions, MOCK_FLAG } from './client-env.js';
 import { describeFailure, note, table, writeOut } from './output.js';
 
-const USAGE = 'Usage: leap-elements create-meters <file.csv|file.json> [--update-existing] [--wait]';
+const USAGE = 'Usage: leap-elements create-meters <file.csv|file.json> [--update-existing] [--wait] [--mock]';
 
 /** A JSON file holds an array of meters or Leap's own `{assets: [...]}`; anything else is the CSV text. */
 async function readMeters(file: string): Promise<CreateMeter[] | string> {
@@ -53,7 +53,7 @@ export async function runCreateMeters(
     parsed = parseArgs({
       args,
       allowPositionals: true,
-      options: { 'update-existing': { type: 'boolean' }, wait: { type: 'boolean' } },
+      options: { ...MOCK_FLAG, 'update-existing': { type: 'boolean' }, wait: { type: 'boolean' } },
     });
   } catch (error) {
     note('create-meters', `${(error as Error).message}\n${USAGE}`);
@@ -64,10 +64,8 @@ export async function runCreateMeters(
     note('create-meters', USAGE);
     return 2;
   }
-  const { options, problems, warnings } = readClientEnv('create-meters', env);
-  for (const line of problems) note('create-meters', line);
-  if (!options) return 1;
-  for (const line of warnings) note('create-meters', line);
+  const options = jobClientOptions('create-meters', env, parsed.values.mock);
+  if (typeof options === 'number') return options;
 
   const client = createLeapClient(options);
   try {

@@ -3,19 +3,41 @@
  * misconfigured server stops at start with one line per problem, and never repeats a secret's value.
  */
 import type { RateLimitRule } from '../server/rate-limit.js';
+import { SERVE_VARIABLES, unknownVariables } from './env-names.js';
+import {
+  envText,
+  readApiKey,
+  readEnvironment,
+  readFlag,
+  readHttpsUrl,
+  readHttpUrl,
+  readInteger,
+  readSecret,
+  type EnvText,
+} from './env-values.js';
+
+export { SERVE_VARIABLES };
+export { isHttpUrl, readEnvironment, readHttpsUrl } from './env-values.js';
 
 export interface ServeConfig {
   port: number;
   host: string;
   basePath: string;
-  /** Absent: the embedded mock. */
+  /** Absent: a mock answers (see `mock`). */
   apiKey?: string;
+  /**
+   * Where answers come from when there is no key: `explicit` (LEAP_MOCK=1) or `local` (no key and no LEAP_MOCK outside
+   * production: the mock, on 127.0.0.1 only). False: the real Leap API.
+   */
+  mock: 'explicit' | 'local' | false;
   sessionSecret?: string;
   allowedOrigins: string[];
   partnerSecret?: string;
-  jwks?: { jwksUrl: string; issuer: string; audience: string; cookie?: string; claim?: string };
+  jwks?: { jwksUrl: string; issuer: string; audience: string; cookie?: string; claim?: string | string[] };
   guestSessions?: boolean;
   redisUrl?: string;
+  /** How long a rate-limit check waits for Redis before counting on this instance alone. */
+  redisTimeoutMs?: number;
   ipRule: RateLimitRule | false;
   tokenRule: RateLimitRule | false;
   trustProxy?: boolean | number;
@@ -33,71 +55,37 @@ export interface EnvReading {
   problems: string[];
   /** One line each; printed at start. */
   warnings: string[];
+  /** One line per `LEAP_*` variable no command reads, with the name it was probably meant to be: printed in any case. */
+  unknown: string[];
 }
 
-/** Every variable `serve` reads, for the docs' table and for telling a typo from an unknown variable. */
-export const SERVE_VARIABLES = [
-  'PORT',
-  'HOST',
-  'LEAP_API_KEY',
-  'LEAP_SESSION_SECRET',
-  'LEAP_ALLOWED_ORIGINS',
-  'LEAP_BASE_PATH',
-  'LEAP_PARTNER_SECRET',
-  'LEAP_AUTH_JWKS_URL',
-  'LEAP_AUTH_ISSUER',
-  'LEAP_AUTH_AUDIENCE',
-  'LEAP_AUTH_COOKIE',
-  'LEAP_AUTH_CLAIM',
-  'LEAP_GUEST_SESSIONS',
-  'LEAP_REDIS_URL',
-  'LEAP_RATE_LIMIT_IP',
-  'LEAP_RATE_LIMIT_TOKEN',
-  'LEAP_TRUST_PROXY',
-  'LEAP_INCENTIVES_BASE_URL',
-  'LEAP_PLATFORM_BASE_URL',
-  'LEAP_ENVIRONMENT',
-  'LEAP_WEBHOOK_SECRET',
-  'LEAP_WEBHOOK_FORWARD_URL',
-] as const;
-
-const MIN_SECRET_BYTES = 32;
-/** The webhook secret is typed into Leap's subscription form, so it may be shorter than the signing secrets. */
-const MIN_WEBHOOK_SECRET_BYTES = 16;
 const DEFAULT_IP_RULE: RateLimitRule = { limit: 120, windowSeconds: 60 };
 const DEFAULT_TOKEN_RULE: RateLimitRule = { limit: 60, windowSeconds: 60 };
+const LOOPBACK = '127.0.0.1';
 
 export function readServeEnv(env: Record<string, string | undefined>): EnvReading {
   const problems: string[] = [];
   const warnings: string[] = [];
-  const text = (name: string): string | undefined => {
-    const value = env[name]?.trim();
-    return value === '' ? undefined : value;
-  };
+  const unknown = unknownVariables(env);
+  const text = envText(env);
 
   const port = readPort(text('PORT'), problems);
-  const host = text('HOST') ?? '0.0.0.0';
-
   const basePath = text('LEAP_BASE_PATH') ?? '/api/leap';
   if (!/^\/[A-Za-z0-9._~\-/]*$/.test(basePath)) {
     problems.push(`LEAP_BASE_PATH must be a URL path starting with /, such as /api/leap (got "${basePath}").`);
   }
 
-  const apiKey = text('LEAP_API_KEY');
-  if (apiKey !== undefined && !/^[\x21-\x7e]+$/.test(apiKey)) {
-    problems.push('LEAP_API_KEY must be printable ASCII without spaces (check for a pasted line break or quote).');
-  }
-  const sessionSecret = text('LEAP_SESSION_SECRET');
+  const apiKey = readApiKey(text('LEAP_API_KEY'), problems);
+  const mock = readMockMode(text, env.NODE_ENV === 'production', problems);
+  const host = readHost(text('HOST'), mock, problems);
+  const sessionSecret = readSecret('LEAP_SESSION_SECRET', text('LEAP_SESSION_SECRET'), problems);
   if (apiKey !== undefined && sessionSecret === undefined) {
     problems.push(
       'LEAP_SESSION_SECRET is required when LEAP_API_KEY is set (the same on every instance): openssl rand -base64 48',
     );
   }
-  checkSecretLength('LEAP_SESSION_SECRET', sessionSecret, problems);
-  const partnerSecret = text('LEAP_PARTNER_SECRET');
-  checkSecretLength('LEAP_PARTNER_SECRET', partnerSecret, problems);
-  const webhookSecret = text('LEAP_WEBHOOK_SECRET');
-  checkSecretLength('LEAP_WEBHOOK_SECRET', webhookSecret, problems, MIN_WEBHOOK_SECRET_BYTES);
+  const partnerSecret = readSecret('LEAP_PARTNER_SECRET', text('LEAP_PARTNER_SECRET'), problems);
+  const webhookSecret = readSecret('LEAP_WEBHOOK_SECRET', text('LEAP_WEBHOOK_SECRET'), problems);
   const webhookForwardUrl = readHttpUrl('LEAP_WEBHOOK_FORWARD_URL', text('LEAP_WEBHOOK_FORWARD_URL'), problems);
   if (webhookForwardUrl !== undefined && webhookSecret === undefined) {
     problems.push('LEAP_WEBHOOK_FORWARD_URL needs LEAP_WEBHOOK_SECRET, which enables the webhook route.');
@@ -116,19 +104,18 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
   }
 
   const jwks = readJwks(text, problems);
-
-  const guestText = text('LEAP_GUEST_SESSIONS');
-  let guestSessions: boolean | undefined;
-  if (guestText !== undefined) {
-    if (/^(1|true|yes|on)$/i.test(guestText)) guestSessions = true;
-    else if (/^(0|false|no|off)$/i.test(guestText)) guestSessions = false;
-    else problems.push(`LEAP_GUEST_SESSIONS must be 1 or 0 (got "${guestText}").`);
-  }
+  const guestSessions = readFlag('LEAP_GUEST_SESSIONS', text('LEAP_GUEST_SESSIONS'), problems);
 
   const redisUrl = text('LEAP_REDIS_URL');
   if (redisUrl !== undefined && !/^rediss?:\/\/[^\s]+$/.test(redisUrl)) {
     problems.push('LEAP_REDIS_URL must be a redis:// or rediss:// URL.');
   }
+  const redisTimeoutMs = readInteger(
+    'LEAP_REDIS_TIMEOUT_MS',
+    text('LEAP_REDIS_TIMEOUT_MS'),
+    { min: 1, max: 10_000, unit: 'milliseconds' },
+    problems,
+  );
 
   const ipRule = readRule('LEAP_RATE_LIMIT_IP', text('LEAP_RATE_LIMIT_IP'), DEFAULT_IP_RULE, problems);
   const tokenRule = readRule('LEAP_RATE_LIMIT_TOKEN', text('LEAP_RATE_LIMIT_TOKEN'), DEFAULT_TOKEN_RULE, problems);
@@ -146,11 +133,6 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
   const platformBaseUrl = readHttpsUrl('LEAP_PLATFORM_BASE_URL', text('LEAP_PLATFORM_BASE_URL'), problems);
   const environment = readEnvironment(text('LEAP_ENVIRONMENT'), problems);
 
-  if (apiKey === undefined) {
-    warnings.push(
-      'LEAP_API_KEY is not set: answering from the embedded mock Leap (no network, sample data). Set it for the real API.',
-    );
-  }
   if (guestSessions === undefined && !partnerSecret && !jwks) {
     warnings.push(
       'Guest sessions: anyone can get a session for a fresh anonymous customer. Set LEAP_PARTNER_SECRET or LEAP_AUTH_JWKS_URL to sign customers in, or LEAP_GUEST_SESSIONS=1 to keep this and silence the line.',
@@ -158,24 +140,27 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
   }
   if (redisUrl === undefined) {
     warnings.push('LEAP_REDIS_URL is not set: rate limits count per instance.');
+    if (redisTimeoutMs !== undefined) warnings.push('LEAP_REDIS_TIMEOUT_MS has no effect without LEAP_REDIS_URL.');
   }
   if (webhookSecret !== undefined && webhookForwardUrl === undefined) {
     warnings.push('LEAP_WEBHOOK_FORWARD_URL is not set: webhooks are verified and logged, not passed on.');
   }
 
-  if (problems.length) return { config: null, problems, warnings };
+  if (problems.length || mock === undefined) return { config: null, problems, warnings, unknown };
   return {
     config: {
       port: port!,
       host,
       basePath,
       apiKey,
+      mock,
       sessionSecret,
       allowedOrigins,
       partnerSecret,
       jwks,
       guestSessions,
       redisUrl,
+      redisTimeoutMs,
       ipRule,
       tokenRule,
       trustProxy,
@@ -187,7 +172,43 @@ export function readServeEnv(env: Record<string, string | undefined>): EnvReadin
     },
     problems,
     warnings,
+    unknown,
   };
+}
+
+/**
+ * Never a mock by omission where customers could see it: the mock answers when LEAP_MOCK=1 says so, or, with neither a
+ * key nor LEAP_MOCK, only outside production (the README's first command), and then only on this machine.
+ */
+function readMockMode(text: EnvText, production: boolean, problems: string[]): ServeConfig['mock'] | undefined {
+  const hasKey = text('LEAP_API_KEY') !== undefined;
+  const flag = readFlag('LEAP_MOCK', text('LEAP_MOCK'), problems);
+  if (hasKey && flag === true) {
+    problems.push(
+      'LEAP_MOCK=1 and LEAP_API_KEY are both set: unset LEAP_MOCK to call the real Leap API, or LEAP_API_KEY to answer from the mock.',
+    );
+    return undefined;
+  }
+  if (hasKey) return false;
+  if (flag === true) return 'explicit';
+  if (flag === false || production) {
+    problems.push(
+      `LEAP_API_KEY is not set${flag === false ? ' and LEAP_MOCK=0' : ' and NODE_ENV is production'}: set LEAP_API_KEY for the real Leap API, or LEAP_MOCK=1 to answer from the embedded mock (sample data).`,
+    );
+    return undefined;
+  }
+  return 'local';
+}
+
+/** Every interface, except for the mock nobody asked for: that one only answers this machine. */
+function readHost(value: string | undefined, mock: ServeConfig['mock'] | undefined, problems: string[]): string {
+  if (mock !== 'local') return value ?? '0.0.0.0';
+  if (value !== undefined && !['127.0.0.1', 'localhost', '::1'].includes(value)) {
+    problems.push(
+      `HOST=${value} would show the mock's sample data to other machines: set LEAP_API_KEY for the real Leap API, or LEAP_MOCK=1 to serve the mock there on purpose.`,
+    );
+  }
+  return value ?? LOOPBACK;
 }
 
 function readPort(value: string | undefined, problems: string[]): number | undefined {
@@ -200,14 +221,6 @@ function readPort(value: string | undefined, problems: string[]): number | undef
   return port;
 }
 
-function checkSecretLength(name: string, value: string | undefined, problems: string[], min = MIN_SECRET_BYTES): void {
-  if (value === undefined) return;
-  const bytes = new TextEncoder().encode(value).byteLength;
-  if (bytes < min) {
-    problems.push(`${name} must be at least ${min} bytes (it has ${bytes}): openssl rand -base64 48`);
-  }
-}
-
 function isOrigin(value: string): boolean {
   try {
     const url = new URL(value);
@@ -217,47 +230,14 @@ function isOrigin(value: string): boolean {
   }
 }
 
-function isLocalhost(url: URL): boolean {
-  return ['localhost', '127.0.0.1', '[::1]'].includes(url.hostname);
-}
-
-export function readHttpsUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
-  if (value === undefined) return undefined;
-  try {
-    const url = new URL(value);
-    if (url.protocol === 'https:' || (url.protocol === 'http:' && isLocalhost(url))) return value;
-  } catch {
-    // reported below
-  }
-  problems.push(`${name} must be an https URL (http only for localhost); got "${value}".`);
-  return undefined;
-}
-
-export function readEnvironment(value: string | undefined, problems: string[]): 'production' | 'staging' | undefined {
-  if (value === undefined || value === 'production' || value === 'staging') return value;
-  problems.push(`LEAP_ENVIRONMENT must be production or staging (got "${value}").`);
-  return undefined;
-}
-
-export function isHttpUrl(value: string): boolean {
-  return URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
-}
-
-/** The partner's own app, often on a private network (http://app:3000), so plain http is fine here. */
-function readHttpUrl(name: string, value: string | undefined, problems: string[]): string | undefined {
-  if (value === undefined) return undefined;
-  if (isHttpUrl(value)) return value;
-  problems.push(`${name} must be an http or https URL, such as http://app:3000/leap/webhooks (got "${value}").`);
-  return undefined;
-}
-
-function readJwks(text: (name: string) => string | undefined, problems: string[]): ServeConfig['jwks'] {
+function readJwks(text: EnvText, problems: string[]): ServeConfig['jwks'] {
   const jwksUrl = readHttpsUrl('LEAP_AUTH_JWKS_URL', text('LEAP_AUTH_JWKS_URL'), problems);
   const issuer = text('LEAP_AUTH_ISSUER');
   const audience = text('LEAP_AUTH_AUDIENCE');
   const cookie = text('LEAP_AUTH_COOKIE');
-  const claim = text('LEAP_AUTH_CLAIM');
-  const set = { jwksUrl: text('LEAP_AUTH_JWKS_URL'), issuer, audience, cookie, claim };
+  const claimText = text('LEAP_AUTH_CLAIM');
+  const claim = readClaim(claimText, problems);
+  const set = { jwksUrl: text('LEAP_AUTH_JWKS_URL'), issuer, audience, cookie, claimText };
   if (Object.values(set).every((value) => value === undefined)) return undefined;
   if (set.jwksUrl === undefined) {
     problems.push('LEAP_AUTH_JWKS_URL is required when any other LEAP_AUTH_* variable is set.');
@@ -271,6 +251,27 @@ function readJwks(text: (name: string) => string | undefined, problems: string[]
   }
   if (!jwksUrl || !issuer || !audience) return undefined;
   return { jwksUrl, issuer, audience, cookie, claim };
+}
+
+/**
+ * A dotted path into the token's claims (`app_metadata.customer_id`), or, for a claim whose own name has dots, a JSON
+ * list of names: `["https://shop.example/customer_id"]`.
+ */
+function readClaim(value: string | undefined, problems: string[]): string | string[] | undefined {
+  if (value === undefined || !value.startsWith('[')) return value;
+  let names: unknown;
+  try {
+    names = JSON.parse(value);
+  } catch {
+    names = null;
+  }
+  if (Array.isArray(names) && names.length > 0 && names.every((name) => typeof name === 'string' && name !== '')) {
+    return names as string[];
+  }
+  problems.push(
+    `LEAP_AUTH_CLAIM must be a dotted path such as app_metadata.customer_id, or a JSON list of claim names such as ["https://shop.example/customer_id"] (got "${value}").`,
+  );
+  return undefined;
 }
 
 function readRule(

@@ -21,8 +21,10 @@ Commands:
   cdn-snippet     print the CDN snippet with integrity for where you serve the files: [--base <url or /path/>] [--single]
   help            show this text
 
-The job commands reach Leap with LEAP_API_KEY (LEAP_ENVIRONMENT=staging, LEAP_PLATFORM_BASE_URL and
-LEAP_INCENTIVES_BASE_URL optional); without a key they use the embedded mock.`;
+The job commands (sync, create-meters, applications) reach Leap with LEAP_API_KEY (LEAP_ENVIRONMENT=staging,
+LEAP_PLATFORM_BASE_URL and LEAP_INCENTIVES_BASE_URL optional); add --mock to run them against the embedded mock
+(sample data) instead. serve answers from the mock only with LEAP_MOCK=1, or, outside production, on this machine
+when no key is set.`;
 
 const [command, ...args] = process.argv.slice(2);
 

@@ -3,7 +3,7 @@
  * Docker container beside them). Configured by environment only (env-config.ts); `SIGTERM` lets the requests in
  * flight finish, then exits 0.
  */
-import { createLeapHandler, type LeapHandlerOptions } from '../server/index.js';
+import { createLeapHandler, type LeapHandler, type LeapHandlerOptions } from '../server/index.js';
 import { jwksAuthenticator } from '../server/jwks.js';
 import { listen, nodeFetch } from '../server/node.js';
 import { RedisRateLimitStore } from '../server/redis-store.js';
@@ -22,7 +22,9 @@ const jsonLogger: Logger = (level, message, fields) => {
 const DRAIN_MS = 10_000;
 
 export async function runServe(env: Record<string, string | undefined> = process.env): Promise<number> {
-  const { config, problems, warnings } = readServeEnv(env);
+  const { config, problems, warnings, unknown } = readServeEnv(env);
+  // A misspelt variable is most likely why the configuration is not what was meant: said first, whatever follows.
+  for (const line of unknown) console.error(`leap-elements serve: ${line}`);
   if (!config) {
     for (const line of problems) console.error(`leap-elements serve: ${line}`);
     console.error(
@@ -32,9 +34,15 @@ export async function runServe(env: Record<string, string | undefined> = process
   }
   for (const line of warnings) jsonLogger('warn', line);
 
-  const store = config.redisUrl ? await redisStore(config.redisUrl) : undefined;
+  const store = config.redisUrl ? await redisStore(config.redisUrl, config.redisTimeoutMs) : undefined;
   if (store === null) return 1;
-  const handler = createLeapHandler(handlerOptions(config, store));
+  let handler: LeapHandler;
+  try {
+    handler = createLeapHandler(handlerOptions(config, store));
+  } catch (error) {
+    console.error(`leap-elements serve: not started: ${(error as Error).message}`);
+    return 1;
+  }
   let server: Awaited<ReturnType<typeof listen>>;
   try {
     server = await listen(handler, { port: config.port, hostname: config.host });
@@ -42,8 +50,19 @@ export async function runServe(env: Record<string, string | undefined> = process
     console.error(`leap-elements serve: cannot listen on ${config.host}:${config.port}: ${(error as Error).message}`);
     return 1;
   }
-  const upstream = config.apiKey ? 'the Leap API' : 'the embedded mock Leap';
-  console.log(`leap-elements serve: listening on ${server.url}${config.basePath} (upstream: ${upstream})`);
+  if (config.mock === 'local') {
+    console.log(
+      'leap-elements serve: no LEAP_API_KEY, so the embedded mock answers with sample data, on this machine only (127.0.0.1). Set LEAP_API_KEY for the real Leap API, or LEAP_MOCK=1 to serve the mock elsewhere.',
+    );
+  }
+  console.log(`leap-elements serve: listening on ${server.url}${config.basePath} (upstream: ${upstreamName(config)})`);
+  // One cheap call at start: a refused key is an error line now (and /healthz answers 503), not the first customer's
+  // failure. The call logs its own failure.
+  if (!config.mock) {
+    void handler.checkUpstream().then((check) => {
+      if (check.ok) jsonLogger('info', 'Leap accepts the API key');
+    });
+  }
 
   return new Promise<number>((resolve) => {
     const stop = (signal: string) => {
@@ -57,7 +76,7 @@ export async function runServe(env: Record<string, string | undefined> = process
 
 export function handlerOptions(config: ServeConfig, store?: RateLimitStore): LeapHandlerOptions {
   return {
-    ...(config.apiKey ? { apiKey: config.apiKey } : { mock: true }),
+    ...(config.mock ? { mock: true } : { apiKey: config.apiKey }),
     sessionSecret: config.sessionSecret,
     basePath: config.basePath,
     allowedOrigins: config.allowedOrigins,
@@ -72,9 +91,16 @@ export function handlerOptions(config: ServeConfig, store?: RateLimitStore): Lea
     webhookSecret: config.webhookSecret,
     onWebhook: webhookHandler(config),
     // The embedded mock runs in-process; the real API is called over pooled keep-alive connections.
-    fetch: config.apiKey ? nodeFetch : undefined,
+    fetch: config.mock ? undefined : nodeFetch,
     logger: jsonLogger,
   };
+}
+
+function upstreamName(config: ServeConfig): string {
+  if (!config.mock) return 'the Leap API';
+  return config.incentivesBaseUrl || config.platformBaseUrl
+    ? 'the mock Leap at the base URLs given'
+    : 'the embedded mock Leap';
 }
 
 function webhookHandler(config: ServeConfig): LeapHandlerOptions['onWebhook'] {
@@ -85,10 +111,10 @@ function webhookHandler(config: ServeConfig): LeapHandlerOptions['onWebhook'] {
 
 /**
  * The shared rate-limit store: the `redis` package is an optional peer, loaded only when LEAP_REDIS_URL is set. Null
- * (after one line saying why) when it is missing. An unreachable Redis does not stop the start: the store fails open
- * and warns, and reconnects by itself.
+ * (after one line saying why) when it is missing. An unreachable Redis does not stop the start: while it is away the
+ * store counts on this instance alone (the same rules), warns, and reconnects by itself.
  */
-async function redisStore(url: string): Promise<RateLimitStore | null> {
+async function redisStore(url: string, timeoutMs: number | undefined): Promise<RateLimitStore | null> {
   let createClient: typeof RedisClientFactory;
   try {
     ({ createClient } = await import('redis'));
@@ -106,5 +132,5 @@ async function redisStore(url: string): Promise<RateLimitStore | null> {
   // Connection errors are reported by the store (at most once a minute), not as an unhandled 'error' event.
   client.on('error', () => {});
   client.connect().catch(() => {});
-  return new RedisRateLimitStore({ client, logger: jsonLogger });
+  return new RedisRateLimitStore({ client, timeoutMs, logger: jsonLogger });
 }

@@ -3,14 +3,16 @@
  * poll. Each changed enrollment is one JSON line on stdout; the checkpoint is kept in the state file after every page,
  * so a cron line is all a partner needs, and a pass that stops halfway resumes from its last completed page.
  */
-import { readFile, rename, writeFile } from 'node:fs/promises';
+import { randomBytes } from 'node:crypto';
+import { constants } from 'node:fs';
+import { open, readFile, rename, unlink } from 'node:fs/promises';
 import { parseArgs } from 'node:util';
 import { createLeapClient } from '../server/client/create-client.js';
 import type { SyncCheckpoint } from '../server/client/enrollment-sync.js';
-import { readClientEnv } from './client-env.js';
+import { jobClientOptions, MOCK_FLAG } from './client-env.js';
 import { describeFailure, note, writeOut } from './output.js';
 
-const USAGE = 'Usage: leap-elements sync --since <ISO date> [--state <file>] [--overlap <seconds>]';
+const USAGE = 'Usage: leap-elements sync --since <ISO date> [--state <file>] [--overlap <seconds>] [--mock]';
 
 async function readState(file: string): Promise<SyncCheckpoint | null> {
   let text: string;
@@ -25,10 +27,28 @@ async function readState(file: string): Promise<SyncCheckpoint | null> {
   return state;
 }
 
-/** Written beside, then renamed: a crash mid-write never leaves half a state file. */
+/**
+ * Written to a new file beside it, then renamed over it: a crash mid-write never leaves half a state file. The new
+ * file has a random name and is created exclusively without following links, so a link planted beside the state file
+ * cannot redirect the write; the rename replaces the state file itself, never what a link there points to.
+ */
 async function writeState(file: string, state: SyncCheckpoint): Promise<void> {
-  await writeFile(`${file}.tmp`, `${JSON.stringify(state)}\n`);
-  await rename(`${file}.tmp`, file);
+  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`;
+  const handle = await open(
+    temporary,
+    constants.O_WRONLY | constants.O_CREAT | constants.O_EXCL | constants.O_NOFOLLOW,
+    0o600,
+  );
+  try {
+    await handle.writeFile(`${JSON.stringify(state)}\n`);
+    await handle.sync();
+  } catch (error) {
+    await handle.close();
+    await unlink(temporary).catch(() => undefined);
+    throw error;
+  }
+  await handle.close();
+  await rename(temporary, file);
 }
 
 export async function runSync(args: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
@@ -36,7 +56,7 @@ export async function runSync(args: string[], env: Record<string, string | undef
   try {
     ({ values } = parseArgs({
       args,
-      options: { since: { type: 'string' }, state: { type: 'string' }, overlap: { type: 'string' } },
+      options: { ...MOCK_FLAG, since: { type: 'string' }, state: { type: 'string' }, overlap: { type: 'string' } },
     }));
   } catch (error) {
     note('sync', `${(error as Error).message}\n${USAGE}`);
@@ -47,10 +67,8 @@ export async function runSync(args: string[], env: Record<string, string | undef
     note('sync', `--overlap must be a number of seconds, not "${values.overlap}"`);
     return 2;
   }
-  const { options, problems, warnings } = readClientEnv('sync', env);
-  for (const line of problems) note('sync', line);
-  if (!options) return 1;
-  for (const line of warnings) note('sync', line);
+  const options = jobClientOptions('sync', env, values.mock);
+  if (typeof options === 'number') return options;
 
   let stored: SyncCheckpoint | null;
   try {

@@ -9,6 +9,24 @@ import type { Logger } from '../server/upstream.js';
 
 /** Longer than a healthy app needs, shorter than Leap waits for our answer. */
 const FORWARD_TIMEOUT_MS = 10_000;
+/** Only the status of the partner's answer matters; at most this much of its body is read before it is dropped. */
+export const MAX_FORWARD_ANSWER_BYTES = 64 * 1024;
+
+/** Reads and drops at most `max` bytes of a body, then cancels the rest: an endless answer costs nothing. */
+async function drain(body: ReadableStream<Uint8Array> | null, max: number): Promise<void> {
+  if (!body) return;
+  const reader = body.getReader();
+  let seen = 0;
+  try {
+    while (seen <= max) {
+      const { done, value } = await reader.read();
+      if (done) return;
+      seen += value.byteLength;
+    }
+  } finally {
+    await reader.cancel().catch(() => undefined);
+  }
+}
 
 export function forwardWebhooks(
   url: string,
@@ -24,7 +42,7 @@ export function forwardWebhooks(
     }).catch((error: Error) => {
       throw new Error(`LEAP_WEBHOOK_FORWARD_URL did not answer: ${error.message}`);
     });
-    await answer.arrayBuffer().catch(() => undefined);
+    await drain(answer.body, MAX_FORWARD_ANSWER_BYTES).catch(() => undefined);
     if (!answer.ok) throw new Error(`LEAP_WEBHOOK_FORWARD_URL answered ${answer.status}`);
   };
 }

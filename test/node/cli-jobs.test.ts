@@ -5,7 +5,7 @@
  */
 import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createMockLeap, type MockFault } from '../../src/mock/index.js';
 import { listen } from '../../src/server/node.js';
@@ -14,10 +14,13 @@ import { packedCli } from '../support/packed-cli.js';
 const HEADER =
   'partner_reference,transmission_region,customer_classification,load_types,meter_type,street_1,postal_code,city,state_or_province_code,country_code';
 
-// The mock Leap the commands reach, with a fault for the paths a test picks.
+// The mock Leap the commands reach, with a fault for the paths a test picks, or an answer of the test's own.
 const mock = createMockLeap({ meterCount: 1200, jobDelayMs: 30 });
 let fault: (path: string) => MockFault | null = () => null;
+let answer: (path: string) => unknown = () => undefined;
 const server = await listen(async (request) => {
+  const own = answer(new URL(request.url).pathname);
+  if (own !== undefined) return Response.json(own);
   const picked = fault(new URL(request.url).pathname);
   if (!picked) return mock(request);
   const headers = new Headers(request.headers);
@@ -136,12 +139,79 @@ describe('leap-elements sync, create-meters and applications, from the packed pa
     assert.match(json.stderr, /\d+ applications \(approved\)/);
   });
 
-  it('without LEAP_API_KEY the job commands use the embedded mock and say so; a bad variable stops them', async () => {
-    const mocked = await cli.app.runAsync(cli.bin, ['applications'], {});
-    assert.equal(mocked.status, 0);
+  it('without LEAP_API_KEY and without --mock the job commands stop with exit 2 and write nothing', async () => {
+    for (const args of [
+      ['sync', '--since', '2024-01-01T00:00:00Z', '--state', 'never.json'],
+      ['create-meters', 'never.csv'],
+      ['applications'],
+    ]) {
+      const result = await cli.app.runAsync(cli.bin, args, {});
+      assert.equal(result.status, 2, args[0]);
+      assert.equal(result.stdout, '', `${args[0]} printed no data`);
+      assert.match(result.stderr, /LEAP_API_KEY is not set: set it to reach Leap, or add --mock/);
+    }
+    assert.ok(!existsSync(join(cli.app.dir, 'never.json')), 'no checkpoint was written');
+    const typo = await cli.app.runAsync(cli.bin, ['applications'], { LEAP_APIKEY: 'leap_live_typo' });
+    assert.equal(typo.status, 2);
+    assert.match(typo.stderr, /LEAP_APIKEY is not a variable leap-elements reads: did you mean LEAP_API_KEY\?/);
+  });
+
+  it('--mock runs them against the embedded mock and says so; a bad variable stops them', async () => {
+    const mocked = await cli.app.runAsync(cli.bin, ['applications', '--mock'], {});
+    assert.equal(mocked.status, 0, mocked.stderr);
     assert.match(mocked.stderr, /embedded mock Leap/);
+    const both = await cli.app.runAsync(cli.bin, ['applications', '--mock'], { LEAP_API_KEY: 'leap_live_k' });
+    assert.equal(both.status, 2);
+    assert.match(both.stderr, /--mock and LEAP_API_KEY are both given/);
     const bad = await cli.app.runAsync(cli.bin, ['applications'], { LEAP_ENVIRONMENT: 'prod', LEAP_API_KEY: 'k' });
     assert.equal(bad.status, 1);
     assert.match(bad.stderr, /LEAP_ENVIRONMENT must be production or staging/);
+  });
+
+  it('names and reasons from Leap reach the terminal with their control characters escaped', async () => {
+    const hostile = '\u001b]0;owned\u0007\u001b[2JEve\u009b31m\u202eevil';
+    answer = (path) =>
+      path === '/alpha/applications'
+        ? {
+            results: [
+              {
+                id: 9,
+                program_id: 1,
+                status: 'awaiting_partner',
+                customer: { first_name: hostile, last_name: 'Doe', email: `x${hostile}@example.com` },
+                updated_at: '2025-01-01T00:00:00Z',
+              },
+            ],
+          }
+        : undefined;
+    const table = await cli.app.runAsync(cli.bin, ['applications'], env);
+    const json = await cli.app.runAsync(cli.bin, ['applications', '--json'], env);
+    answer = () => undefined;
+    assert.equal(table.status, 0, table.stderr);
+    for (const output of [table.stdout, json.stdout, table.stderr, json.stderr]) {
+      // eslint-disable-next-line no-control-regex
+      assert.doesNotMatch(output, /[\u0000-\u0009\u000b-\u001f\u007f-\u009f\u202e]/, 'no raw control character');
+    }
+    assert.match(table.stdout, /\\u001b\]0;owned\\u0007\\u001b\[2JEve\\u009b31m\\u202eevil Doe/);
+    const parsed = JSON.parse(lines(json.stdout)[0]!) as { customer: { first_name: string } };
+    assert.equal(parsed.customer.first_name, hostile, 'JSON lines still carry the exact text');
+  });
+
+  it('sync --state writes through a new file: a link planted beside or at the state file redirects nothing', async () => {
+    const victim = join(cli.app.dir, 'victim.txt');
+    writeFileSync(victim, 'untouched');
+    symlinkSync(victim, join(cli.app.dir, 'linked.json.tmp'));
+    const since = new Date(Date.now() - 3600_000).toISOString();
+    const first = await cli.app.runAsync(cli.bin, ['sync', '--since', since, '--state', 'linked.json'], env);
+    assert.equal(first.status, 0, first.stderr);
+    assert.equal(readFileSync(victim, 'utf8'), 'untouched');
+    assert.ok((JSON.parse(readFileSync(join(cli.app.dir, 'linked.json'), 'utf8')) as { since: string }).since);
+
+    // The state file itself a link: the checkpoint replaces the link, not the file it points to.
+    writeFileSync(join(cli.app.dir, 'target.json'), JSON.stringify({ since }));
+    symlinkSync(join(cli.app.dir, 'target.json'), join(cli.app.dir, 'through-link.json'));
+    const second = await cli.app.runAsync(cli.bin, ['sync', '--state', 'through-link.json'], env);
+    assert.equal(second.status, 0, second.stderr);
+    assert.deepEqual(JSON.parse(readFileSync(join(cli.app.dir, 'target.json'), 'utf8')), { since });
   });
 });

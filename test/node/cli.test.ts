@@ -15,9 +15,9 @@ import { packedCli } from '../support/packed-cli.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 
-const SESSION_SECRET = 'cli-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const PARTNER_SECRET = 'cli-partner-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
-const WEBHOOK_SECRET = 'cli-webhook-secret-0123456789';
+const SESSION_SECRET = '9582cwy9tyB6uD9Qdo3vHQz3g+ndW8f+LxlYCfK2skYwRdn/';
+const PARTNER_SECRET = 'mFqZkLEBryVBAHaCgbcoD7XdDxXjWjltwVu1Z37rXkH5mMlQ';
+const WEBHOOK_SECRET = 'azgZ2/5GS/aQoL4FPBj1h7qHC87nqp+0PkcArUtEhJSsvXZX';
 const LOOKUP = JSON.stringify({ address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] });
 
 describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 }, () => {
@@ -69,21 +69,123 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     assert.ok(!result.stderr.includes(key) && !result.stderr.includes('tooShortSecret'));
   });
 
-  it('serve without LEAP_API_KEY answers from the embedded mock, says so, and publishes its contract', async () => {
-    const server = await serve({});
-    assert.match(server.stderr(), /"level":"warn","message":"LEAP_API_KEY is not set/);
+  it('serve without LEAP_API_KEY, outside production, answers from the embedded mock on 127.0.0.1 only, and says so', async () => {
+    const server = await serve({ HOST: '' });
+    assert.match(server.url, /^http:\/\/127\.0\.0\.1:/);
+    assert.match(server.stdout(), /sample data, on this machine only \(127\.0\.0\.1\)\. Set LEAP_API_KEY/);
     const base = `${server.url}/api/leap`;
-    const { token } = (await (await fetch(`${base}/session`, { method: 'POST' })).json()) as { token: string };
+    const session = await fetch(`${base}/session`, { method: 'POST' });
+    assert.equal(session.headers.get('x-leap-mock'), '1');
+    const { token, mock } = (await session.json()) as { token: string; mock?: boolean };
+    assert.equal(mock, true, 'the session says its data is sample data');
     const lookup = await fetch(`${base}/incentives`, {
       method: 'POST',
       headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
       body: LOOKUP,
     });
     assert.equal(lookup.status, 200);
+    assert.equal(lookup.headers.get('x-leap-mock'), '1');
+    assert.deepEqual(await (await fetch(`${base}/healthz`)).json(), { status: 'ok', upstream: 'mock' });
     const doc = (await (await fetch(`${base}/openapi.json`)).json()) as { openapi: string; servers: { url: string }[] };
     assert.equal(doc.openapi, '3.1.0');
     assert.deepEqual(doc.servers, [{ url: '/api/leap' }]);
     assert.equal(await server.stop('SIGTERM'), 0);
+  });
+
+  it('serve never answers from the mock by omission: production, another interface, or a typo in the key name', () => {
+    const production = cli.app.run(cli.bin, ['serve'], { NODE_ENV: 'production' });
+    assert.equal(production.status, 1);
+    const [problem, closing, ...rest] = production.stderr.trim().split('\n');
+    assert.match(problem!, /^leap-elements serve: LEAP_API_KEY is not set and NODE_ENV is production: .*LEAP_MOCK=1/);
+    assert.match(closing!, /not started/);
+    assert.deepEqual(rest, []);
+    assert.equal(production.stdout, '');
+
+    const exposed = cli.app.run(cli.bin, ['serve'], { HOST: '0.0.0.0' });
+    assert.equal(exposed.status, 1);
+    assert.match(exposed.stderr, /HOST=0\.0\.0\.0 would show the mock's sample data to other machines/);
+
+    const typo = cli.app.run(cli.bin, ['serve'], { NODE_ENV: 'production', LEAP_APIKEY: 'leap_live_typo_key_0123' });
+    assert.equal(typo.status, 1);
+    assert.match(typo.stderr, /LEAP_APIKEY is not a variable leap-elements reads: did you mean LEAP_API_KEY\?/);
+    assert.ok(!typo.stderr.includes('leap_live_typo_key_0123'), 'the value is never repeated');
+
+    const both = cli.app.run(cli.bin, ['serve'], {
+      LEAP_MOCK: '1',
+      LEAP_API_KEY: 'leap_live_k',
+      LEAP_SESSION_SECRET: SESSION_SECRET,
+    });
+    assert.equal(both.status, 1);
+    assert.match(both.stderr, /LEAP_MOCK=1 and LEAP_API_KEY are both set/);
+  });
+
+  it('serve with LEAP_MOCK=1 answers from the mock in production too, on purpose, marked as such', async () => {
+    const server = await serve({ LEAP_MOCK: '1', NODE_ENV: 'production' });
+    const session = await fetch(`${server.url}/api/leap/session`, { method: 'POST' });
+    assert.equal(session.headers.get('x-leap-mock'), '1');
+    assert.equal(((await session.json()) as { mock?: boolean }).mock, true);
+    assert.equal(await server.stop('SIGTERM'), 0);
+  });
+
+  it('serve refuses secrets that are not random, naming each variable, never its value', () => {
+    const weak = {
+      LEAP_SESSION_SECRET: 'a'.repeat(40),
+      LEAP_PARTNER_SECRET: 'password'.repeat(4),
+      LEAP_WEBHOOK_SECRET: 'abcd'.repeat(8),
+    };
+    const result = cli.app.run(cli.bin, ['serve'], weak);
+    assert.equal(result.status, 1);
+    const lines = result.stderr.trim().split('\n');
+    assert.deepEqual(
+      lines.map((line) => /^leap-elements serve: (\w+)/.exec(line)?.[1]),
+      ['LEAP_SESSION_SECRET', 'LEAP_PARTNER_SECRET', 'LEAP_WEBHOOK_SECRET', 'not'],
+    );
+    assert.ok(lines.slice(0, 3).every((line) => line.includes('openssl rand -base64 48')));
+    assert.ok(Object.values(weak).every((value) => !result.stderr.includes(value)));
+  });
+
+  it('serve checks the key at start: a refused key is an error line and /healthz answers 503 until Leap accepts it', async () => {
+    let refuse = true;
+    const key = 'leap_live_refused_0123456789';
+    const leap = createServer((request, response) => {
+      request.resume();
+      request.on('end', () => {
+        if (refuse) {
+          // Leap's refusal may echo the key: it must reach neither the log nor /healthz.
+          response
+            .writeHead(401, { 'content-type': 'application/json' })
+            .end(JSON.stringify({ message: `bad key ${key}` }));
+          return;
+        }
+        response.writeHead(200, { 'content-type': 'application/json' }).end(JSON.stringify({ results: [] }));
+      });
+    });
+    leap.listen(0, '127.0.0.1');
+    after(() => leap.close());
+    await once(leap, 'listening');
+    const leapUrl = `http://127.0.0.1:${(leap.address() as AddressInfo).port}`;
+    const refusedLine = /"level":"error","message":"Leap refused the API key/;
+    const server = await serve({
+      LEAP_API_KEY: key,
+      LEAP_SESSION_SECRET: SESSION_SECRET,
+      LEAP_INCENTIVES_BASE_URL: `${leapUrl}/alpha`,
+      LEAP_PLATFORM_BASE_URL: leapUrl,
+    });
+    if (!refusedLine.test(server.stderr())) await waitFor(server.child.stderr!, refusedLine);
+    const base = `${server.url}/api/leap`;
+    const degraded = await fetch(`${base}/healthz`, { headers: { origin: 'https://elsewhere.example' } });
+    assert.equal(degraded.status, 503);
+    assert.equal(degraded.headers.get('access-control-allow-origin'), null, 'no CORS grant');
+    const health = (await degraded.json()) as { status: string; problem: string };
+    assert.equal(health.status, 'degraded');
+    assert.match(health.problem, /LEAP_API_KEY/);
+    assert.ok(!JSON.stringify(health).includes(key) && !server.stderr().includes(key), 'the key is never repeated');
+
+    refuse = false;
+    const { token } = (await (await fetch(`${base}/session`, { method: 'POST' })).json()) as { token: string };
+    assert.equal((await fetch(`${base}/applications`, { headers: { authorization: `Bearer ${token}` } })).status, 200);
+    assert.deepEqual(await (await fetch(`${base}/healthz`)).json(), { status: 'ok', upstream: 'leap' });
+    await server.stop('SIGTERM');
   });
 
   it('server-to-server sessions: only the partner secret gets a session, for the customer it names', async () => {
@@ -113,7 +215,8 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     const arrival = new Promise<void>((resolve) => (arrived = resolve));
     const mock = createMockLeap({ latencyMs: 1_000 });
     const upstream = await listen((request) => {
-      arrived();
+      // serve's own check of the key at start is not the request in flight.
+      if (new URL(request.url).pathname.endsWith('/incentives')) arrived();
       return mock(request);
     });
     after(() => upstream.close());
@@ -150,7 +253,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
         .map((line) => /^leap-elements serve: (\w+)/.exec(line)?.[1]),
       ['LEAP_WEBHOOK_SECRET', 'LEAP_WEBHOOK_FORWARD_URL', 'not'],
     );
-    assert.ok(!result.stderr.includes('short'));
+    assert.ok(!result.stderr.includes(': short'));
     const alone = cli.app.run(cli.bin, ['serve'], { LEAP_WEBHOOK_FORWARD_URL: 'http://app:3000/leap' });
     assert.match(alone.stderr, /LEAP_WEBHOOK_FORWARD_URL needs LEAP_WEBHOOK_SECRET/);
   });
