@@ -1,7 +1,7 @@
 # The partner backend as a standalone server, for any stack (see "Standalone server and Docker" in docs/backend.md):
 #   docker build -t leap-backend .
 #   docker run -p 8787:8787 -e LEAP_API_KEY=… -e LEAP_SESSION_SECRET=… -e LEAP_ALLOWED_ORIGINS=https://shop.example.com leap-backend
-# Without LEAP_API_KEY it answers from the embedded mock Leap.
+# It needs LEAP_API_KEY (NODE_ENV is production here); LEAP_MOCK=1 answers from the embedded mock Leap instead.
 
 # Build the package from this repository, as `npm pack` publishes it.
 FROM node:20-bookworm-slim AS build

@@ -5,6 +5,7 @@
  * Environment: PORT (default 5173), HOST (default localhost), ALLOWED_ORIGINS (comma list), SESSION_SECRET,
  * LEAP_API_KEY, LEAP_INCENTIVES_BASE_URL, LEAP_PLATFORM_BASE_URL, MOCK_LATENCY_MS.
  */
+import { randomBytes } from 'node:crypto';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { createServer as createVite } from 'vite';
@@ -16,6 +17,8 @@ const port = Number(process.env.PORT ?? 5173);
 const host = process.env.HOST ?? 'localhost';
 const basePath = '/api/leap';
 const realKey = process.env.LEAP_API_KEY;
+/** A fresh signing secret per start: the demo's tokens need not outlive it. */
+const randomSecret = () => randomBytes(48).toString('base64');
 
 let upstreamLabel: string;
 let incentivesBaseUrl: string | undefined;
@@ -51,12 +54,13 @@ if (realKey) {
 }
 
 const backend = createLeapHandler({
-  apiKey: realKey ?? MOCK_API_KEY,
+  // Without a key the pages say "Sample data": the backend knows its upstream is the mock.
+  ...(realKey ? { apiKey: realKey } : { mock: true }),
   fetch: nodeFetch,
   incentivesBaseUrl,
   platformBaseUrl,
   basePath,
-  sessionSecret: process.env.SESSION_SECRET ?? `demo-only-secret-${crypto.randomUUID()}`,
+  sessionSecret: process.env.SESSION_SECRET ?? randomSecret(),
   allowedOrigins: (process.env.ALLOWED_ORIGINS ?? '')
     .split(',')
     .map((o) => o.trim())
@@ -89,12 +93,13 @@ if (!realKey) {
   for (const [name, options] of galleryUpstreams) {
     const mock = await listen(createMockLeap(options));
     const galleryBase = `/api/demo/${name}/leap`;
+    // The gallery shows each state as customers see it with real data: no "Sample data" badge.
     const handler = createLeapHandler({
       apiKey: MOCK_API_KEY,
       incentivesBaseUrl: `${mock.url}/alpha`,
       platformBaseUrl: mock.url,
       basePath: galleryBase,
-      sessionSecret: `gallery-secret-${crypto.randomUUID()}`,
+      sessionSecret: randomSecret(),
       upstreamTimeoutMs: name === 'slow' ? 600_000 : 3_000,
       upstreamRetries: 0,
       rateLimit: false,
@@ -111,11 +116,11 @@ if (!realKey) {
     '/api/demo/refused/leap',
     toNodeListener(
       createLeapHandler({
-        apiKey: MOCK_API_KEY,
+        mock: true,
         incentivesBaseUrl,
         platformBaseUrl,
         basePath: '/api/demo/refused/leap',
-        sessionSecret: `gallery-secret-${crypto.randomUUID()}`,
+        sessionSecret: randomSecret(),
         logger: () => {},
         authenticate: async () => null,
       }),

@@ -122,7 +122,7 @@ export interface PageSite {
   delayMs?: (path: string) => number;
 }
 
-const SESSION_SECRET = 'bench-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const SESSION_SECRET = 'vst3wcv5MIxCSVsVqUUQVRX1TwRKPuzStNfH2MteJk78oQwP';
 
 /**
  * Serves `site` on 127.0.0.1 with the partner backend (mock mode, every visitor the demo customer) at /api/leap, every

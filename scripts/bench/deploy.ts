@@ -9,7 +9,6 @@ import { build } from 'esbuild';
 import { freshApp, docsRecipe } from '../fresh-install.js';
 import { load, LOOKUP, startChild, type Load } from './backend.js';
 import { median, type BenchOptions, type Row, type SectionReport } from './stats.js';
-// @ts-expect-error: a plain ESM support module without type declarations
 import { ensureRedisServer, startRedis } from '../../test/support/redis.mjs';
 
 /** Before the package split: what `npm install leap-elements` brought (measured when the split was planned). */

@@ -7,7 +7,7 @@ import { listen } from '../../src/server/node.js';
 import type { BenchOptions, Row, SectionReport } from './stats.js';
 
 const KEY = 'leap_live_BENCH_HOSTILE_KEY_0123456789';
-const SECRET = 'bench-reliability-session-secret-0123456789';
+const SECRET = 'Rz8nV2qLw5KbT0xHc7YpDf3MjGs9UaE1oQ4iN6vBy+kX/lZm';
 const LOOKUP = JSON.stringify({
   address: {
     street_1: '456 Main St',

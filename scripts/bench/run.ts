@@ -20,6 +20,7 @@ import { runBrowser } from './browser.js';
 import { runBackend } from './backend.js';
 import { runDeploy } from './deploy.js';
 import { runReliability } from './reliability.js';
+import { runSafeDefaults } from './safe-defaults.js';
 import { runJobs } from './jobs.js';
 import { markdownTable, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
@@ -66,7 +67,7 @@ try {
   if (wanted('backend')) sections.push(await runBackend(options));
   if (wanted('jobs')) sections.push(await runJobs(options));
   if (wanted('deploy')) sections.push(await runDeploy(options));
-  if (wanted('reliability')) sections.push(await runReliability(options));
+  if (wanted('reliability')) sections.push(await runReliability(options), await runSafeDefaults(options));
 } finally {
   if (workDir) rmSync(workDir, { recursive: true, force: true });
 }

@@ -21,7 +21,7 @@ export type ServerMessage =
   { type: 'ready'; url: string } | { type: 'memory'; id: number; rss: number; heapUsed: number };
 export type ParentMessage = { type: 'memory'; id: number } | { type: 'stop' };
 
-const SESSION_SECRET = 'bench-session-secret-0123456789-abcdefghijklmnopqrstuvwxyz';
+const SESSION_SECRET = 'vst3wcv5MIxCSVsVqUUQVRX1TwRKPuzStNfH2MteJk78oQwP';
 
 const [role, upstream, redisUrl] = process.argv.slice(2);
 
