@@ -65,6 +65,7 @@ export function resolveUpstream(
     retries: number;
     backoffMs: number;
     audience: UpstreamConfig['audience'];
+    maxAnswerBytes?: number;
   },
 ): ResolvedUpstream {
   const given = options.apiKey ?? (options.mock ? MOCK_PLACEHOLDER_KEY : undefined);
@@ -101,6 +102,7 @@ export function resolveUpstream(
       log,
       redact,
       audience: settings.audience,
+      ...(settings.maxAnswerBytes ? { maxAnswerBytes: settings.maxAnswerBytes } : {}),
     },
   };
 }
