@@ -1,9 +1,12 @@
 /** Request and paging helpers the mock's routes share. */
 import type { Context } from 'hono';
 
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/** The request's JSON body; an empty body reads as `empty` when one is given (a search without filters). */
+export async function readJson(c: Context, empty?: unknown): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
-    return { ok: true, value: await c.req.json() };
+    const text = await c.req.text();
+    if (empty !== undefined && text.trim() === '') return { ok: true, value: empty };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false };
   }

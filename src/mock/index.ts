@@ -3,13 +3,24 @@ export {
   createMockLeap,
   MOCK_API_KEY,
   MOCK_FAULTS,
+  MOCK_LIMITS,
+  type AdvanceOptions,
   type FetchHandler,
   type MockFault,
   type MockLeap,
   type MockLeapOptions,
+  type MockConnectSession,
   type MockLeapState,
 } from './mock-leap.js';
-export type { MockDelivery, MockWebhookOptions } from './webhook-sender.js';
+export { MockClock } from './clock.js';
+export {
+  MOCK_WEBHOOK_EVENT_TYPES,
+  type MockDelivery,
+  type MockSubscription,
+  type MockTestResult,
+  type MockWebhookEvent,
+  type MockWebhookOptions,
+} from './webhook-sender.js';
 export {
   MOCK_ADDRESSES,
   MOCK_DEVICES,
