@@ -1,17 +1,17 @@
 /** A local mock of Leap's APIs for demos and integration tests: `createMockLeap()` returns a fetch handler. */
+export { createMockLeap } from './mock-leap.js';
 export {
-  createMockLeap,
   MOCK_API_KEY,
   MOCK_FAULTS,
   MOCK_LIMITS,
   type AdvanceOptions,
   type FetchHandler,
+  type MockConnectSession,
   type MockFault,
   type MockLeap,
   type MockLeapOptions,
-  type MockConnectSession,
   type MockLeapState,
-} from './mock-leap.js';
+} from './types.js';
 export { MockClock } from './clock.js';
 export {
   MOCK_WEBHOOK_EVENT_TYPES,

@@ -23,19 +23,6 @@ import type { MockLeap, MockLeapOptions, MockLeapState } from './types.js';
 import { WebhookSender } from './webhook-sender.js';
 import { registerWebhookSubscriptions } from './webhook-subscriptions.js';
 
-export {
-  MOCK_API_KEY,
-  MOCK_FAULTS,
-  MOCK_LIMITS,
-  type AdvanceOptions,
-  type FetchHandler,
-  type MockFault,
-  type MockLeap,
-  type MockLeapOptions,
-  type MockConnectSession,
-  type MockLeapState,
-} from './types.js';
-
 const REQUEST_INIT_KEYS = ['method', 'headers', 'body', 'signal', 'redirect', 'credentials', 'cache', 'mode'];
 
 /**
