@@ -14,6 +14,7 @@ import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../core/webhook-even
 import type { Webhook } from '../core/types.generated.js';
 import { createLeapClient, type LeapClient } from '../server/client/create-client.js';
 import { readClientEnv } from './client-env.js';
+import { isHttpUrl } from './env-config.js';
 import { describeFailure, note, table, writeOut } from './output.js';
 
 const USAGE = `Usage: leap-elements webhooks subscribe --url <receiver> [--events <type,…>] [--mock]
@@ -51,8 +52,6 @@ function readEvents(value: string | undefined): WebhookEventType[] | string {
   }
   return [...new Set(wanted)] as WebhookEventType[];
 }
-
-const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 
 /** The subscriptions a command acts on: the one with this id, or every one of this receiver URL. */
 async function targets(client: LeapClient, id: string | undefined, url: string | undefined): Promise<Webhook[]> {

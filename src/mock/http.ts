@@ -26,3 +26,8 @@ export function decodePageToken(token: string | undefined): number | null {
     return null;
   }
 }
+
+/** An absolute http or https URL (a webhook receiver). */
+export function isHttpUrl(value: unknown): value is string {
+  return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
+}

@@ -8,6 +8,7 @@
  */
 import { parseArgs } from 'node:util';
 import { listen } from '../server/node.js';
+import { isHttpUrl } from './http.js';
 import { MOCK_LIMITS } from './limits.js';
 import { createMockLeap } from './mock-leap.js';
 import { MOCK_API_KEY, MOCK_FAULTS, type MockFault } from './types.js';
@@ -25,13 +26,7 @@ export function isLoopbackHost(host: string): boolean {
   return bare === 'localhost' || bare === '::1' || /^127(?:\.\d{1,3}){3}$/.test(bare);
 }
 
-const isHttpUrl = (value: string) => URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
-
 export async function runMock(args: string[], env: Record<string, string | undefined> = process.env): Promise<number> {
-  const fail = (line: string) => {
-    console.error(`leap-elements mock: ${line}`);
-    return 2;
-  };
   let values;
   try {
     ({ values } = parseArgs({
@@ -94,7 +89,7 @@ export async function runMock(args: string[], env: Record<string, string | undef
     );
   }
   if (problems.length) {
-    for (const line of problems) fail(line);
+    for (const line of problems) console.error(`leap-elements mock: ${line}`);
     return 2;
   }
   const secret = env.LEAP_WEBHOOK_SECRET?.trim() || undefined;

@@ -4,7 +4,7 @@
  * use that file's own shape, `{error, message}`.
  */
 import type { Context, Hono } from 'hono';
-import { readJson } from './http.js';
+import { isHttpUrl, readJson } from './http.js';
 import { MOCK_LIMITS } from './limits.js';
 import { webhooksError } from './responses.js';
 import type { MockLeapState } from './types.js';
@@ -23,11 +23,7 @@ function isObject(value: unknown): value is Record<string, unknown> {
 function checkSubscription(body: unknown): Checked<Omit<MockSubscription, 'webhook_id'>> {
   if (!isObject(body)) return { ok: false, message: 'The body must be a JSON object' };
   const { receiver_url, event_types, headers = [] } = body;
-  if (
-    typeof receiver_url !== 'string' ||
-    !URL.canParse(receiver_url) ||
-    !/^https?:$/.test(new URL(receiver_url).protocol)
-  ) {
+  if (!isHttpUrl(receiver_url)) {
     return { ok: false, message: 'receiver_url must be an http or https URL' };
   }
   if (!Array.isArray(event_types)) return { ok: false, message: 'event_types must be a list of event types' };
