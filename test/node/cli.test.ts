@@ -163,13 +163,7 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     });
     const mock = await startProcess(
       cli.bin,
-      [
-        'mock',
-        '--port',
-        String(await freePort()),
-        '--webhook-url',
-        `${server.url}/api/leap/webhooks/leap`,
-      ],
+      ['mock', '--port', String(await freePort()), '--webhook-url', `${server.url}/api/leap/webhooks/leap`],
       // The secret comes from the environment, never argv (where ps shows it).
       { cwd: cli.app.dir, env: { LEAP_WEBHOOK_SECRET: WEBHOOK_SECRET }, ready: /listening on (http:\/\/\S+)/ },
     );

@@ -8,7 +8,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
-import { contract, contractMock, type Answer, type CallOptions } from '../support/mock-http.js';
+import { contract, contractMock, meter, type Answer, type CallOptions } from '../support/mock-http.js';
 
 const DOCS = readFileSync(new URL('../../docs/mock.md', import.meta.url), 'utf8');
 const SEEDED = '3fa85f64-5717-4562-b3fc-2c963f66afa6';
@@ -32,20 +32,6 @@ const leap = await contractMock({
 });
 const { call } = leap;
 
-const meter = (partner_reference: string) => ({
-  partner_reference,
-  transmission_region: 'CAISO',
-  customer_classification: 'RESIDENTIAL',
-  load_types: ['HVAC'],
-  meter_type: 'DEVICE',
-  customer: {
-    street_1: '1 Market St',
-    postal_code: '94105',
-    city: 'San Francisco',
-    state_or_province_code: 'CA',
-    country_code: 'US',
-  },
-});
 const CSV = [
   'partner_reference,transmission_region,customer_classification,load_types,meter_type,street_1,postal_code,city,state_or_province_code,country_code',
   'contract-csv-1,PJM,RESIDENTIAL,HVAC;EV_CHARGING,UTILITY_METER,2 Main St,19103,Philadelphia,PA,US',

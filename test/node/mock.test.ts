@@ -8,6 +8,7 @@ import { MeterEnrollmentResponse } from '../../src/core/schemas/enrollments.js';
 import { createMockLeap, MOCK_ADDRESSES, MOCK_LIMITS } from '../../src/mock/index.js';
 import { isLoopbackHost, runMock } from '../../src/mock/run.js';
 import { listen } from '../../src/server/node.js';
+import { meter } from '../support/mock-http.js';
 import { startMock, TEST_API_KEY } from './support.js';
 
 const quickstart = JSON.parse(readFileSync(new URL('./fixtures/quickstart.json', import.meta.url), 'utf8')) as {
@@ -21,21 +22,6 @@ const { url } = await startMock();
 const instantJobs = await startMock({ jobDelayMs: 0 });
 const incentivesHeaders = { 'x-api-key': TEST_API_KEY, 'content-type': 'application/json' };
 const gridHeaders = { authorization: `Bearer ${TEST_API_KEY}`, 'content-type': 'application/json' };
-
-const meter = (partner_reference: string, postal_code = '94105') => ({
-  partner_reference,
-  transmission_region: 'CAISO',
-  customer_classification: 'RESIDENTIAL',
-  load_types: ['HVAC'],
-  meter_type: 'DEVICE',
-  customer: {
-    street_1: '1 Market St',
-    postal_code,
-    city: 'San Francisco',
-    state_or_province_code: 'CA',
-    country_code: 'US',
-  },
-});
 
 async function incentives(body: unknown, headers: Record<string, string> = {}) {
   const response = await fetch(`${url}/alpha/incentives`, {

@@ -51,6 +51,22 @@ export interface CallOptions {
   as?: string;
 }
 
+/** A meter with Leap's global required fields only, for create-meters requests. */
+export const meter = (partner_reference: string, postal_code = '94105') => ({
+  partner_reference,
+  transmission_region: 'CAISO',
+  customer_classification: 'RESIDENTIAL',
+  load_types: ['HVAC'],
+  meter_type: 'DEVICE',
+  customer: {
+    street_1: '1 Market St',
+    postal_code,
+    city: 'San Francisco',
+    state_or_province_code: 'CA',
+    country_code: 'US',
+  },
+});
+
 let shared: OpenApiContract | undefined;
 /** The four files, parsed and compiled once per test file. */
 export function contract(): OpenApiContract {
