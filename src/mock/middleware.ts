@@ -45,11 +45,9 @@ export function cappedLatency(value: unknown): number {
 
 export function registerFaults(app: Hono, options: MockLeapOptions, clock: MockClock): void {
   app.use('*', async (c, next) => {
-    const header = c.req.header('x-mock-latency');
-    await clock.sleep(
-      header === undefined ? cappedLatency(options.latencyMs) : cappedLatency(header),
-      c.req.raw.signal,
-    );
+    // A positive x-mock-latency wins over the option; either is capped.
+    const asked = cappedLatency(c.req.header('x-mock-latency'));
+    await clock.sleep(asked || cappedLatency(options.latencyMs), c.req.raw.signal);
     const fault = (c.req.header('x-mock-fault') ?? options.fault ?? null) as MockFault | null;
     if (!fault) return next();
     if (/^\d{3}$/.test(fault)) {
