@@ -6,6 +6,7 @@
  *   create-meters  partner-created meters from a CSV or JSON file
  *   applications   the applications of your organization (those awaiting you)
  *   mock           the mock Leap on its own port
+ *   webhooks       Leap's webhook subscriptions: subscribe your backend's receiver, list, delete, test
  *   cdn-snippet    the <script> snippet, with integrity, for the CDN files served from anywhere
  */
 import { fileURLToPath } from 'node:url';
@@ -18,6 +19,7 @@ Commands:
   create-meters   create meters from a file: <file.csv|file.json> [--update-existing] [--wait]
   applications    list applications: [--awaiting-partner | --status <status>] [--json]
   mock            run the mock Leap API on its own port (--port, --host, --latency, --fault, --meters, --job-delay)
+  webhooks        Leap's webhook subscriptions: subscribe --url <receiver> [--events …] | list | delete | test
   cdn-snippet     print the CDN snippet with integrity for where you serve the files: [--base <url or /path/>] [--single]
   help            show this text
 
@@ -38,6 +40,8 @@ async function main(): Promise<number> {
       return (await import('./create-meters.js')).runCreateMeters(args);
     case 'applications':
       return (await import('./applications.js')).runApplications(args);
+    case 'webhooks':
+      return (await import('./webhooks.js')).runWebhooks(args);
     case 'mock':
       return (await import('./mock.js')).runMock(args);
     case 'cdn-snippet':

@@ -4968,3 +4968,101 @@ export type WebhookDelivery = {
       }
     | { [x: string]: unknown; webhook_event_type: string };
 };
+
+/**
+ * One custom header Leap sends with every delivery of a subscription (such as the secret your receiver checks).
+ * `z.infer` of the zod schema `WebhookHeader`.
+ */
+export type WebhookHeader = { [x: string]: unknown; name: string; value: string };
+
+/**
+ * Body of `POST /v1.1/webhooks` and `PUT /v1.1/webhooks/{webhook_id}` (an update overwrites every setting).
+ * `z.infer` of the zod schema `WebhookRequest`.
+ */
+export type WebhookRequest = {
+  receiver_url: string;
+  event_types: (
+    | 'meter.created'
+    | 'meter.enrollment.global-status.updated'
+    | 'meter.enrollment.participation-status.updated'
+    | 'meter.enrollment.required-actions.updated'
+    | 'meter.enrollment.group.updated'
+    | 'connect_session.updated'
+    | 'connect_session.authorization_updated'
+  )[];
+  headers?: { name: string; value: string }[] | undefined;
+};
+
+/**
+ * One subscription (`GET /v1.1/webhooks` `webhooks[]`).
+ * `z.infer` of the zod schema `Webhook`.
+ */
+export type Webhook = {
+  [x: string]: unknown;
+  webhook_id: string;
+  receiver_url: string;
+  event_types: Open<
+    | 'meter.created'
+    | 'meter.enrollment.global-status.updated'
+    | 'meter.enrollment.participation-status.updated'
+    | 'meter.enrollment.required-actions.updated'
+    | 'meter.enrollment.group.updated'
+    | 'connect_session.updated'
+    | 'connect_session.authorization_updated'
+  >[];
+  headers: { [x: string]: unknown; name: string; value: string }[];
+};
+
+/**
+ * `GET /v1.1/webhooks`.
+ * `z.infer` of the zod schema `WebhookListResponse`.
+ */
+export type WebhookListResponse = {
+  [x: string]: unknown;
+  webhooks: {
+    [x: string]: unknown;
+    webhook_id: string;
+    receiver_url: string;
+    event_types: Open<
+      | 'meter.created'
+      | 'meter.enrollment.global-status.updated'
+      | 'meter.enrollment.participation-status.updated'
+      | 'meter.enrollment.required-actions.updated'
+      | 'meter.enrollment.group.updated'
+      | 'connect_session.updated'
+      | 'connect_session.authorization_updated'
+    >[];
+    headers: { [x: string]: unknown; name: string; value: string }[];
+  }[];
+};
+
+/**
+ * `POST /v1.1/webhooks` and `PUT /v1.1/webhooks/{webhook_id}`: the subscription's id.
+ * `z.infer` of the zod schema `WebhookResponse`.
+ */
+export type WebhookResponse = { [x: string]: unknown; webhook_id: string };
+
+/**
+ * `DELETE /v1.1/webhooks/{webhook_id}`.
+ * `z.infer` of the zod schema `WebhookSuccessResponse`.
+ */
+export type WebhookSuccessResponse = { [x: string]: unknown; message: string };
+
+/**
+ * `POST /v1.1/webhooks/{webhook_id}/test`: what your receiver did with one event Leap sent it. `status_code` and
+ * `response_time_ms` when it answered, `error` when it could not be reached.
+ * `z.infer` of the zod schema `TestWebhookResponse`.
+ */
+export type TestWebhookResponse = {
+  [x: string]: unknown;
+  is_successful: boolean;
+  error?: string | undefined;
+  status_code?: number | undefined;
+  response_time_ms?: number | undefined;
+};
+
+/**
+ * Errors of the webhook subscription API: `{error, message}` (not the grid platform's `{title, status, details}`).
+ * `z.infer` of the zod schema `WebhookErrorResponse`.
+ */
+export type WebhookErrorResponse = { [x: string]: unknown; error?: string | undefined; message?: string | undefined };

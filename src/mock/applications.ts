@@ -7,7 +7,7 @@ import { ApplicationPatch, APPLICATION_STATUSES } from '../core/schemas/applicat
 import { issuesToFields } from '../core/schemas/common.js';
 import type { MockApplication } from './fixtures/applications.js';
 import { decodePageToken, encodePageToken, readJson } from './http.js';
-import type { MockLeapState } from './mock-leap.js';
+import type { MockLeapState } from './types.js';
 import { incentivesError } from './responses.js';
 
 function summary(app: MockApplication) {

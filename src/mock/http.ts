@@ -1,9 +1,12 @@
 /** Request and paging helpers the mock's routes share. */
 import type { Context } from 'hono';
 
-export async function readJson(c: Context): Promise<{ ok: true; value: unknown } | { ok: false }> {
+/** The request's JSON body; an empty body reads as `empty` when one is given (a search without filters). */
+export async function readJson(c: Context, empty?: unknown): Promise<{ ok: true; value: unknown } | { ok: false }> {
   try {
-    return { ok: true, value: await c.req.json() };
+    const text = await c.req.text();
+    if (empty !== undefined && text.trim() === '') return { ok: true, value: empty };
+    return { ok: true, value: JSON.parse(text) as unknown };
   } catch {
     return { ok: false };
   }
@@ -22,4 +25,9 @@ export function decodePageToken(token: string | undefined): number | null {
   } catch {
     return null;
   }
+}
+
+/** An absolute http or https URL (a webhook receiver). */
+export function isHttpUrl(value: unknown): value is string {
+  return typeof value === 'string' && URL.canParse(value) && /^https?:$/.test(new URL(value).protocol);
 }

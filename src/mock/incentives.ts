@@ -16,7 +16,8 @@ import {
   type MockCustomer,
 } from './incentives-engine.js';
 import { readJson } from './http.js';
-import type { MockLeapState } from './mock-leap.js';
+import { MOCK_LIMITS } from './limits.js';
+import type { MockLeapState } from './types.js';
 import { incentivesError } from './responses.js';
 
 export function registerIncentives(app: Hono, state: MockLeapState): void {
@@ -43,6 +44,9 @@ export function registerIncentives(app: Hono, state: MockLeapState): void {
         return incentivesError(c, 404, `No earlier lookup for reference_id "${body.reference_id}": call lookup first.`);
       }
     } else if (operation === 'lookup' || (operation === 'override' && body.address)) {
+      if (!customer && state.customers.size >= MOCK_LIMITS.customers) {
+        return incentivesError(c, 429, `The mock keeps at most ${MOCK_LIMITS.customers} customers: restart it.`);
+      }
       const address = body.address!;
       const fixture = findAddressFixture(address);
       if (!fixture) {

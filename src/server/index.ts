@@ -4,7 +4,12 @@
  * `leap-elements/server/node`.
  */
 export { createLeapHandler, type LeapHandler, type UpstreamCheck } from './handler.js';
-export { createLeapClient, type LeapClient, type LeapClientOptions } from './client/create-client.js';
+export {
+  createLeapClient,
+  MAX_SERVER_ANSWER_BYTES,
+  type LeapClient,
+  type LeapClientOptions,
+} from './client/create-client.js';
 export type { ApplicationFilter } from './client/applications.js';
 export type {
   CreateMetersOptions,

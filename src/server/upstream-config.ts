@@ -69,6 +69,7 @@ export function resolveUpstream(
     audience: UpstreamConfig['audience'];
     /** Told whether Leap accepts the key, as calls find out. */
     health?: UpstreamConfig['health'];
+    maxAnswerBytes?: number;
   },
 ): ResolvedUpstream {
   if (options.mock !== undefined && typeof options.mock !== 'boolean') {
@@ -114,6 +115,7 @@ export function resolveUpstream(
       redact,
       audience: settings.audience,
       ...(settings.health ? { health: settings.health } : {}),
+      ...(settings.maxAnswerBytes ? { maxAnswerBytes: settings.maxAnswerBytes } : {}),
     },
   };
 }

@@ -41,11 +41,13 @@ export interface UpstreamConfig {
   audience: 'browser' | 'server';
   /** Told when Leap accepts or refuses the key (the backend's `/healthz`). */
   health?: { answered(): void; keyRefused(status: number): void };
+  /** Answers are read to at most this many bytes. Default `MAX_ANSWER_BYTES` (1 MiB, for the browser's routes). */
+  maxAnswerBytes?: number;
 }
 
 export interface UpstreamRequest {
   service: UpstreamService;
-  method: 'GET' | 'POST' | 'PATCH';
+  method: 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
   path: string;
   query?: Record<string, string | undefined>;
   /** Sent as JSON. */
@@ -95,6 +97,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       ? undefined
       : JSON.stringify(request.body);
 
+  const maxBytes = config.maxAnswerBytes ?? MAX_ANSWER_BYTES;
   const deadline = Date.now() + config.timeoutMs;
   const attempts = request.idempotent ? config.retries + 1 : 1;
   let lastFailure: LeapApiError | null = null;
@@ -121,7 +124,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
         headers,
         body: payload,
         signal: deadlineHit.signal,
-        maxBytes: MAX_ANSWER_BYTES,
+        maxBytes,
       });
     } catch (error) {
       const cause = error instanceof BodyReadError ? error.cause : error;
@@ -138,14 +141,14 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
         // Asking again would only bring the same flood.
         config.log('warn', 'Leap answered with more than the backend reads; refused', {
           path: request.path,
-          max_bytes: MAX_ANSWER_BYTES,
+          max_bytes: maxBytes,
           seen: error.message,
         });
         throw new LeapApiError({
           status: 502,
           title:
             config.audience === 'server'
-              ? `Leap answered with more than ${MAX_ANSWER_BYTES / 1024 / 1024} MiB: ask for smaller pages (pageSize)`
+              ? `Leap answered with more than ${maxBytes / 1024 / 1024} MiB: ask for smaller pages (pageSize)`
               : 'Leap answered with too much data',
           details: {},
         });

@@ -266,16 +266,9 @@ describe('leap-elements (the CLI), from the packed package', { timeout: 180_000 
     });
     const mock = await startProcess(
       cli.bin,
-      [
-        'mock',
-        '--port',
-        String(await freePort()),
-        '--webhook-url',
-        `${server.url}/api/leap/webhooks/leap`,
-        '--webhook-secret',
-        WEBHOOK_SECRET,
-      ],
-      { cwd: cli.app.dir, ready: /listening on (http:\/\/\S+)/ },
+      ['mock', '--port', String(await freePort()), '--webhook-url', `${server.url}/api/leap/webhooks/leap`],
+      // The secret comes from the environment, never argv (where ps shows it).
+      { cwd: cli.app.dir, env: { LEAP_WEBHOOK_SECRET: WEBHOOK_SECRET }, ready: /listening on (http:\/\/\S+)/ },
     );
     // The partner's app is down for the first delivery: serve answers 500 and the sender tries again.
     app2.failNext(1);

@@ -7,7 +7,13 @@ import { after, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { LeapApiError } from '../../src/core/errors.js';
 import { createMockLeap, type MockFault, type MockLeapOptions } from '../../src/mock/index.js';
-import { createLeapClient, type LeapClientOptions, type SyncCheckpoint } from '../../src/server/index.js';
+import {
+  createLeapClient,
+  MAX_SERVER_ANSWER_BYTES,
+  type LeapClientOptions,
+  type SyncCheckpoint,
+} from '../../src/server/index.js';
+import { DEFAULT_PAGE_SIZE } from '../../src/server/client/enrollment-sync.js';
 import { listen } from '../../src/server/node.js';
 import { TEST_API_KEY } from './support.js';
 
@@ -39,8 +45,20 @@ export async function mockOnPort(options: MockLeapOptions = {}) {
     const fault = faultFor(entry, seen.length - 1);
     const headers = new Headers(request.headers);
     if (fault) headers.set('x-mock-fault', fault);
-    return mock(new Request(request.url, { method: request.method, headers, body: body || undefined }));
+    const answer = mock(new Request(request.url, { method: request.method, headers, body: body || undefined }));
+    // The request hangs on the mock (whose clock the test holds): the client's deadline for it has come.
+    if (fault === 'timeout') for (const expire of inFlight) expire();
+    return answer;
   });
+  /** Attempts the client has sent and not yet had answered: each can be made to time out, as its deadline would. */
+  const inFlight = new Set<() => void>();
+  const deadlines: typeof fetch = (input, init) => {
+    const attempt = new AbortController();
+    const expire = () => attempt.abort(new DOMException('The operation was aborted due to timeout', 'TimeoutError'));
+    init?.signal?.addEventListener('abort', () => attempt.abort(init.signal!.reason), { once: true });
+    inFlight.add(expire);
+    return fetch(input, { ...init, signal: attempt.signal }).finally(() => inFlight.delete(expire));
+  };
   after(async () => {
     mock.dispose();
     await server.close();
@@ -60,7 +78,8 @@ export async function mockOnPort(options: MockLeapOptions = {}) {
         incentivesBaseUrl: `${server.url}/alpha`,
         retries: 2,
         backoffMs: 5,
-        timeoutMs: 3000,
+        // No deadline a busy machine could reach: an attempt times out only when the mock hangs (fault `timeout`).
+        fetch: deadlines,
         logger: () => {},
         ...overrides,
       });
@@ -87,7 +106,7 @@ describe('createLeapClient: the daily enrollment sync', () => {
     const seen = (await collect(pass)).filter((e) => SYNTHETIC.test(e.partner_reference ?? ''));
     assert.equal(seen.length, COUNT);
     assert.equal(new Set(seen.map((e) => e.meter_id)).size, COUNT, 'no meter twice within a pass');
-    assert.equal(pass.pages, Math.ceil(pass.enrollments / 200));
+    assert.equal(pass.pages, Math.ceil(pass.enrollments / DEFAULT_PAGE_SIZE));
     assert.equal(checkpoints.length, pass.pages, 'a checkpoint after every page');
     assert.ok(
       checkpoints.slice(0, -1).every((c) => c.resume?.pageToken),
@@ -156,7 +175,7 @@ describe('createLeapClient: the daily enrollment sync', () => {
       },
       (error: unknown) => error instanceof LeapApiError && error.status === 502,
     );
-    assert.equal(before.length, 400, 'two pages were read');
+    assert.equal(before.length, 2 * DEFAULT_PAGE_SIZE, 'two pages were read');
     assert.ok(stored.resume?.pageToken, 'the checkpoint holds the page to resume from');
 
     leap.fault(() => null);
@@ -168,11 +187,12 @@ describe('createLeapClient: the daily enrollment sync', () => {
 
   for (const [fault, status, options] of [
     ['500', 502, {}],
-    ['timeout', 504, { timeoutMs: 300 }],
+    ['timeout', 504, {}],
     ['malformed-json', 502, {}],
   ] as const) {
     it(`a persistent ${fault} fails the pass with ${status} and keeps the checkpoint; a single one is retried`, async () => {
-      const leap = await mockOnPort({ meterCount: 1200, hangMs: 5000 });
+      // A manual clock: a hung request stays hung until its attempt times out (see mockOnPort), never by the clock.
+      const leap = await mockOnPort({ meterCount: 1200, clock: 'manual' });
       const since = new Date(Date.now() - 2 * 3600_000).toISOString();
       let searches = 0;
       leap.fault((request) => (request.path.endsWith('/enrollments/search') && ++searches >= 2 ? fault : null));
@@ -186,7 +206,7 @@ describe('createLeapClient: the daily enrollment sync', () => {
       let failures = 0;
       leap.fault((request) => (request.path.endsWith('/enrollments/search') && failures++ === 0 ? fault : null));
       const resumed = await collect(leap.client(options).meters.syncEnrollments({ since: stored }));
-      assert.ok(resumed.length >= 700, 'the rest of the pass, after one retried failure');
+      assert.ok(resumed.length >= 1200 - DEFAULT_PAGE_SIZE, 'the rest of the pass, after one retried failure');
     });
   }
 
@@ -215,7 +235,7 @@ describe('createLeapClient: partner-created meters', () => {
     'partner_reference,transmission_region,customer_classification,load_types,meter_type,street_1,postal_code,city,state_or_province_code,country_code';
 
   it('JSON: the job is processing, then every row has its outcome; a failed row says why', async () => {
-    const leap = await mockOnPort({ jobDelayMs: 50 });
+    const leap = await mockOnPort({ jobDelayMs: 1000, clock: 'manual' });
     const client = leap.client();
     const { jobId, meters } = await client.meters.create([meter('pc-1'), meter('pc-2', '00000')]);
     assert.equal(meters, 2);
@@ -225,8 +245,8 @@ describe('createLeapClient: partner-created meters', () => {
       early.rows.map((r) => r.outcome),
       ['processing', 'processing'],
     );
-    const polls: number[] = [];
-    const job = await client.meters.waitForJob(jobId, { pollMs: 10, onPoll: () => polls.push(Date.now()) });
+    // The job's time passes on the mock's clock, after the first poll saw it processing.
+    const job = await client.meters.waitForJob(jobId, { pollMs: 1, onPoll: () => leap.mock.clock.tick(1000) });
     assert.equal(job.done, true);
     assert.equal(job.job.status, 'COMPLETED_WITH_ERRORS');
     const [created, failed] = job.rows;
@@ -283,7 +303,7 @@ describe('createLeapClient: partner-created meters', () => {
   });
 
   it('update_existing updates the meter with that reference; several meters with it are MULTIPLE_PARTNER_REFERENCE', async () => {
-    const leap = await mockOnPort({ jobDelayMs: 0 });
+    const leap = await mockOnPort({ jobDelayMs: 0, clock: 'manual' });
     const client = leap.client();
     const run = async (meters: ReturnType<typeof meter>[], updateExisting = false) =>
       (await client.meters.waitForJob((await client.meters.create(meters, { updateExisting })).jobId)).rows[0]!;
@@ -301,13 +321,12 @@ describe('createLeapClient: partner-created meters', () => {
     });
     assert.equal(connect.status, 201);
     const session = (await connect.json()) as { session_id: string };
-    // The mock finishes the connect flow on its own clock: ask until it has.
-    for (let status = ''; status !== 'COMPLETED';) {
-      const read = await fetch(`${leap.url}/mock/connect-sessions/${session.session_id}`, {
-        headers: { authorization: `Bearer ${TEST_API_KEY}` },
-      });
-      ({ status } = (await read.json()) as { status: string });
-    }
+    // The mock finishes the connect flow on its own clock, which the test moves.
+    leap.mock.clock.tick(0);
+    const read = await fetch(`${leap.url}/mock/connect-sessions/${session.session_id}`, {
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+    });
+    assert.equal(((await read.json()) as { status: string }).status, 'COMPLETED');
     const multiple = await run([meter('shared-ref')], true);
     assert.equal(multiple.outcome, 'multiple-partner-reference');
   });
@@ -507,5 +526,121 @@ describe('createLeapClient: requests hold to Leap’s OpenAPI files', () => {
       used.filter((name) => !documented.has(name)),
       [],
     );
+  });
+});
+
+describe('createLeapClient: pages as large as Leap sends them', () => {
+  it('syncEnrollments({ pageSize: 500 }) reads pages over 1 MiB; an answer over 16 MiB is refused', async () => {
+    const leap = await mockOnPort({ meterCount: 600 });
+    const pass = leap.client().meters.syncEnrollments({ since: '2020-01-01T00:00:00Z', pageSize: 500 });
+    const seen = await collect(pass);
+    assert.ok(seen.length >= 600);
+    assert.equal(pass.pages, 2);
+    const first = leap.seen.find((r) => r.path === '/v2/meters/enrollments/search')!;
+    assert.equal(JSON.parse(first.body).page_size, 500);
+    // What the mock answered for that first page is more than the browser-facing 1 MiB.
+    const page = await leap.mock(`http://mock/v2/meters/enrollments/search`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${TEST_API_KEY}` },
+      body: JSON.stringify({ page_size: 500 }),
+    });
+    assert.ok((await page.text()).length > 1024 * 1024);
+
+    const flood: typeof fetch = async () =>
+      new Response(`{"meters":[],"padding":"${'x'.repeat(MAX_SERVER_ANSWER_BYTES)}"}`, {
+        headers: { 'content-type': 'application/json' },
+      });
+    const client = createLeapClient({ apiKey: TEST_API_KEY, fetch: flood, retries: 0, logger: () => {} });
+    await assert.rejects(
+      collect(client.meters.searchEnrollments()),
+      (error: unknown) => error instanceof LeapApiError && /more than 16 MiB/.test(error.title),
+    );
+  });
+});
+
+describe('createLeapClient: webhook subscriptions', () => {
+  const RECEIVER = 'https://partner.example/api/leap/webhooks/leap';
+  const SECRET_HEADER = { name: 'x-leap-webhook-secret', value: 'Pk4wN8vQ2zX6mT1rB9cL3dF7hJ5sG0aE' };
+
+  it('create, list, update, test and delete, as Leap’s subscription API answers them', async () => {
+    const received: unknown[] = [];
+    const leap = await mockOnPort({
+      webhooks: {
+        fetch: async (_url, init) => {
+          received.push(JSON.parse(String(init?.body)));
+          return new Response(null, { status: 204 });
+        },
+      },
+    });
+    const { webhooks } = leap.client();
+    assert.deepEqual(await webhooks.list(), []);
+    const { webhook_id } = await webhooks.create({
+      receiver_url: RECEIVER,
+      event_types: ['meter.created', 'connect_session.updated'],
+      headers: [SECRET_HEADER],
+    });
+    assert.deepEqual(await webhooks.list(), [
+      {
+        webhook_id,
+        receiver_url: RECEIVER,
+        event_types: ['meter.created', 'connect_session.updated'],
+        headers: [SECRET_HEADER],
+      },
+    ]);
+    assert.deepEqual(await webhooks.update(webhook_id, { receiver_url: RECEIVER, event_types: ['meter.created'] }), {
+      webhook_id,
+    });
+    assert.deepEqual((await webhooks.list())[0]!.headers, [], 'an update replaces every setting');
+    const tested = await webhooks.test(webhook_id, {
+      webhook_event_type: 'meter.created',
+      meter_id: '364be407-1f08-48fa-afd2-ee1dd228b76b',
+      transmission_region: 'CAISO',
+    });
+    assert.equal(tested.is_successful, true);
+    assert.equal(tested.status_code, 204);
+    assert.equal(
+      (received[0] as { payload: { meter_id: string } }).payload.meter_id,
+      '364be407-1f08-48fa-afd2-ee1dd228b76b',
+    );
+    assert.deepEqual(await webhooks.delete(webhook_id), { message: 'Operation completed successfully' });
+    await assert.rejects(
+      webhooks.delete(webhook_id),
+      (error: unknown) =>
+        error instanceof LeapApiError && error.status === 404 && error.title === 'The specified resource was not found',
+    );
+    assert.deepEqual(
+      leap.seen.map((r) => `${r.method} ${r.path.replace(webhook_id, '{id}')}`),
+      [
+        'GET /v1.1/webhooks',
+        'POST /v1.1/webhooks',
+        'GET /v1.1/webhooks',
+        'PUT /v1.1/webhooks/{id}',
+        'GET /v1.1/webhooks',
+        'POST /v1.1/webhooks/{id}/test',
+        'DELETE /v1.1/webhooks/{id}',
+        'DELETE /v1.1/webhooks/{id}',
+      ],
+      'a 404 is not asked again',
+    );
+  });
+
+  it('a subscription Leap would refuse is refused before it is sent, naming the field', async () => {
+    const leap = await mockOnPort();
+    const { webhooks } = leap.client();
+    for (const subscription of [
+      { receiver_url: 'not a url', event_types: ['meter.created'] },
+      { receiver_url: 'ftp://partner.example/hooks', event_types: ['meter.created'] },
+      { receiver_url: RECEIVER, event_types: ['meter.deleted'] },
+    ]) {
+      await assert.rejects(
+        webhooks.create(subscription as never),
+        (error: unknown) =>
+          error instanceof LeapApiError &&
+          error.status === 400 &&
+          /nothing was sent/.test(error.title) &&
+          Object.keys((error.details as { fields: object }).fields).length > 0,
+      );
+    }
+    assert.equal(leap.seen.length, 0);
   });
 });

@@ -5,7 +5,10 @@ import { spawn } from 'node:child_process';
 import { IncentivesResponse } from '../../src/core/schemas/incentives.js';
 import { ApplicationList, Application } from '../../src/core/schemas/applications.js';
 import { MeterEnrollmentResponse } from '../../src/core/schemas/enrollments.js';
-import { createMockLeap, MOCK_ADDRESSES } from '../../src/mock/index.js';
+import { createMockLeap, MOCK_ADDRESSES, MOCK_LIMITS } from '../../src/mock/index.js';
+import { isLoopbackHost, runMock } from '../../src/mock/run.js';
+import { listen } from '../../src/server/node.js';
+import { meter } from '../support/mock-http.js';
 import { startMock, TEST_API_KEY } from './support.js';
 
 const quickstart = JSON.parse(readFileSync(new URL('./fixtures/quickstart.json', import.meta.url), 'utf8')) as {
@@ -334,7 +337,7 @@ describe('mock Leap: meters and enrollments', () => {
 });
 
 describe('mock Leap: faults', () => {
-  it('x-mock-fault: 500 answers a JSON error on incentives and a plain string on the grid platform', async () => {
+  it('x-mock-fault: 500 answers a JSON error on incentives and a JSON string on the grid platform', async () => {
     const a = await incentives({}, { 'x-mock-fault': '500' });
     assert.equal(a.status, 500);
     assert.ok(a.body.requestId);
@@ -344,7 +347,9 @@ describe('mock Leap: faults', () => {
       body: '{}',
     });
     assert.equal(b.status, 500);
-    assert.equal(await b.text(), 'An error happened whilst processing your request');
+    // The files type the grid platform's 500 as application/json with a string schema.
+    assert.match(b.headers.get('content-type') ?? '', /^application\/json/);
+    assert.equal(await b.json(), 'An error happened whilst processing your request');
   });
 
   it('x-mock-fault: malformed-json answers 200 with a broken body', async () => {
@@ -380,62 +385,239 @@ describe('mock Leap: faults', () => {
     assert.equal(limited.headers.get('retry-after'), '30');
   });
 
-  it('timeout hangs until hangMs, latency delays every answer', async () => {
-    const slow = await startMock({ hangMs: 300, latencyMs: 150 });
-    const started = performance.now();
-    const response = await fetch(`${slow.url}/alpha/incentives`, {
+  it('timeout hangs until hangMs and latency delays every answer, both on the mock’s clock', async () => {
+    const mock = createMockLeap({ clock: 'manual', hangMs: 300, latencyMs: 150 });
+    let answered = false;
+    const pending = mock(`http://mock/alpha/incentives`, {
       method: 'POST',
       headers: { ...incentivesHeaders, 'x-mock-fault': 'timeout' },
       body: '{}',
+    }).then((response) => {
+      answered = true;
+      return response;
     });
-    const elapsed = performance.now() - started;
+    await mock.clock.untilPending(1);
+    mock.clock.tick(149);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false, 'still inside the latency');
+    mock.clock.tick(1);
+    await mock.clock.untilPending(1);
+    mock.clock.tick(299);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false, 'still hanging');
+    mock.clock.tick(1);
+    const response = await pending;
     assert.equal(response.status, 504);
-    assert.ok(elapsed >= 400, `answered after ${elapsed} ms`);
+    assert.equal(response.headers.get('x-leap-mock'), '1');
+  });
+
+  it('holds an answer at most 10 s, whatever x-mock-latency asks', async () => {
+    const mock = createMockLeap({ clock: 'manual', apiKeys: [TEST_API_KEY] });
+    let answered = false;
+    const pending = mock('http://mock/v2/meters/search', {
+      method: 'POST',
+      headers: { ...gridHeaders, 'x-mock-latency': '60000' },
+      body: '{}',
+    }).then((response) => {
+      answered = true;
+      return response;
+    });
+    await mock.clock.untilPending(1);
+    mock.clock.tick(MOCK_LIMITS.latencyMs - 1);
+    await new Promise((resolve) => setImmediate(resolve));
+    assert.equal(answered, false);
+    mock.clock.tick(1);
+    assert.equal((await pending).status, 200);
+    assert.equal(MOCK_LIMITS.latencyMs, 10_000);
   });
 });
 
 describe('leap-elements-mock CLI', () => {
-  it('prints its URL and serves requests', async () => {
-    const child = spawn(process.execPath, ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0'], {
-      stdio: ['ignore', 'pipe', 'inherit'],
+  it('listens on 127.0.0.1, takes its key and webhook secret from the environment, and never prints them', async () => {
+    const key = 'leap_cli_mock_key_7d3f9a1c';
+    const secret = 'Hn4qW8zT1vB6xK3mP9sD2fG7jL0cR5yE8uA1oI4tQ6w';
+    const seen: Array<string | null> = [];
+    const receiver = await listen(async (request) => {
+      seen.push(request.headers.get('x-leap-webhook-secret'));
+      return new Response(null, { status: 204 });
     });
+    const child = spawn(
+      process.execPath,
+      ['--import', 'tsx', 'src/mock/cli.ts', '--port', '0', '--webhook-url', receiver.url],
+      { stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LEAP_API_KEY: key, LEAP_WEBHOOK_SECRET: secret } },
+    );
+    let printed = '';
+    child.stderr.on('data', (chunk: Buffer) => (printed += chunk.toString()));
     try {
-      const firstLine = await new Promise<string>((resolve, reject) => {
+      const output = await new Promise<string>((resolve, reject) => {
         let text = '';
         child.stdout.on('data', (chunk: Buffer) => {
           text += chunk.toString();
-          if (text.includes('\n')) resolve(text.split('\n')[0]!);
+          if (text.includes('Webhooks go to')) resolve(text);
         });
-        child.once('exit', (code) => reject(new Error(`exited with ${code}`)));
+        child.once('exit', (code) => reject(new Error(`exited with ${code}: ${printed}`)));
       });
-      const printed = /listening on (http:\/\/\S+)/.exec(firstLine)?.[1];
-      assert.ok(printed, firstLine);
-      const response = await fetch(`${printed}/v2/meters/search`, { method: 'POST', headers: gridHeaders, body: '{}' });
-      assert.equal(response.status, 200);
+      printed += output;
+      const base = /listening on (http:\/\/\S+)/.exec(output)?.[1];
+      assert.match(base ?? '', /^http:\/\/127\.0\.0\.1:\d+$/);
+      const search = (bearer: string) =>
+        fetch(`${base}/v2/meters/search`, {
+          method: 'POST',
+          headers: { authorization: `Bearer ${bearer}` },
+          body: '{}',
+        });
+      assert.equal((await search(TEST_API_KEY)).status, 403, 'only the key in LEAP_API_KEY');
+      const ok = await search(key);
+      assert.equal(ok.status, 200);
+      assert.equal(ok.headers.get('x-leap-mock'), '1');
+      // The connect flow's webhooks carry the secret from the environment.
+      const started = await fetch(`${base}/mock/connect-sessions`, {
+        method: 'POST',
+        headers: { authorization: `Bearer ${key}`, 'content-type': 'application/json' },
+        body: JSON.stringify({ reference_id: 'cli-customer', delay_ms: 0, outcome: 'closed' }),
+      });
+      assert.equal(started.status, 201);
+      while (seen.length < 2) await new Promise((resolve) => setImmediate(resolve));
+      assert.deepEqual(seen.slice(0, 2), [secret, secret]);
+      assert.ok(!printed.includes(key) && !printed.includes(secret), 'neither is printed');
+      assert.ok(!child.spawnargs.join(' ').includes(secret), 'nor in argv, where ps shows it');
     } finally {
       child.kill('SIGTERM');
+      await receiver.close();
     }
+  });
+
+  it('refuses, with the fix, a secret in argv, an exposed host without a key, and latency over 10 s', async () => {
+    const run = async (args: string[], env: Record<string, string> = {}) => {
+      const lines: string[] = [];
+      const original = console.error;
+      console.error = (line: string) => void lines.push(String(line));
+      try {
+        return { code: await runMock(args, env), lines };
+      } finally {
+        console.error = original;
+      }
+    };
+    const secretInArgv = await run(['--webhook-url', 'http://127.0.0.1:9/hook', '--webhook-secret', 'shown-in-ps']);
+    assert.equal(secretInArgv.code, 2);
+    assert.match(secretInArgv.lines.join('\n'), /set LEAP_WEBHOOK_SECRET instead/);
+    assert.ok(!secretInArgv.lines.join('\n').includes('shown-in-ps'), 'the secret is not repeated');
+    const exposed = await run(['--host', '0.0.0.0']);
+    assert.equal(exposed.code, 2);
+    assert.match(exposed.lines.join('\n'), /--host 0\.0\.0\.0 .*set LEAP_API_KEY/);
+    const slow = await run(['--latency', '10001']);
+    assert.equal(slow.code, 2);
+    assert.match(slow.lines.join('\n'), /--latency must be milliseconds from 0 to 10000/);
+    for (const host of ['127.0.0.1', 'localhost', '::1', '[::1]', '127.1.2.3']) assert.ok(isLoopbackHost(host), host);
+    for (const host of ['0.0.0.0', '::', '192.168.1.5', 'example.com']) assert.ok(!isLoopbackHost(host), host);
+  });
+});
+
+describe('mock Leap: keys, marks and limits', () => {
+  it('every answer says it is the mock’s, errors and faults included', async () => {
+    const mock = createMockLeap({ apiKeys: [TEST_API_KEY] });
+    const answers = await Promise.all([
+      mock('http://mock/v2/meters/search', { method: 'POST', headers: gridHeaders, body: '{}' }),
+      mock('http://mock/v2/nothing-here', { headers: gridHeaders }),
+      mock('http://mock/alpha/incentives', { method: 'POST', body: '{}' }),
+      mock('http://mock/v1.1/webhooks', { headers: { authorization: 'Bearer another-key' } }),
+      mock('http://mock/alpha/incentives', {
+        method: 'POST',
+        headers: { ...incentivesHeaders, 'x-mock-fault': 'malformed-json' },
+        body: '{}',
+      }),
+      mock('http://mock/v2/meters/search', {
+        method: 'POST',
+        headers: { ...gridHeaders, 'x-mock-fault': '503' },
+        body: '{}',
+      }),
+    ]);
+    assert.deepEqual(
+      answers.map((a) => [a.status, a.headers.get('x-leap-mock')]),
+      [
+        [200, '1'],
+        [404, '1'],
+        [401, '1'],
+        [403, '1'],
+        [200, '1'],
+        [503, '1'],
+      ],
+    );
+  });
+
+  it('with a key list: no key is 401, another key 403, in each service’s own shape', async () => {
+    const mock = createMockLeap({ apiKeys: [TEST_API_KEY] });
+    const body = async (path: string, headers: Record<string, string>) => {
+      const answer = await mock(`http://mock${path}`, { headers });
+      return [answer.status, await answer.json()];
+    };
+    assert.deepEqual(await body('/v1.1/webhooks', {}), [
+      401,
+      { error: 'Unauthorized', message: 'Auth token is invalid' },
+    ]);
+    assert.deepEqual(await body('/v1.1/webhooks', { authorization: 'Bearer nope' }), [
+      403,
+      { error: 'Forbidden', message: 'You do not have permission to perform this action' },
+    ]);
+    assert.deepEqual(await body('/v2/meters/search', { authorization: 'Bearer nope' }), [
+      403,
+      { title: 'You do not have the necessary permissions for this operation', status: 403, details: {} },
+    ]);
+  });
+
+  it('keeps at most 10,000 connect sessions and 10,000 created meters, saying so', async () => {
+    const mock = createMockLeap({ clock: 'manual', jobDelayMs: 0 });
+    const connect = (reference_id: string, outcome = 'closed') =>
+      mock('http://mock/mock/connect-sessions', {
+        method: 'POST',
+        headers: gridHeaders,
+        body: JSON.stringify({ reference_id, outcome, meters: 1 }),
+      });
+    // The sessions already there are what the mock holds (its state is open to tests): one more fits, then no more.
+    for (let i = 0; i < MOCK_LIMITS.connectSessions - 1; i += 1) {
+      const session_id = `earlier-${i}`;
+      mock.state.connectSessions.set(session_id, {
+        session_id,
+        reference_id: session_id,
+        utility: 'PGE',
+        outcome: 'closed',
+        status: 'CLOSED',
+        meter_ids: [],
+      });
+    }
+    assert.equal((await connect('cap-last-fits')).status, 201);
+    const refused = await connect('cap-one-too-many');
+    assert.equal(refused.status, 429);
+    assert.match(((await refused.json()) as { title: string }).title, /at most 10000 connect sessions/);
+
+    // Created meters: the inventory is at the limit but one, so a job of two creates one and refuses the other.
+    mock.state.createdMeters = MOCK_LIMITS.createdMeters - 1;
+    const job = await mock('http://mock/v1.1/jobs/meters', {
+      method: 'POST',
+      headers: gridHeaders,
+      body: JSON.stringify({ assets: [meter('cap-meter-1'), meter('cap-meter-2')] }),
+    });
+    const { job_id } = (await job.json()) as { job_id: string };
+    const rows = (
+      (await (await mock(`http://mock/v1.1/jobs/meters/${job_id}`, { headers: gridHeaders })).json()) as {
+        assets: Array<{ status: string; status_detail: { name?: string; description?: string } }>;
+      }
+    ).assets;
+    assert.deepEqual(
+      rows.map((r) => [r.status, r.status_detail.name]),
+      [
+        ['COMPLETED', 'METER_CREATED'],
+        ['FAILED', 'PROCESSING_ERROR'],
+      ],
+    );
+    assert.match(rows[1]!.status_detail.description!, /at most 10000 meters/);
+    mock.dispose();
   });
 });
 
 describe('mock Leap: create meters', () => {
   // Jobs that finish before answering, so each test reads the outcome at once; the delay has its own test.
   const url = instantJobs.url;
-
-  const meter = (partner_reference: string, postal_code = '94105') => ({
-    partner_reference,
-    transmission_region: 'CAISO',
-    customer_classification: 'RESIDENTIAL',
-    load_types: ['HVAC'],
-    meter_type: 'DEVICE',
-    customer: {
-      street_1: '1 Market St',
-      postal_code,
-      city: 'San Francisco',
-      state_or_province_code: 'CA',
-      country_code: 'US',
-    },
-  });
 
   async function job(id: string) {
     const response = await fetch(`${url}/v1.1/jobs/meters/${id}`, { headers: gridHeaders });
@@ -445,7 +627,7 @@ describe('mock Leap: create meters', () => {
       assets: Array<{
         partner_reference: string;
         status: string;
-        meter_id: string | null;
+        meter_id?: string;
         status_detail: { name: string };
       }>;
     };
@@ -467,7 +649,7 @@ describe('mock Leap: create meters', () => {
     assert.equal(ok.status_detail.name, 'METER_CREATED');
     const failed = status.assets.find((a) => a.partner_reference === `${ref}-bad`)!;
     assert.equal(failed.status, 'FAILED');
-    assert.equal(failed.meter_id, null);
+    assert.equal('meter_id' in failed, false, 'no meter id: absent, not null');
     const search = await fetch(`${url}/v2/meters/enrollments/search`, {
       method: 'POST',
       headers: gridHeaders,
@@ -538,36 +720,34 @@ describe('mock Leap: create meters', () => {
   });
 
   it('a job is PROCESSING, every row too, until jobDelayMs has passed; then each row has its outcome', async () => {
-    const slow = await startMock({ jobDelayMs: 150 });
-    const created = await fetch(`${slow.url}/v1.1/jobs/meters`, {
+    // The mock's clock stands still until the test moves it: no polling, no sleeping.
+    const slow = createMockLeap({ clock: 'manual', jobDelayMs: 1000 });
+    const created = await slow('http://mock/v1.1/jobs/meters', {
       method: 'POST',
       headers: gridHeaders,
       body: JSON.stringify({ assets: [meter('slow-1'), meter('slow-2')] }),
     });
     const { job_id } = (await created.json()) as { job_id: string };
     const read = async () =>
-      (await (await fetch(`${slow.url}/v1.1/jobs/meters/${job_id}`, { headers: gridHeaders })).json()) as {
+      (await (await slow(`http://mock/v1.1/jobs/meters/${job_id}`, { headers: gridHeaders })).json()) as {
         status: string;
-        assets: Array<{ status: string; meter_id: string | null }>;
+        assets: Array<{ status: string; meter_id?: string; status_detail: object }>;
       };
     const first = await read();
     assert.equal(first.status, 'PROCESSING');
     assert.deepEqual(
-      first.assets.map((a) => [a.status, a.meter_id]),
+      first.assets.map((a) => [a.status, a.meter_id, a.status_detail]),
       [
-        ['PROCESSING', null],
-        ['PROCESSING', null],
+        ['PROCESSING', undefined, {}],
+        ['PROCESSING', undefined, {}],
       ],
     );
-    // Leap's own job runs on its own clock; a partner polls, and so does this test.
-    let last = first;
-    for (let polls = 0; last.status === 'PROCESSING' && polls < 100; polls += 1) {
-      await new Promise((resolve) => setTimeout(resolve, 20));
-      last = await read();
-    }
+    slow.clock.tick(999);
+    assert.equal((await read()).status, 'PROCESSING', 'a millisecond early');
+    slow.clock.tick(1);
+    const last = await read();
     assert.equal(last.status, 'COMPLETED');
     assert.ok(last.assets.every((a) => a.status === 'COMPLETED' && a.meter_id));
-    slow.mock.dispose();
   });
 
   it('unknown job ids: 404, and 400 when not a UUID', async () => {

@@ -239,6 +239,9 @@ export const ListMeterDetailsResponse = z.looseObject({
 });
 export type ListMeterDetails = z.infer<typeof ListMeterDetailsResponse>;
 
+/** A date-time as the OpenAPI files type it in requests (RFC 3339, with `Z` or an offset): `2024-10-21T11:43:05Z`. */
+const requestDateTime = z.iso.datetime({ offset: true });
+
 // Request-side formats. Leap rejects a bad value with a 400 naming the field; checking here names it before the call.
 
 /** A `partner_reference` as Leap accepts it in requests: 3 to 256 characters, none of `/\?[]{}!#$%^&*()<>|`. */
@@ -270,9 +273,9 @@ export const MeterFilterRequest = z.strictObject({
   customer_groups: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(20))),
   tags: z.optional(z.array(z.string()).check(z.minLength(1), z.maxLength(20))),
   /** Only meters modified after this instant: the daily-polling filter. */
-  last_modified_date_time: z.optional(isoDateTime),
-  created_after_date_time: z.optional(isoDateTime),
-  created_before_date_time: z.optional(isoDateTime),
+  last_modified_date_time: z.optional(requestDateTime),
+  created_after_date_time: z.optional(requestDateTime),
+  created_before_date_time: z.optional(requestDateTime),
   /** When true, only meters with a partner required action. */
   partner_action_required: z.optional(z.boolean()),
   /** When true, archived meters are left out (Leap includes them by default). */

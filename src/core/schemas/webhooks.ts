@@ -4,10 +4,10 @@
  * it is (its `webhook_event_type` and whatever else it carries), so a new event never breaks the receiver.
  */
 import * as z from 'zod/mini';
-import { isoDateTime, openEnum } from './common.js';
+import { closedEnum, isoDateTime, openEnum } from './common.js';
 import { ENROLLMENT_STATUSES, METER_TYPES, PARTICIPATION_PREFERENCES, TRANSMISSION_REGIONS } from './grid-enums.js';
 import { RequiredAction } from './enrollments.js';
-import type { WebhookEventType } from '../webhook-events.js';
+import { WEBHOOK_EVENT_TYPES as WEBHOOK_EVENT_TYPE_VALUES, type WebhookEventType } from '../webhook-events.js';
 
 export { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../webhook-events.js';
 
@@ -92,3 +92,68 @@ export function parseWebhookDelivery(value: unknown) {
   const payload = known.safeParse((value as { payload: unknown }).payload);
   return payload.success ? envelope : payload;
 }
+
+// ---------------------------------------------------------------------------------------------------------------
+// The webhook subscription API (`/v1.1/webhooks`): where Leap sends these events.
+
+/** One custom header Leap sends with every delivery of a subscription (such as the secret your receiver checks). */
+export const WebhookHeader = z.looseObject({
+  name: z.string(),
+  value: z.string(),
+});
+export type WebhookHeader = z.infer<typeof WebhookHeader>;
+
+/** Body of `POST /v1.1/webhooks` and `PUT /v1.1/webhooks/{webhook_id}` (an update overwrites every setting). */
+export const WebhookRequest = z.strictObject({
+  /** Your receiver: with leap-elements, `POST {base}/webhooks/leap` of your backend. */
+  receiver_url: z.url({ protocol: /^https?$/ }),
+  event_types: z.array(closedEnum(WEBHOOK_EVENT_TYPE_VALUES)),
+  headers: z.optional(z.array(z.strictObject({ name: z.string().check(z.minLength(1)), value: z.string() }))),
+});
+export type WebhookRequest = z.infer<typeof WebhookRequest>;
+
+/** One subscription (`GET /v1.1/webhooks` `webhooks[]`). */
+export const Webhook = z.looseObject({
+  webhook_id: z.string(),
+  receiver_url: z.string(),
+  event_types: z.array(openEnum(WEBHOOK_EVENT_TYPE_VALUES)),
+  headers: z.array(WebhookHeader),
+});
+export type Webhook = z.infer<typeof Webhook>;
+
+/** `GET /v1.1/webhooks`. */
+export const WebhookListResponse = z.looseObject({
+  webhooks: z.array(Webhook),
+});
+export type WebhookListResponse = z.infer<typeof WebhookListResponse>;
+
+/** `POST /v1.1/webhooks` and `PUT /v1.1/webhooks/{webhook_id}`: the subscription's id. */
+export const WebhookResponse = z.looseObject({
+  webhook_id: z.string(),
+});
+export type WebhookResponse = z.infer<typeof WebhookResponse>;
+
+/** `DELETE /v1.1/webhooks/{webhook_id}`. */
+export const WebhookSuccessResponse = z.looseObject({
+  message: z.string(),
+});
+export type WebhookSuccessResponse = z.infer<typeof WebhookSuccessResponse>;
+
+/**
+ * `POST /v1.1/webhooks/{webhook_id}/test`: what your receiver did with one event Leap sent it. `status_code` and
+ * `response_time_ms` when it answered, `error` when it could not be reached.
+ */
+export const TestWebhookResponse = z.looseObject({
+  is_successful: z.boolean(),
+  error: z.optional(z.string()),
+  status_code: z.optional(z.int()),
+  response_time_ms: z.optional(z.int()),
+});
+export type TestWebhookResponse = z.infer<typeof TestWebhookResponse>;
+
+/** Errors of the webhook subscription API: `{error, message}` (not the grid platform's `{title, status, details}`). */
+export const WebhookErrorResponse = z.looseObject({
+  error: z.optional(z.string()),
+  message: z.optional(z.string()),
+});
+export type WebhookErrorResponse = z.infer<typeof WebhookErrorResponse>;

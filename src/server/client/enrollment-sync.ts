@@ -26,7 +26,7 @@ export interface SyncOptions {
   since: string | SyncCheckpoint;
   /** How far before the checkpoint a pass starts. Default 300: longer than a pass takes. */
   overlapSeconds?: number;
-  /** Meters per page, 1 to 500. Default 200: a page of enrollments stays well under the 1 MiB answer cap. */
+  /** Meters per page, 1 to 500. Default 500, Leap's own default (a few MiB, under the client's 16 MiB answer cap). */
   pageSize?: number;
   /** Other filters of the search (meter types, regions, …). */
   filter?: Omit<MeterSearchFilter, 'last_modified_date_time' | 'page_size'>;
@@ -34,8 +34,8 @@ export interface SyncOptions {
   onCheckpoint?: (checkpoint: SyncCheckpoint) => void | Promise<void>;
 }
 
-/** Enrollments run to a few kilobytes each: 500 of them (Leap's maximum) can pass the 1 MiB answer cap. */
-export const DEFAULT_PAGE_SIZE = 200;
+/** Leap's own default and maximum: enrollments run to a few kilobytes each, so a page stays within a few MiB. */
+export const DEFAULT_PAGE_SIZE = 500;
 
 const later = (a: string | null, b: string | null | undefined) =>
   !b ? a : !a || Date.parse(b) > Date.parse(a) ? b : a;

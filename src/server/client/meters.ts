@@ -41,8 +41,8 @@ export async function enrollmentPage(upstream: UpstreamConfig, filter: MeterFilt
   return { items: page.meters, next: page.next_page_token };
 }
 
-/** Pages of 200 unless the filter says otherwise: a page of 500 (Leap's default) can pass the 1 MiB answer cap. */
-const PAGE_SIZE = 200;
+/** Leap's default and largest page unless the filter says otherwise (the client reads answers up to 16 MiB). */
+const PAGE_SIZE = 500;
 
 export function searchEnrollments(upstream: UpstreamConfig, filter: MeterSearchFilter = {}) {
   return eachItem((token) =>
