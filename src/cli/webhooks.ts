@@ -13,7 +13,7 @@ import { parseArgs } from 'node:util';
 import { WEBHOOK_EVENT_TYPES, type WebhookEventType } from '../core/webhook-events.js';
 import type { Webhook } from '../core/types.generated.js';
 import { createLeapClient, type LeapClient } from '../server/client/create-client.js';
-import { jobClientOptions, MOCK_FLAG } from './client-env.js';
+import { MOCK_FLAG, readClientEnv } from './client-env.js';
 import { isHttpUrl, readSecret } from './env-values.js';
 import { describeFailure, note, table, writeOut } from './output.js';
 
@@ -105,12 +105,11 @@ export async function runWebhooks(
       `LEAP_WEBHOOK_SECRET is not set: it is sent as the ${SECRET_HEADER} header your backend checks (use the same value as its LEAP_WEBHOOK_SECRET).`,
     );
   }
-  if (problems.length) {
-    for (const line of problems) note('webhooks', line);
-    return 2;
-  }
-  const options = jobClientOptions('webhooks', env, values.mock);
-  if (typeof options === 'number') return options;
+  // Every problem at once, usage and environment alike: one line each.
+  const reading = readClientEnv('webhooks', env, { mock: values.mock });
+  for (const line of [...problems, ...reading.problems, ...reading.warnings]) note('webhooks', line);
+  if (problems.length || !reading.options) return problems.length ? 2 : reading.exitCode;
+  const options = reading.options;
   const client = createLeapClient(options);
 
   try {

@@ -155,7 +155,7 @@ describe('leap-elements webhooks', () => {
     assert.match(lines[0]!, /--url must be an http or https URL/);
     assert.match(lines[1]!, /--events takes .*unknown: meter\.deleted/);
     assert.match(lines[2]!, /LEAP_WEBHOOK_SECRET is not set/);
-    assert.match(lines[3]!, /LEAP_API_KEY is not set: .* or pass --mock/);
+    assert.match(lines[3]!, /LEAP_API_KEY is not set: .* or add --mock/);
     const both = await webhooks(['delete', 'some-id', '--url', receiver, '--mock']);
     assert.equal(both.code, 2);
     assert.match(both.stderr, /delete takes a webhook id or --url, one of the two/);
