@@ -2,6 +2,8 @@
  * Create-meters CSV (`Content-Type: text/csv`, Leap's "Partner-Created Meters" guide): one meter per row, header names
  * the JSON field names, read into the JSON shape of `POST /v1.1/jobs/meters` so the same schema checks both.
  */
+import { CsvError, parse } from 'csv-parse/sync';
+
 /** A CSV text that cannot be read as RFC 4180, or whose header cannot be mapped; `line` is 1-based. */
 export class CsvParseError extends Error {
   override readonly name = 'CsvParseError';
@@ -18,73 +20,39 @@ interface CsvRecord {
   line: number;
 }
 
+/** csv-parse's refusals, in the words the rest of this file uses. */
+const CSV_ERRORS: Record<string, string> = {
+  CSV_QUOTE_NOT_CLOSED: 'a quoted field is never closed',
+  CSV_INVALID_CLOSING_QUOTE: 'unexpected text after a closing quote',
+  INVALID_OPENING_QUOTE: 'a double quote inside a field must be escaped as "" and the field quoted',
+};
+
+/** RFC 4180 records (csv-parse), each with the line it starts on; blank lines are kept as one empty cell. */
 function readCsvRecords(input: string): CsvRecord[] {
-  const csv = input.charCodeAt(0) === 0xfeff ? input.slice(1) : input;
-  const records: CsvRecord[] = [];
-  let cells: string[] = [];
-  let cell = '';
-  let inQuotes = false;
-  let wasQuoted = false;
-  let line = 1;
-  let recordLine = 1;
-  let i = 0;
-  while (i < csv.length) {
-    const ch = csv[i];
-    if (inQuotes) {
-      if (ch === '"') {
-        if (csv[i + 1] === '"') {
-          cell += '"';
-          i += 2;
-        } else {
-          inQuotes = false;
-          i += 1;
-        }
-        continue;
-      }
-      if (ch === '\n' || (ch === '\r' && csv[i + 1] !== '\n')) line += 1;
-      cell += ch;
-      i += 1;
-      continue;
-    }
-    if (ch === ',') {
-      cells.push(cell);
-      cell = '';
-      wasQuoted = false;
-      i += 1;
-      continue;
-    }
-    if (ch === '\r' || ch === '\n') {
-      cells.push(cell);
-      records.push({ cells, line: recordLine });
-      cells = [];
-      cell = '';
-      wasQuoted = false;
-      i += ch === '\r' && csv[i + 1] === '\n' ? 2 : 1;
-      line += 1;
-      recordLine = line;
-      continue;
-    }
-    if (ch === '"') {
-      // A quote may only open a field (after optional blanks); anywhere else the field boundaries would be guesswork.
-      if (wasQuoted || cell.trim() !== '') {
-        throw new CsvParseError('a double quote inside a field must be escaped as "" and the field quoted', line);
-      }
-      cell = '';
-      inQuotes = true;
-      wasQuoted = true;
-    } else if (wasQuoted) {
-      if (ch !== ' ' && ch !== '\t') throw new CsvParseError('unexpected text after a closing quote', line);
-    } else {
-      cell += ch;
-    }
-    i += 1;
+  let parsed: Array<{ record: string[]; info: { lines: number } }>;
+  try {
+    // With `info`, each record comes with where it was read; the typings do not follow the option.
+    parsed = parse(input, {
+      bom: true,
+      info: true,
+      // CRLF, LF or CR, even mixed in one file (spreadsheets and editors disagree).
+      record_delimiter: ['\r\n', '\n', '\r'],
+      relax_column_count: true,
+      skip_empty_lines: false,
+      trim: true,
+    }) as unknown as typeof parsed;
+  } catch (error) {
+    if (!(error instanceof CsvError)) throw error;
+    const line = (error as CsvError & { lines?: number }).lines;
+    throw new CsvParseError(CSV_ERRORS[error.code] ?? error.message, line);
   }
-  if (inQuotes) throw new CsvParseError('a quoted field is never closed', recordLine);
-  if (cell !== '' || wasQuoted || cells.length) {
-    cells.push(cell);
-    records.push({ cells, line: recordLine });
-  }
-  return records;
+  // csv-parse counts the line a record ends on; the next one starts after it.
+  let nextLine = 1;
+  return parsed.map(({ record, info }) => {
+    const line = nextLine;
+    nextLine = info.lines + 1;
+    return { cells: record, line };
+  });
 }
 
 /**
