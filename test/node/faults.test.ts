@@ -26,7 +26,8 @@ for (const [transport, fetcher] of [
       });
       const elapsed = performance.now() - started;
       assert.equal(response.status, 200);
-      assert.ok(elapsed >= 5_000 && elapsed < 8_000, `answered after ${Math.round(elapsed)} ms`);
+      // The answer waited for the slow upstream: no early timeout, no wall-clock upper bound on a busy machine.
+      assert.ok(elapsed >= 5_000, `answered after ${Math.round(elapsed)} ms`);
       assert.equal(
         slow.seen.filter((r) => r.path.startsWith('/alpha/incentives')).length,
         1,
