@@ -74,10 +74,10 @@ export class WebhookSender {
   readonly #fetch: typeof fetch;
   #stopped = false;
 
-  constructor(
-    options: MockWebhookOptions | undefined,
-    private readonly clock: MockClock,
-  ) {
+  readonly #clock: MockClock;
+
+  constructor(options: MockWebhookOptions | undefined, clock: MockClock) {
+    this.#clock = clock;
     this.#attempts = options?.attempts ?? 4;
     this.#backoffMs = options?.backoffMs ?? 1000;
     this.#fetch = options?.fetch ?? ((input, init) => fetch(input, init));
@@ -171,7 +171,7 @@ export class WebhookSender {
       delivery.lastStatus = 0;
     }
     if (delivery.delivered || delivery.attempts >= this.#attempts || this.#stopped) return;
-    const cancel = this.clock.later(this.#backoffMs * 2 ** (delivery.attempts - 1), () => {
+    const cancel = this.#clock.later(this.#backoffMs * 2 ** (delivery.attempts - 1), () => {
       this.#cancels.delete(cancel);
       void this.#attempt(delivery, headers);
     });

@@ -40,43 +40,45 @@ function fnv1a64(text: string): string {
  * characters, expired windows pruned.
  */
 export class MemoryRateLimitStore implements RateLimitStore {
-  private readonly windows = new Map<string, RateLimitHit>();
-  private lastPrune = 0;
+  readonly #windows = new Map<string, RateLimitHit>();
+  #lastPrune = 0;
+  readonly #now: () => number;
+  readonly #maxKeys: number;
 
-  constructor(
-    private readonly now: () => number = Date.now,
-    private readonly maxKeys = MAX_TRACKED_KEYS,
-  ) {}
+  constructor(now: () => number = Date.now, maxKeys = MAX_TRACKED_KEYS) {
+    this.#now = now;
+    this.#maxKeys = maxKeys;
+  }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
-    const now = this.now();
-    this.prune(now);
+    const now = this.#now();
+    this.#prune(now);
     const id = key.length > MAX_KEY_LENGTH ? `#${fnv1a64(key)}` : key;
-    const current = this.windows.get(id);
-    this.windows.delete(id);
+    const current = this.#windows.get(id);
+    this.#windows.delete(id);
     if (!current || current.resetAt <= now) {
       const fresh = { count: 1, resetAt: now + windowMs };
-      this.remember(id, fresh);
+      this.#remember(id, fresh);
       return { ...fresh };
     }
     current.count += 1;
-    this.remember(id, current);
+    this.#remember(id, current);
     return { ...current };
   }
 
   /** Number of live windows (for tests and monitoring). */
   get size(): number {
-    return this.windows.size;
+    return this.#windows.size;
   }
 
-  private remember(id: string, window: RateLimitHit): void {
-    if (this.windows.size >= this.maxKeys) this.windows.delete(this.windows.keys().next().value!);
-    this.windows.set(id, window);
+  #remember(id: string, window: RateLimitHit): void {
+    if (this.#windows.size >= this.#maxKeys) this.#windows.delete(this.#windows.keys().next().value!);
+    this.#windows.set(id, window);
   }
 
-  private prune(now: number): void {
-    if (now - this.lastPrune < 10_000) return;
-    this.lastPrune = now;
-    for (const [key, window] of this.windows) if (window.resetAt <= now) this.windows.delete(key);
+  #prune(now: number): void {
+    if (now - this.#lastPrune < 10_000) return;
+    this.#lastPrune = now;
+    for (const [key, window] of this.#windows) if (window.resetAt <= now) this.#windows.delete(key);
   }
 }

@@ -73,37 +73,37 @@ const defaultLogger: Logger = (level, message) => console.error(`[leap-elements]
  * logged at most once a minute while Redis is failing, and one `info` line when it answers again.
  */
 export class RedisRateLimitStore implements RateLimitStore, HandledEvents {
-  private readonly send: (args: string[]) => Promise<unknown>;
-  private readonly prefix: string;
-  private readonly timeoutMs: number;
-  private readonly log: Logger;
+  readonly #send: (args: string[]) => Promise<unknown>;
+  readonly #prefix: string;
+  readonly #timeoutMs: number;
+  readonly #log: Logger;
   /** This instance's own counts: what decides while Redis cannot. */
   readonly #local = new MemoryRateLimitStore();
-  private failingSince: number | null = null;
-  private lastWarnAt = Number.NEGATIVE_INFINITY;
-  private suppressed = 0;
+  #failingSince: number | null = null;
+  #lastWarnAt = Number.NEGATIVE_INFINITY;
+  #suppressed = 0;
 
   constructor(options: RedisRateLimitStoreOptions) {
     const { client } = options;
     // ioredis also has a `sendCommand`, taking a Command object: test for its `call` first.
     if ('call' in client && typeof client.call === 'function') {
-      this.send = ([command = '', ...args]) => client.call(command, ...args);
+      this.#send = ([command = '', ...args]) => client.call(command, ...args);
     } else if ('sendCommand' in client && typeof client.sendCommand === 'function') {
-      this.send = (args) => client.sendCommand(args);
+      this.#send = (args) => client.sendCommand(args);
     } else {
       throw new TypeError(
         'RedisRateLimitStore: client must be a node-redis client (createClient() from "redis") or an ioredis client.',
       );
     }
-    this.prefix = options.prefix ?? 'leap-elements:rl:';
-    this.timeoutMs = options.timeoutMs ?? 250;
-    this.log = options.logger ?? defaultLogger;
-    if (!(this.timeoutMs > 0)) throw new RangeError('RedisRateLimitStore: timeoutMs must be a positive number.');
+    this.#prefix = options.prefix ?? 'leap-elements:rl:';
+    this.#timeoutMs = options.timeoutMs ?? 250;
+    this.#log = options.logger ?? defaultLogger;
+    if (!(this.#timeoutMs > 0)) throw new RangeError('RedisRateLimitStore: timeoutMs must be a positive number.');
   }
 
   async hit(key: string, windowMs: number): Promise<RateLimitHit> {
     const local = await this.#local.hit(key, windowMs);
-    const shared = await this.#attempt(() => this.run(key, String(Math.max(1, Math.ceil(windowMs)))));
+    const shared = await this.#attempt(() => this.#run(key, String(Math.max(1, Math.ceil(windowMs)))));
     if (shared === undefined) return local;
     const [count, pttl] = shared;
     return count >= local.count ? { count, resetAt: Date.now() + pttl } : local;
@@ -111,49 +111,49 @@ export class RedisRateLimitStore implements RateLimitStore, HandledEvents {
 
   /** Whether any instance has handled the webhook event `id` (false when Redis cannot say). */
   async wasHandled(id: string): Promise<boolean> {
-    const reply = await this.#attempt(() => this.send(['EXISTS', this.#eventKey(id)]));
+    const reply = await this.#attempt(() => this.#send(['EXISTS', this.#eventKey(id)]));
     return Number(reply) === 1;
   }
 
   /** Remembers the webhook event `id` as handled, for every instance, for `ttlSeconds`. */
   async markHandled(id: string, ttlSeconds: number): Promise<void> {
-    await this.#attempt(() => this.send(['SET', this.#eventKey(id), '1', 'EX', String(Math.max(1, ttlSeconds))]));
+    await this.#attempt(() => this.#send(['SET', this.#eventKey(id), '1', 'EX', String(Math.max(1, ttlSeconds))]));
   }
 
   #eventKey(id: string): string {
-    return `${this.prefix}webhook-event:${id}`;
+    return `${this.#prefix}webhook-event:${id}`;
   }
 
   /** The command's answer, or undefined (after the outage bookkeeping) when Redis fails or takes too long. */
   async #attempt<T>(command: () => Promise<T>): Promise<T | undefined> {
     let timer: ReturnType<typeof setTimeout> | undefined;
     const deadline = new Promise<never>((_, reject) => {
-      timer = setTimeout(() => reject(new Error(`no answer within ${this.timeoutMs} ms`)), this.timeoutMs);
+      timer = setTimeout(() => reject(new Error(`no answer within ${this.#timeoutMs} ms`)), this.#timeoutMs);
     });
     try {
       const answer = await Promise.race([command(), deadline]);
-      this.recovered();
+      this.#recovered();
       return answer;
     } catch (error) {
-      this.failed(error);
+      this.#failed(error);
       return undefined;
     } finally {
       clearTimeout(timer);
     }
   }
 
-  private async run(key: string, window: string): Promise<[number, number]> {
+  async #run(key: string, window: string): Promise<[number, number]> {
     const [sha, redisKey] = await Promise.all([
       (scriptSha ??= hex('SHA-1', SCRIPT)),
-      key.length > MAX_KEY_LENGTH ? hex('SHA-256', key).then((h) => `${this.prefix}sha256:${h}`) : this.prefix + key,
+      key.length > MAX_KEY_LENGTH ? hex('SHA-256', key).then((h) => `${this.#prefix}sha256:${h}`) : this.#prefix + key,
     ]);
     let reply: unknown;
     try {
-      reply = await this.send(['EVALSHA', sha, '1', redisKey, window]);
+      reply = await this.#send(['EVALSHA', sha, '1', redisKey, window]);
     } catch (error) {
       if (!(error instanceof Error) || !error.message.startsWith('NOSCRIPT')) throw error;
       // Redis restarted or ran SCRIPT FLUSH: EVAL runs the script and caches it again for the next EVALSHA.
-      reply = await this.send(['EVAL', SCRIPT, '1', redisKey, window]);
+      reply = await this.#send(['EVAL', SCRIPT, '1', redisKey, window]);
     }
     const [count = NaN, pttl = NaN] = Array.isArray(reply) ? reply.map(Number) : [];
     if (!Number.isFinite(count) || !Number.isFinite(pttl))
@@ -161,24 +161,24 @@ export class RedisRateLimitStore implements RateLimitStore, HandledEvents {
     return [count, pttl];
   }
 
-  private failed(error: unknown): void {
+  #failed(error: unknown): void {
     const now = Date.now();
-    this.failingSince ??= now;
-    if (now - this.lastWarnAt < WARN_INTERVAL_MS) {
-      this.suppressed += 1;
+    this.#failingSince ??= now;
+    if (now - this.#lastWarnAt < WARN_INTERVAL_MS) {
+      this.#suppressed += 1;
       return;
     }
-    const more = this.suppressed > 0 ? ` (${this.suppressed} more failures since the last warning)` : '';
-    this.log('warn', `Redis rate-limit store unavailable, counting on this instance alone: ${describe(error)}${more}`);
-    this.lastWarnAt = now;
-    this.suppressed = 0;
+    const more = this.#suppressed > 0 ? ` (${this.#suppressed} more failures since the last warning)` : '';
+    this.#log('warn', `Redis rate-limit store unavailable, counting on this instance alone: ${describe(error)}${more}`);
+    this.#lastWarnAt = now;
+    this.#suppressed = 0;
   }
 
-  private recovered(): void {
-    if (this.failingSince === null) return;
+  #recovered(): void {
+    if (this.#failingSince === null) return;
     // Only announce recoveries from outages that were announced, so a flapping Redis stays at one line a minute.
-    if (this.lastWarnAt >= this.failingSince) this.log('info', 'Redis rate-limit store reachable again');
-    this.failingSince = null;
+    if (this.#lastWarnAt >= this.#failingSince) this.#log('info', 'Redis rate-limit store reachable again');
+    this.#failingSince = null;
   }
 }
 
