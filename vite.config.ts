@@ -160,6 +160,9 @@ export default defineConfig(({ mode }) => {
   if (mode === 'schemas') {
     return {
       plugins: [guardedSchemasEntry()],
+      // An SSR build leaves packages external unless told otherwise: everything but zod (the partner's own) is bundled,
+      // so the installed package needs no dependency of its own here (csv-parse for the create-meters CSV).
+      ssr: { noExternal: true, target: 'node' },
       build: {
         outDir: 'dist/node',
         emptyOutDir: false,
