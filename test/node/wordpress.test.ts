@@ -30,6 +30,7 @@ const SCREENSHOTS = process.env.LEAP_WP_SCREENSHOTS;
 const CHECKER_SHORTCODE = '[leap_incentive_checker device_ids="123" create_application]';
 const CHECKER_BLOCK = '<!-- wp:leap-elements/incentive-checker {"deviceIds":"123","heading":"See your rebates"} /-->';
 const ACCOUNT = '[leap_enrollment_status]\n\n[leap_application_status]';
+const CONNECTED = '[leap_connect_return]Thanks! Your utility account is being connected.[/leap_connect_return]';
 const PROGRAM = /Charge at Home/;
 
 /** `php -l file`: its exit status and what it printed. */
@@ -46,6 +47,11 @@ function lint(file: string): Promise<{ file: string; status: number | null; outp
 declare global {
   interface Window {
     __leapErrors?: string[];
+    /** WordPress's editor globals. */
+    wp: {
+      blocks: { createBlock(name: string): unknown };
+      data: { dispatch(store: string): { insertBlocks(blocks: unknown[]): void } };
+    };
   }
 }
 
@@ -134,11 +140,15 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
       php(`
         $user = fn ($login) => wp_insert_user(['user_login' => $login, 'user_pass' => ${JSON.stringify(PASSWORD)}, 'user_email' => "$login@example.com", 'role' => 'subscriber']);
         $page = fn ($slug, $content) => wp_insert_post(['post_type' => 'page', 'post_status' => 'publish', 'post_name' => $slug, 'post_title' => ucfirst($slug), 'post_content' => $content]);
+        // The editor's welcome guide stays closed for the administrator.
+        global $wpdb;
+        update_user_meta(1, $wpdb->get_blog_prefix() . 'persisted_preferences', ['core/edit-post' => ['welcomeGuide' => false], '_modified' => gmdate('c')]);
         echo json_encode([
           'alice' => $user('alice'), 'bob' => $user('bob'),
           'checker' => $page('checker', ${JSON.stringify(CHECKER_SHORTCODE)}),
           'block' => $page('block', ${JSON.stringify(CHECKER_BLOCK)}),
           'account' => $page('account', ${JSON.stringify(ACCOUNT)}),
+          'connected' => $page('connected', ${JSON.stringify(CONNECTED)}),
         ]);`),
     ) as Record<string, number>;
     Object.assign(users, { alice: created.alice, bob: created.bob });
@@ -315,14 +325,24 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     const block = adminPage.locator('[data-type="leap-elements/incentive-checker"]');
     // The live element, defined by the loader in the editor: its own form in its shadow root.
     await block.locator('leap-incentive-checker #street_1').waitFor();
-    const guide = adminPage.getByRole('dialog', { name: /Welcome to the block editor/ });
-    if (await guide.isVisible()) await guide.getByRole('button', { name: 'Close' }).click();
     await block.click({ position: { x: 5, y: 5 } });
     const deviceIds = adminPage.getByLabel('Device ids');
     assert.equal(await deviceIds.inputValue(), '123');
     await adminPage.getByLabel('Heading').fill('Rebates for your charger');
     await block.locator('leap-incentive-checker [slot="heading"]', { hasText: 'Rebates for your charger' }).waitFor();
     await snap(adminPage, 3, false);
+
+    // Every block can be added, and shows its live element.
+    const tags = await adminPage.evaluate(() => {
+      const blocks = ['connect-button', 'connect-return', 'enrollment-status', 'application-status'];
+      const { createBlock } = window.wp.blocks;
+      window.wp.data
+        .dispatch('core/block-editor')
+        .insertBlocks(blocks.map((name) => createBlock(`leap-elements/${name}`)));
+      return blocks.map((name) => `[data-type="leap-elements/${name}"] leap-${name}`);
+    });
+    for (const selector of tags) await adminPage.locator(selector).waitFor({ state: 'attached' });
+    assert.deepEqual(admin.problems, []);
   });
 
   it("a customer's account page shows their own data; a second customer sees none of it and cannot use the first one's session", async () => {
@@ -333,6 +353,13 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     const checker = alicePage.locator('leap-incentive-checker');
     await checkBend(checker);
     await checker.locator('[part="claim"]').waitFor();
+    const host = new URL(site.url).host;
+    const aliceRef = `wp-user-${users.alice}@${host}`;
+
+    // Back from Leap's connect flow: the thank-you page confirms, with no setup error.
+    await alicePage.goto(`${site.url}/connected/?refId=${encodeURIComponent(aliceRef)}`);
+    await alicePage.locator('leap-connect-return[found]').getByText('Thanks! Your utility account').waitFor();
+    assert.deepEqual(await leapErrors(alicePage), []);
 
     await alicePage.goto(`${site.url}/account/`);
     const applications = alicePage.locator('leap-application-status [part="application"]');
@@ -340,8 +367,6 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     assert.equal(await applications.count(), 1);
     assert.match(await applications.first().innerText(), PROGRAM);
     await alicePage.locator('leap-enrollment-status [part="empty"]').waitFor();
-    const site_ = new URL(site.url).host;
-    const aliceRef = `wp-user-${users.alice}@${site_}`;
     const connect = alicePage.locator('leap-enrollment-status leap-connect-button [part="button"]');
     await alicePage.waitForFunction(() =>
       document.querySelector('leap-enrollment-status leap-connect-button')?.shadowRoot?.querySelector('a[href]'),
@@ -368,7 +393,7 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     const bobText = await bobPage.locator('body').innerText();
     assert.doesNotMatch(bobText, PROGRAM);
     assert.ok(!bobText.includes(aliceRef));
-    assert.equal((await sessionOf(bobPage, 'leap-application-status')).reference_id, `wp-user-${users.bob}@${site_}`);
+    assert.equal((await sessionOf(bobPage, 'leap-application-status')).reference_id, `wp-user-${users.bob}@${host}`);
     assert.deepEqual(await leapErrors(bobPage), []);
 
     // Alice's token is refused with Bob's login, and with none; it works with hers.
