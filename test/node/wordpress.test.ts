@@ -449,6 +449,10 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
       const session = await fetch(`${base}session`, { method: 'POST' });
       assert.equal(session.status, 200);
       assert.match(((await session.json()) as { reference_id: string }).reference_id, /^wp-guest-[0-9a-f]{24}@/);
+      // Test connection checks those routes from the browser too.
+      await adminPage.goto(`${site.url}/wp-admin/options-general.php?page=leap-elements`);
+      await adminPage.click('#leap-elements-test');
+      await adminPage.locator('#leap-elements-test-results').getByText('Every check passed.').waitFor();
     } finally {
       php(`global $wp_rewrite; $wp_rewrite->set_permalink_structure('/%postname%/'); flush_rewrite_rules();`);
     }

@@ -42,6 +42,48 @@
     results.replaceChildren(summary, list);
   }
 
+  /**
+   * What only the browser can tell: the plugin's routes answer at the address the elements call (with plain permalinks,
+   * /index.php/wp-json/…, which some servers do not pass to PHP), and the Authorization header that carries the
+   * session token reaches PHP (some Apache setups drop it).
+   */
+  async function browserCheck({ url, nonce }) {
+    const check = __("This site's routes", 'leap-elements');
+    let answer;
+    try {
+      const response = await fetch(url, {
+        method: 'POST',
+        credentials: 'same-origin',
+        headers: { 'x-wp-nonce': nonce, authorization: 'Bearer leap-elements-check' },
+      });
+      answer = response.ok ? await response.json() : null;
+    } catch {
+      answer = null;
+    }
+    if (!answer) {
+      return {
+        check,
+        outcome: 'fail',
+        detail: `${__('The plugin’s routes do not answer at', 'leap-elements')} ${url}. ${__('Choose a permalink structure other than Plain under Settings → Permalinks, or let your web server pass /index.php/… paths to PHP.', 'leap-elements')}`,
+      };
+    }
+    if (!answer.authorization) {
+      return {
+        check,
+        outcome: 'fail',
+        detail: __(
+          'Your web server removes the Authorization header before PHP, so every call of the elements would be refused. On Apache, add: SetEnvIf Authorization "(.*)" HTTP_AUTHORIZATION=$1',
+          'leap-elements',
+        ),
+      };
+    }
+    return {
+      check,
+      outcome: 'pass',
+      detail: __('Browsers reach the plugin’s routes on this site, with their session header.', 'leap-elements'),
+    };
+  }
+
   let running = false;
   button.addEventListener('click', async () => {
     if (running) return;
@@ -58,7 +100,8 @@
           partner_secret: document.getElementById('leap-elements-partner-secret')?.value ?? '',
         },
       });
-      show(answer.checks, answer.ok);
+      const browser = await browserCheck(answer.browser_check);
+      show([...answer.checks, browser], answer.ok && browser.outcome === 'pass');
     } catch (error) {
       const message = error && error.message ? error.message : String(error);
       results.replaceChildren(document.createTextNode(`${__('The test could not run:', 'leap-elements')} ${message}`));

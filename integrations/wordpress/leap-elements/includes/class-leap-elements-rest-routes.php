@@ -6,7 +6,8 @@
  *   POST session             the customer's session: the logged-in user's own, or a guest's when the site allows it
  *   POST incentives, GET applications[/<id>], GET meters[/<id>/enrollment]
  *                            the elements' calls, forwarded to the backend (Leap_Elements_Rest_Proxy)
- *   POST connection-test     "Test connection" on the settings page (administrators only)
+ *   POST connection-test     "Test connection" on the settings page (administrators only), and
+ *   POST connection-test/browser  its check from the browser: the routes answer there, with the Authorization header
  *
  * Every answer is `no-store`, and none carries CORS headers: only this site's own pages use these routes.
  *
@@ -93,6 +94,15 @@ final class Leap_Elements_Rest_Routes {
 				'permission_callback' => static fn () => current_user_can( 'manage_options' ),
 			)
 		);
+		register_rest_route(
+			self::NAMESPACE,
+			'/connection-test/browser',
+			array(
+				'methods'             => 'POST',
+				'callback'            => static fn ( WP_REST_Request $request ) => new WP_REST_Response( array( 'authorization' => '' !== (string) $request->get_header( 'authorization' ) ) ),
+				'permission_callback' => static fn () => current_user_can( 'manage_options' ),
+			)
+		);
 	}
 
 	/**
@@ -152,6 +162,12 @@ final class Leap_Elements_Rest_Routes {
 		if ( untrailingslashit( trim( $url ) ) === Leap_Elements_Settings::backend_url() ) {
 			Leap_Elements_Health::forget();
 		}
+		// The check only the browser can make: this site's routes answer where the elements call them, and the
+		// Authorization header (the session token) reaches PHP.
+		$result['browser_check'] = array(
+			'url'   => self::base_url() . 'connection-test/browser',
+			'nonce' => wp_create_nonce( 'wp_rest' ),
+		);
 		return new WP_REST_Response( $result, 200 );
 	}
 
