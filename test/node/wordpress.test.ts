@@ -73,7 +73,8 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     const ctx = Object.assign(await browser.newContext({ locale: 'en-US', viewport: { width: 1280, height: 900 } }), {
       problems: [] as string[],
     });
-    ctx.setDefaultTimeout(20_000);
+    // Generous: only a failure waits this long, and the editor is slow to start on a busy machine.
+    ctx.setDefaultTimeout(60_000);
     await ctx.addInitScript(() => {
       window.__leapErrors = [];
       document.addEventListener('leap-error', (event) =>
