@@ -441,6 +441,31 @@ describe('WordPress plugin, on a real WordPress', { timeout: 600_000 }, () => {
     await visitor.close();
   });
 
+  it('the theme, accent colour and language settings reach the elements', async () => {
+    const settings = (values: Record<string, string>) =>
+      php(
+        `update_option('leap_elements_settings', array_merge(get_option('leap_elements_settings'), json_decode('${JSON.stringify(values)}', true)));`,
+      );
+    settings({ theme: 'dark', accent: '#7fd1ae', language: 'es' });
+    const visitor = await context();
+    try {
+      const page = await visitor.newPage();
+      await page.goto(`${site.url}/checker/`);
+      const checker = page.locator('leap-incentive-checker');
+      assert.equal(await checker.getAttribute('lang'), 'es');
+      await checker.locator('[part="submit"]').waitFor();
+      const colours = await checker.evaluate((el) => {
+        const style = getComputedStyle(el);
+        return [style.getPropertyValue('--leap-color-surface'), style.getPropertyValue('--leap-color-primary')];
+      });
+      assert.deepEqual(colours, ['#1e2329', '#7fd1ae']);
+      assert.doesNotMatch(await checker.locator('[part="submit"]').innerText(), /Check/);
+    } finally {
+      settings({ theme: 'light', accent: '', language: '' });
+      await visitor.close();
+    }
+  });
+
   it('with plain permalinks, the elements reach the routes at /index.php/wp-json/leap-elements/v1/', async () => {
     php(`global $wp_rewrite; $wp_rewrite->set_permalink_structure(''); flush_rewrite_rules();`);
     try {
