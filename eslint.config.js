@@ -44,6 +44,11 @@ export default tseslint.config(
     languageOptions: { globals: { ...globals.node } },
   },
   {
+    // The WordPress plugin's scripts: plain browser JavaScript over WordPress's wp.* globals, no build step.
+    files: ['integrations/wordpress/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, wp: 'readonly' } },
+  },
+  {
     // chai assertions such as `expect(x).to.be.true` are expressions by design.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-unused-expressions': 'off' },

@@ -1,7 +1,6 @@
 // Finds a Chromium for the browser tests, installing Debian's package when that is possible.
 // No test tool downloads a browser of its own: this is the only place a browser comes from.
-import { accessSync, constants } from 'node:fs';
-import { execFileSync, spawnSync } from 'node:child_process';
+import { canInstallPackages, executable, installPackages } from './debian.mjs';
 
 const CANDIDATES = [
   '/usr/bin/chromium',
@@ -30,15 +29,6 @@ export const CHROMIUM_ARGS = [
   '--no-default-browser-check',
 ];
 
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Returns a Chromium path without installing anything, or null. */
 export function findChromium() {
   const fromEnv = process.env.CHROME_PATH;
@@ -53,13 +43,9 @@ export function findChromium() {
 export function ensureChromium({ log = console.log } = {}) {
   const found = findChromium();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
+  if (canInstallPackages()) {
     log('Chromium not found: installing Debian package "chromium" with apt-get (one time)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'chromium'], { stdio: 'inherit', env });
+    installPackages(['chromium']);
     const installed = findChromium();
     if (installed) return installed;
   }

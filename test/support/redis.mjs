@@ -1,7 +1,7 @@
 // Finds redis-server for the Redis store tests, installing Debian's package when that is possible, and runs throwaway
 // instances of it on a free loopback port. No test talks to a Redis it did not start.
-import { accessSync, constants } from 'node:fs';
-import { execFileSync, spawn, spawnSync } from 'node:child_process';
+import { spawn } from 'node:child_process';
+import { canInstallPackages, executable, installPackages } from './debian.mjs';
 import { freePort } from './ports.mjs';
 import { tmpdir } from 'node:os';
 
@@ -12,15 +12,6 @@ export const FIX_COMMAND = 'sudo apt-get install -y redis-server';
 /** How long a starting redis-server may take to say it is ready. */
 const START_TIMEOUT_MS = 10_000;
 
-function executable(path) {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
 /** Returns a redis-server path without installing anything, or null. */
 export function findRedisServer() {
   return CANDIDATES.find(executable) ?? null;
@@ -30,13 +21,9 @@ export function findRedisServer() {
 export function ensureRedisServer({ log = console.log } = {}) {
   const found = findRedisServer();
   if (found) return found;
-  const isRoot = typeof process.getuid === 'function' && process.getuid() === 0;
-  const hasApt = spawnSync('sh', ['-c', 'command -v apt-get'], { stdio: 'ignore' }).status === 0;
-  if (isRoot && hasApt) {
+  if (canInstallPackages()) {
     log('redis-server not found: installing Debian package "redis-server" with apt-get (one time)…');
-    const env = { ...process.env, DEBIAN_FRONTEND: 'noninteractive' };
-    execFileSync('apt-get', ['update', '-qq'], { stdio: 'inherit', env });
-    execFileSync('apt-get', ['install', '-y', '-qq', 'redis-server'], { stdio: 'inherit', env });
+    installPackages(['redis-server']);
     const installed = findRedisServer();
     if (installed) return installed;
   }
