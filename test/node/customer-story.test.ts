@@ -97,18 +97,21 @@ describe('GET {base}/meters: the customer’s meters', () => {
 describe('the mock’s connect flow', () => {
   it('creates the customer’s meters after the delay, moving the session CREATED → UPDATED → COMPLETED', async () => {
     const statuses: string[] = [];
-    let completed!: () => void;
-    const finished = new Promise<void>((resolve) => (completed = resolve));
+    const waiting: Array<{ count: number; resolve: () => void }> = [];
+    /** Resolves once `count` session updates have arrived. */
+    const updates = (count: number) =>
+      new Promise<void>((resolve) => (statuses.length >= count ? resolve() : waiting.push({ count, resolve })));
     const hook = await listen(async (request) => {
       const { payload } = (await request.json()) as WebhookDelivery;
       if (payload.webhook_event_type === 'connect_session.updated') {
         statuses.push((payload as { status: string }).status);
-        if ((payload as { status: string }).status === 'COMPLETED') completed();
+        for (const waiter of waiting.filter((w) => statuses.length >= w.count)) waiter.resolve();
       }
       return Response.json({ received: true });
     });
     after(() => hook.close());
-    const upstream = await startMock({ connectDelayMs: 100, webhooks: { url: hook.url } });
+    // The mock's clock stands still until the test moves it: "no meters yet" is checked before the connect goes on.
+    const upstream = await startMock({ clock: 'manual', connectDelayMs: 100, webhooks: { url: hook.url } });
     after(() => upstream.mock.dispose());
     const backend = await startBackend(upstream.url, { customers: { new: 'new-customer-7' } });
     const { token } = await backend.session({ 'x-test-user': 'new' });
@@ -121,7 +124,12 @@ describe('the mock’s connect flow', () => {
     const session = (await start.json()) as { session_id: string; status: string };
     assert.equal(session.status, 'CREATED');
     assert.deepEqual(await (await backend.call('/meters', { token })).json(), { meters: [] });
-    await finished;
+    // One step of the mock's time at a time, each update received before the next is due: they arrive in order.
+    await updates(1);
+    for (let count = 2; statuses.at(-1) !== 'COMPLETED'; count += 1) {
+      upstream.mock.clock.tick(100);
+      await updates(Math.min(count, 3));
+    }
     assert.deepEqual(statuses, ['CREATED', 'UPDATED', 'COMPLETED']);
     const current = (await (
       await fetch(`${upstream.url}/mock/connect-sessions/${session.session_id}`, {

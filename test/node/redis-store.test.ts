@@ -312,7 +312,8 @@ describe('RedisRateLimitStore', () => {
           sessionSecret: TEST_SECRET,
           webhookSecret,
           onWebhook: (event) => void handled.push(event.webhook_event_id),
-          rateLimit: { store: new RedisRateLimitStore({ client, prefix }) },
+          // A generous timeout: this test is about sharing, not about a slow Redis (a timed-out check is "not seen").
+          rateLimit: { store: new RedisRateLimitStore({ client, prefix, timeoutMs: 30_000 }) },
           logger: () => {},
         }),
       );
