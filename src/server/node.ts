@@ -72,12 +72,18 @@ export interface ListeningServer {
   close(graceMs?: number): Promise<void>;
 }
 
+const KEEP_ALIVE_MS = 65_000;
+
 /** Starts a `node:http` server for a fetch handler. Port 0 picks a free port. */
 export function listen(
   handler: FetchLike,
   options: { port?: number; hostname?: string } = {},
 ): Promise<ListeningServer> {
   const server = createServer(toNodeListener(handler));
+  // Idle keep-alive connections stay open longer than any client or load balancer keeps them (60 s for the common
+  // ones): the client always closes first, so a request never goes out on a connection the server is closing.
+  server.keepAliveTimeout = KEEP_ALIVE_MS;
+  server.headersTimeout = KEEP_ALIVE_MS + 1_000;
   const hostname = options.hostname ?? '127.0.0.1';
   return new Promise((resolve, reject) => {
     server.once('error', reject);
