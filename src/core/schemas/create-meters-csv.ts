@@ -2,7 +2,8 @@
  * Create-meters CSV (`Content-Type: text/csv`, Leap's "Partner-Created Meters" guide): one meter per row, header names
  * the JSON field names, read into the JSON shape of `POST /v1.1/jobs/meters` so the same schema checks both.
  */
-import { CsvError, parse } from 'csv-parse/sync';
+// The library's own build for every runtime (it carries what it needs of Node's Buffer): Workers and Deno have none.
+import { CsvError, parse } from 'csv-parse/browser/esm/sync';
 
 /** A CSV text that cannot be read as RFC 4180, or whose header cannot be mapped; `line` is 1-based. */
 export class CsvParseError extends Error {
