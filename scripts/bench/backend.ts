@@ -3,9 +3,7 @@
  * directly to the mock, alternated round by round so both see the same machine; then a sustained fixed-rate load.
  * The mock and the backend each run in their own child process (scripts/bench/servers.ts); autocannon runs here.
  */
-import { fork, type ChildProcess } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
-import autocannon, { type Options } from 'autocannon';
+import type { Options } from 'autocannon';
 import { MOCK_API_KEY } from '../../src/mock/index.js';
 import {
   markdownTable,
@@ -19,9 +17,9 @@ import {
   type Row,
   type SectionReport,
 } from './stats.js';
-import type { ParentMessage, ServerMessage } from './servers.js';
+import { startChild } from './children.js';
+import { load, type Load } from './load.js';
 
-const SERVERS = fileURLToPath(new URL('./servers.ts', import.meta.url));
 const ADDRESS = {
   street_1: '456 Main St',
   city: 'Bend',
@@ -30,85 +28,6 @@ const ADDRESS = {
   country_code: 'US',
 };
 export const LOOKUP = { operation_type: 'lookup', address: ADDRESS, building_type: 'RESIDENTIAL', device_ids: [123] };
-
-interface Child {
-  url: string;
-  process: ChildProcess;
-  memory(): Promise<{ rss: number; heapUsed: number }>;
-  stop(): Promise<void>;
-}
-
-export async function startChild(args: string[]): Promise<Child> {
-  const child = fork(SERVERS, args, {
-    execArgv: ['--import', 'tsx', '--expose-gc'],
-    stdio: ['ignore', 'inherit', 'inherit', 'ipc'],
-  });
-  let nextId = 0;
-  const waiting = new Map<number, (m: { rss: number; heapUsed: number }) => void>();
-  const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`servers.ts ${args.join(' ')} did not start within 30 s`)), 30_000);
-    child.once('exit', (code) => reject(new Error(`servers.ts ${args.join(' ')} exited early (${code})`)));
-    child.on('message', (message: ServerMessage) => {
-      if (message.type === 'ready') {
-        clearTimeout(timer);
-        resolve(message.url);
-      } else if (message.type === 'memory') {
-        waiting.get(message.id)?.(message);
-        waiting.delete(message.id);
-      }
-    });
-  });
-  const send = (message: ParentMessage) => child.send(message);
-  return {
-    url,
-    process: child,
-    memory: () =>
-      new Promise((resolve) => {
-        const id = ++nextId;
-        waiting.set(id, resolve);
-        send({ type: 'memory', id });
-      }),
-    stop: () =>
-      new Promise<void>((resolve) => {
-        if (child.exitCode !== null) return resolve();
-        const timer = setTimeout(() => child.kill('SIGKILL'), 5_000);
-        child.once('exit', () => {
-          clearTimeout(timer);
-          resolve();
-        });
-        send({ type: 'stop' });
-      }),
-  };
-}
-
-export interface Load {
-  /** Response times of 2xx answers, ms (float; autocannon's own histogram keeps whole milliseconds). */
-  latencies: number[];
-  ok: number;
-  rps: number;
-  errors: number;
-  timeouts: number;
-  non2xx: number;
-  duration: number;
-}
-
-export async function load(options: Options): Promise<Load> {
-  const latencies: number[] = [];
-  const instance = autocannon({ pipelining: 1, timeout: 10, ...options });
-  instance.on('response', (_client, status, _bytes, time) => {
-    if (status >= 200 && status < 300) latencies.push(time);
-  });
-  const result = await instance;
-  return {
-    latencies,
-    ok: result['2xx'],
-    rps: result['2xx'] / result.duration,
-    errors: result.errors,
-    timeouts: result.timeouts,
-    non2xx: result.non2xx,
-    duration: result.duration,
-  };
-}
 
 export async function runBackend({ quick, log }: BenchOptions): Promise<SectionReport> {
   const mock = await startChild(['mock']);

@@ -7,7 +7,9 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { freshApp, docsRecipe } from '../fresh-install.js';
-import { load, LOOKUP, startChild, type Load } from './backend.js';
+import { LOOKUP } from './backend.js';
+import { startChild } from './children.js';
+import { load, type Load } from './load.js';
 import { median, type BenchOptions, type Row, type SectionReport } from './stats.js';
 import { ensureRedisServer, startRedis } from '../../test/support/redis.mjs';
 

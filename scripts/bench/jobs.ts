@@ -8,7 +8,7 @@ import { Pool } from 'undici';
 import { createLeapClient } from '../../src/server/index.js';
 import { nodeFetch } from '../../src/server/node.js';
 import { MOCK_API_KEY } from '../../src/mock/index.js';
-import { startChild } from './backend.js';
+import { startChild } from './children.js';
 import { median, type BenchOptions, type Row, type SectionReport } from './stats.js';
 
 const gc = () => (globalThis as { gc?: () => void }).gc?.();

@@ -3,7 +3,9 @@
  *
  *   npm run bench                   full run (about 4 minutes on 2 cores), writes BENCHMARKS.md
  *   npm run bench -- --quick        fewer iterations and a 10 s load test; prints only (add --write to write)
- *   npm run bench -- --only=size    run some sections (size, browser, backend, jobs, deploy, reliability); never writes BENCHMARKS.md
+ *   npm run bench -- --only=size    run some sections (size, browser, backend, peers, jobs, deploy, reliability); never writes BENCHMARKS.md
+ *   npm run bench -- --only=peers --peer-sizes=1k --peer-connections=10
+ *                                   a part of the peer matrix (answer sizes 1k, 50k, 500k; connection counts)
  *
  * Exit code 1 when a size budget is exceeded; speed figures are reported against their targets without failing.
  */
@@ -18,6 +20,7 @@ import { runLoaderBrowser } from './loader-pages.js';
 import { buildLoader } from '../cdn-loader.js';
 import { runBrowser } from './browser.js';
 import { runBackend } from './backend.js';
+import { peerMatrix, runPeers, FULL_MATRIX } from './peers.js';
 import { runDeploy } from './deploy.js';
 import { runReliability } from './reliability.js';
 import { runSafeDefaults } from './safe-defaults.js';
@@ -32,15 +35,25 @@ const only = args
   ?.slice('--only='.length)
   .split(',')
   .map((s) => s.trim());
-const unknown = args.filter((a) => !['--quick', '--write'].includes(a) && !a.startsWith('--only='));
+const unknown = args.filter(
+  (a) => !['--quick', '--write'].includes(a) && !/^--(only|peer-sizes|peer-connections)=/.test(a),
+);
 if (unknown.length) {
   console.error(
-    `Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend,jobs,deploy,reliability`,
+    `Unknown option(s): ${unknown.join(' ')}. Options: --quick, --write, --only=size,browser,backend,peers,jobs,deploy,reliability, --peer-sizes=1k,50k,500k, --peer-connections=10,100`,
   );
   process.exit(2);
 }
+const matrix = peerMatrix(args);
+if (typeof matrix === 'string') {
+  console.error(matrix);
+  process.exit(2);
+}
+const fullMatrix =
+  matrix.sizes.length === FULL_MATRIX.sizes.length && matrix.connections.join() === FULL_MATRIX.connections.join();
 const wanted = (section: string) => !only || only.includes(section);
-const write = !only && (!quick || args.includes('--write'));
+// BENCHMARKS.md reports every section and the whole peer matrix, or nothing.
+const write = !only && fullMatrix && (!quick || args.includes('--write'));
 
 const started = performance.now();
 const loadAtStart = loadavg();
@@ -51,20 +64,23 @@ const sections: SectionReport[] = [];
 let chromiumVersion = 'not run';
 let workDir: string | null = null;
 try {
-  // The size step builds the CDN file the browser step serves.
-  const size = await runSize(options);
-  workDir = size.workDir;
-  // The loader's files, as `npm run build` writes them: the page budgets and the browser's loader pages use them.
-  const loaderDir = join(workDir, 'loader');
-  options.log('pages: CDN loader files');
-  await buildLoader(loaderDir);
-  if (wanted('size')) sections.push(size, await runPages(options, loaderDir, size.singleFiles));
-  if (wanted('browser')) {
-    const browser = await runBrowser(options, size.cdnFile);
-    chromiumVersion = browser.chromiumVersion;
-    sections.push(browser, await runLoaderBrowser(options, loaderDir, size.cdnFile));
+  if (wanted('size') || wanted('browser')) {
+    // The size step builds the CDN file the browser step serves.
+    const size = await runSize(options);
+    workDir = size.workDir;
+    // The loader's files, as `npm run build` writes them: the page budgets and the browser's loader pages use them.
+    const loaderDir = join(workDir, 'loader');
+    options.log('pages: CDN loader files');
+    await buildLoader(loaderDir);
+    if (wanted('size')) sections.push(size, await runPages(options, loaderDir, size.singleFiles));
+    if (wanted('browser')) {
+      const browser = await runBrowser(options, size.cdnFile);
+      chromiumVersion = browser.chromiumVersion;
+      sections.push(browser, await runLoaderBrowser(options, loaderDir, size.cdnFile));
+    }
   }
   if (wanted('backend')) sections.push(await runBackend(options));
+  if (wanted('peers')) sections.push(await runPeers(options, matrix));
   if (wanted('jobs')) sections.push(await runJobs(options));
   if (wanted('deploy')) sections.push(await runDeploy(options));
   if (wanted('reliability')) sections.push(await runReliability(options), await runSafeDefaults(options));

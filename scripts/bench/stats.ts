@@ -4,7 +4,7 @@ export type Verdict = 'pass' | 'fail' | 'info';
 
 /** One figure of the report. Only rows with `gate: true` (size budgets) decide the exit code. */
 export interface Row {
-  section: 'Size' | 'Browser' | 'Backend' | 'Jobs' | 'Deploy' | 'Reliability';
+  section: 'Size' | 'Browser' | 'Backend' | 'Peers' | 'Jobs' | 'Deploy' | 'Reliability';
   figure: string;
   measured: string;
   target: string;
