@@ -2,7 +2,7 @@
 import type * as z from 'zod/mini';
 import type { LeapApiError } from '../core/errors.js';
 import { parseAnswer } from '../core/schemas/common.js';
-import { callUpstream, type UpstreamConfig, type UpstreamRequest } from './upstream.js';
+import { callUpstream, type SentAnswer, type UpstreamConfig, type UpstreamRequest } from './upstream.js';
 
 export const UNEXPECTED = 'Unexpected answer from Leap';
 
@@ -11,18 +11,21 @@ export async function callLeap<T extends z.ZodMiniType>(
   request: UpstreamRequest,
   schema: T,
 ): Promise<z.infer<T>> {
-  return (await callLeapWithText(upstream, request, schema)).data;
+  return (await callLeapAsSent(upstream, request, schema)).data;
 }
 
-/** The same, with the answer's text as Leap sent it: a route that changes nothing can pass it on without rewriting. */
-export async function callLeapWithText<T extends z.ZodMiniType>(
+/**
+ * The same, with the answer as Leap sent it: a route that changes nothing passes its bytes on (`leapAnswerAsSent`).
+ * Only for schemas that change nothing in what they check (no defaults, no transforms).
+ */
+export async function callLeapAsSent<T extends z.ZodMiniType>(
   upstream: UpstreamConfig,
   request: UpstreamRequest,
   schema: T,
-): Promise<{ data: z.infer<T>; text: string }> {
+): Promise<{ data: z.infer<T>; sent: SentAnswer }> {
   const answer = await callUpstream(upstream, request);
   try {
-    return { data: parseAnswer(schema, answer.body, UNEXPECTED), text: answer.text };
+    return { data: parseAnswer(schema, answer.body, UNEXPECTED), sent: answer.sent };
   } catch (error) {
     upstream.log('warn', `Leap answered ${request.path} with an unexpected shape`, {
       details: (error as LeapApiError).details,

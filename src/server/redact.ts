@@ -42,3 +42,47 @@ export function redactedText(json: string, secrets: ReadonlyArray<string>): stri
   }
   return text;
 }
+
+/** How to tell, in one pass per secret, whether a JSON text may spell one of them. */
+interface SecretScan {
+  /** Each secret as JSON writes it inside a string. */
+  written: string[];
+  /** Every UTF-16 code unit of every secret: a `\uXXXX` escape of one of them could spell a secret another way. */
+  units: Set<number>;
+  /** `\/` is another way to write a slash. */
+  slash: boolean;
+}
+
+const scans = new WeakMap<readonly string[], SecretScan>();
+
+function scanFor(secrets: readonly string[]): SecretScan {
+  let scan = scans.get(secrets);
+  if (!scan) {
+    const units = new Set<number>();
+    for (const secret of secrets) for (let i = 0; i < secret.length; i += 1) units.add(secret.charCodeAt(i));
+    scan = {
+      written: secrets.map((secret) => JSON.stringify(secret).slice(1, -1)),
+      units,
+      slash: secrets.some((secret) => secret.includes('/')),
+    };
+    scans.set(secrets, scan);
+  }
+  return scan;
+}
+
+/**
+ * Whether a JSON text could read as a secret once parsed: it holds a secret as JSON writes it, or an escape that could
+ * write part of one differently (`\uXXXX` of a character a secret has, or `\/` when one has a slash). False means the
+ * text can be passed on exactly as it is; true, that it must be parsed and written again with the secrets masked
+ * (`redactedJson`). A false alarm only costs that rewrite.
+ */
+export function mayHoldSecret(json: string, secrets: readonly string[]): boolean {
+  if (secrets.length === 0) return false;
+  const { written, units, slash } = scanFor(secrets);
+  for (const needle of written) if (json.includes(needle)) return true;
+  if (slash && json.includes('\\/')) return true;
+  for (let at = json.indexOf('\\u'); at !== -1; at = json.indexOf('\\u', at + 2)) {
+    if (units.has(parseInt(json.slice(at + 2, at + 6), 16))) return true;
+  }
+  return false;
+}

@@ -1,7 +1,8 @@
 /** The one error shape every route answers with, `{title, status, details}`, never cached. */
 import type { Context } from 'hono';
 import type { LeapApiError } from '../core/errors.js';
-import { redactedJson, redactedText } from './redact.js';
+import { mayHoldSecret, redactedJson } from './redact.js';
+import type { SentAnswer } from './upstream.js';
 
 export function problem(c: Context, status: number, title: string, details: unknown = {}): Response {
   c.header('cache-control', 'no-store');
@@ -33,7 +34,12 @@ export function leapAnswer(c: Context, data: unknown, secrets: readonly string[]
   return c.body(redactedJson(data, secrets), 200, { 'content-type': 'application/json' });
 }
 
-/** Leap's answer passed on as it came (it matched its schema and nothing in it had to change), secrets masked. */
-export function leapAnswerText(c: Context, text: string, secrets: readonly string[]): Response {
-  return c.body(redactedText(text, secrets), 200, { 'content-type': 'application/json' });
+/**
+ * Leap's answer passed on as the bytes that arrived: it matched its schema and nothing in it had to change. When it
+ * could hold a secret (Leap echoing the key, plainly or escaped), it is written again from `data` with every secret
+ * masked instead.
+ */
+export function leapAnswerAsSent(c: Context, sent: SentAnswer, data: unknown, secrets: readonly string[]): Response {
+  if (mayHoldSecret(sent.text, secrets)) return leapAnswer(c, data, secrets);
+  return c.body(sent.bytes, 200, { 'content-type': 'application/json' });
 }

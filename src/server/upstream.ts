@@ -6,6 +6,7 @@
 import { LeapApiError } from '../core/errors.js';
 import type { Redact } from './redact.js';
 import { AnswerTooLargeError, BodyReadError, exchange, MAX_ANSWER_BYTES, type RawAnswer } from './transport.js';
+import { upstreamTarget } from './upstream-url.js';
 import { FORWARDED_TITLES, forwardedError, leapError } from './upstream-errors.js';
 
 export { RAW_SEND, type RawAnswer, type RawSend } from './transport.js';
@@ -67,17 +68,19 @@ export interface UpstreamAnswer {
   status: number;
   body: unknown;
   /** The answer as Leap sent it: passed on as it is when nothing in it had to change. */
+  sent: SentAnswer;
+}
+
+/** An answer's bytes as they arrived and their text (what was parsed). */
+export interface SentAnswer {
+  bytes: Uint8Array<ArrayBuffer>;
   text: string;
 }
 
-const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
+/** UTF-8, as JSON is sent; a byte-order mark is dropped, as `Response.json()` drops it. */
+const utf8 = new TextDecoder();
 
-function joinUrl(base: string, path: string, query?: Record<string, string | undefined>): URL {
-  const url = new URL(base);
-  url.pathname = `${url.pathname.replace(/\/+$/, '')}${path}`;
-  for (const [key, value] of Object.entries(query ?? {})) if (value !== undefined) url.searchParams.set(key, value);
-  return url;
-}
+const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
 const timedOut = (timeoutMs: number) =>
   new LeapApiError({ status: 504, title: 'Leap did not answer in time', details: { timeout_ms: timeoutMs } });
@@ -85,7 +88,7 @@ const timedOut = (timeoutMs: number) =>
 /** Sends one logical request; answers 2xx bodies, throws `LeapApiError` for everything else. */
 export async function callUpstream(config: UpstreamConfig, request: UpstreamRequest): Promise<UpstreamAnswer> {
   const base = request.service === 'incentives' ? config.incentivesBaseUrl : config.platformBaseUrl;
-  const url = joinUrl(base, request.path, request.query);
+  const target = upstreamTarget(base, request.path, request.query);
   const headers: Record<string, string> = { accept: 'application/json' };
   if (request.service === 'incentives') headers['x-api-key'] = config.apiKey;
   else headers.authorization = `Bearer ${config.apiKey}`;
@@ -112,18 +115,12 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
     if (remaining <= 0) break;
     const allowed = Math.min(remaining, config.attemptTimeoutMs ?? remaining);
     let response: RawAnswer;
-    // A controller and a timer cost a fraction of AbortSignal.timeout(), which Node builds as a transferable signal.
-    const deadlineHit = new AbortController();
-    const timer = setTimeout(
-      () => deadlineHit.abort(new DOMException('Leap did not answer in time', 'TimeoutError')),
-      allowed,
-    );
     try {
-      response = await exchange(config.fetch, url, {
+      response = await exchange(config.fetch, target, {
         method: request.method,
         headers,
         body: payload,
-        signal: deadlineHit.signal,
+        timeoutMs: allowed,
         maxBytes,
       });
     } catch (error) {
@@ -160,11 +157,10 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       config.log('warn', 'Could not reach Leap', { path: request.path, attempt, error: describe(error) });
       lastFailure = new LeapApiError({ status: 502, title: 'Could not reach Leap', details: {} });
       continue;
-    } finally {
-      clearTimeout(timer);
     }
 
-    const { status, text } = response;
+    const { status, bytes } = response;
+    const text = utf8.decode(bytes);
     const ok = status >= 200 && status < 300;
     let body: unknown = text;
     try {
@@ -179,7 +175,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
 
     // Any answer but a refusal of the key shows that Leap accepts it.
     if (status < 500 && status !== 401 && status !== 403) config.health?.answered();
-    if (ok) return { status, body, text };
+    if (ok) return { status, body, sent: { bytes, text } };
     if (status >= 500) {
       config.log('warn', 'Leap answered with a server error', { path: request.path, status, attempt });
       lastFailure = new LeapApiError({
@@ -189,7 +185,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
       });
       continue;
     }
-    if (config.audience === 'server') throw leapError(status, body, response.headers['retry-after'], config.redact);
+    if (config.audience === 'server') throw leapError(status, body, response.retryAfter, config.redact);
     if (status === 403 && request.ownedResource) {
       throw new LeapApiError({ status: 404, title: 'Not found at Leap', details: {} });
     }
@@ -205,7 +201,7 @@ export async function callUpstream(config: UpstreamConfig, request: UpstreamRequ
     if (status !== 429 && !(status in FORWARDED_TITLES)) {
       config.log('warn', 'Leap answered with an unexpected status', { path: request.path, status });
     }
-    throw forwardedError(status, body, response.headers['retry-after'], config.redact);
+    throw forwardedError(status, body, response.retryAfter, config.redact);
   }
 
   throw lastFailure ?? timedOut(config.timeoutMs);

@@ -3,10 +3,10 @@ import { Hono } from 'hono';
 import { LeapApiError } from '../../core/errors.js';
 import { Application, ApplicationList, APPLICATION_STATUSES } from '../../core/schemas/applications.js';
 import type { BackendEnv } from '../context.js';
-import { callLeap } from '../leap.js';
+import { callLeapAsSent } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import type { BackendConfig } from '../options.js';
-import { allowOnly, leapAnswer, problem } from '../responses.js';
+import { allowOnly, leapAnswerAsSent, problem } from '../responses.js';
 import { ID_PATTERN } from './ids.js';
 
 export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
@@ -23,7 +23,7 @@ export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
     if (limitText !== undefined && !/^(100|[1-9]\d?)$/.test(limitText))
       fields.limit = 'expected an integer from 1 to 100';
     if (Object.keys(fields).length) return problem(c, 400, 'Invalid request', { fields });
-    const list = await callLeap(
+    const list = await callLeapAsSent(
       config.upstream,
       {
         service: 'incentives',
@@ -40,14 +40,14 @@ export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
       },
       ApplicationList,
     );
-    return leapAnswer(c, list, config.secrets);
+    return leapAnswerAsSent(c, list.sent, list.data, config.secrets);
   });
 
   app.get('/applications/:id', customer, async (c) => {
     const id = c.req.param('id');
     if (!ID_PATTERN.test(id)) return problem(c, 404, 'Application not found', {});
     try {
-      const application = await callLeap(
+      const application = await callLeapAsSent(
         config.upstream,
         {
           service: 'incentives',
@@ -59,7 +59,7 @@ export function applicationRoutes(config: BackendConfig): Hono<BackendEnv> {
         },
         Application,
       );
-      return leapAnswer(c, application, config.secrets);
+      return leapAnswerAsSent(c, application.sent, application.data, config.secrets);
     } catch (error) {
       // Leap checks ownership through refId; any refusal reads as not found.
       if (error instanceof LeapApiError && [400, 404].includes(error.status)) {

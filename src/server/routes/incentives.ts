@@ -3,12 +3,12 @@ import { Hono } from 'hono';
 import { checkLinkUrl } from '../../core/safe-url.js';
 import { CheckIncentivesBody, IncentivesResponse } from '../../core/schemas/incentives.js';
 import type { BackendEnv } from '../context.js';
-import { callLeapWithText, UNEXPECTED } from '../leap.js';
+import { callLeapAsSent, UNEXPECTED } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import { limitBody } from '../middleware/body-limit.js';
 import { jsonBody } from '../middleware/json-body.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
-import { allowOnly, leapAnswer, leapAnswerText, problem } from '../responses.js';
+import { allowOnly, leapAnswer, leapAnswerAsSent, problem } from '../responses.js';
 
 export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
@@ -22,7 +22,7 @@ export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   app.post('/incentives', limitBody(MAX_BODY_BYTES), customer, checkedBody, async (c) => {
     const referenceId = c.get('referenceId');
     const body = { operation_type: 'lookup' as const, ...c.req.valid('json'), reference_id: referenceId };
-    const { data, text } = await callLeapWithText(
+    const { data, sent } = await callLeapAsSent(
       config.upstream,
       {
         service: 'incentives',
@@ -47,8 +47,8 @@ export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
         return leapAnswer(c, data, config.secrets);
       }
     }
-    // Nothing to change: Leap's own text, not a re-serialisation of it.
-    return leapAnswerText(c, text, config.secrets);
+    // Nothing to change: Leap's own bytes, not a re-serialisation of them.
+    return leapAnswerAsSent(c, sent, data, config.secrets);
   });
   allowOnly(app, '/incentives', 'POST');
   return app;
