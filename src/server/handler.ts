@@ -21,6 +21,8 @@ import { meterRoutes } from './routes/meters.js';
 import { openApiRoutes } from './routes/openapi.js';
 import { sessionRoutes } from './routes/session.js';
 import { webhookRoutes } from './routes/webhooks.js';
+import { DEFAULT_TRANSPORT, type DefaultTransportSlot } from './transport.js';
+import { RUNTIME_FETCH } from './upstream-config.js';
 
 /** The backend: a WHATWG fetch handler, with the start-up check `serve` runs. */
 export interface LeapHandler {
@@ -86,7 +88,13 @@ export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler
   });
 
   const handler = async (request: Request, env?: unknown) => app.fetch(request, env);
-  return Object.assign(handler, { checkUpstream: () => checkUpstream(config) });
+  const slot: DefaultTransportSlot = {
+    // Node's adapters swap in their pooled transport, unless a fetch was given (or the embedded mock answers).
+    [DEFAULT_TRANSPORT](transport) {
+      if (config.upstream.fetch === RUNTIME_FETCH) config.upstream.fetch = transport;
+    },
+  };
+  return Object.assign(handler, { checkUpstream: () => checkUpstream(config) }, slot);
 }
 
 async function checkUpstream(config: BackendConfig): Promise<UpstreamCheck> {

@@ -1,10 +1,13 @@
 /**
  * `leap-elements/server/node`: serve the fetch handler with `node:http` (`listen`), mount it in Express, Connect or a
- * plain `node:http` server (`toNodeListener`), and call Leap over pooled keep-alive connections (`nodeFetch`).
+ * plain `node:http` server (`toNodeListener`), and call Leap over pooled keep-alive connections (`nodeFetch`). A
+ * backend served by either calls Leap over `nodeFetch` unless it was created with a `fetch` of its own.
  */
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { getRequestListener } from '@hono/node-server';
+import { nodeFetch } from './node-transport.js';
+import { DEFAULT_TRANSPORT, type DefaultTransportSlot } from './transport.js';
 import type { Logger } from './upstream.js';
 
 export { nodeFetch } from './node-transport.js';
@@ -20,6 +23,14 @@ export type NodeListener = (req: IncomingMessage, res: ServerResponse) => void;
 type ExpressRequest = IncomingMessage & { originalUrl?: string; body?: unknown; _body?: boolean; rawBody?: Buffer };
 
 const defaultLog: Logger = (level, message) => console.error(`[leap-elements] ${level}: ${message}`);
+
+/**
+ * A backend created without a `fetch` option calls Leap over the runtime's fetch wherever it runs; served on Node, it
+ * calls over the pooled keep-alive connections instead. A `fetch` given to `createLeapHandler` is always kept.
+ */
+function usePooledTransport(handler: FetchLike): void {
+  (handler as FetchLike & Partial<DefaultTransportSlot>)[DEFAULT_TRANSPORT]?.(nodeFetch);
+}
 
 /**
  * The body a parser mounted before us already read, as the bytes it came from: a raw `Buffer` or text is used as it
@@ -41,6 +52,7 @@ function bodyReadBefore(req: ExpressRequest): Buffer | null {
  * log line saying what to move.
  */
 export function toNodeListener(handler: FetchLike, options: { logger?: Logger } = {}): NodeListener {
+  usePooledTransport(handler);
   const log = options.logger ?? defaultLog;
   const listener = getRequestListener((request, env) => handler(request, env));
   return (req: ExpressRequest, res) => {

@@ -39,6 +39,15 @@ export type RawSend = (target: UpstreamTarget, init: ExchangeInit) => Promise<Ra
  */
 export const RAW_SEND = Symbol.for('leap-elements.raw-send');
 
+/**
+ * Where a fetch handler takes a better default transport: a backend created without a `fetch` option has a function
+ * under this key that swaps the runtime's fetch for the one given (`listen` and `toNodeListener` give `nodeFetch`).
+ */
+export const DEFAULT_TRANSPORT = Symbol.for('leap-elements.default-transport');
+export interface DefaultTransportSlot {
+  [DEFAULT_TRANSPORT](transport: typeof fetch): void;
+}
+
 /** The most of one answer the backend reads: Leap's answers are a few kilobytes; a flood is refused, not buffered. */
 export const MAX_ANSWER_BYTES = 1024 * 1024;
 

@@ -36,6 +36,9 @@ export interface ResolvedUpstream {
   log: Logger;
 }
 
+/** The runtime's fetch, looked up on each call (tests and polyfills may replace it): the default transport. */
+export const RUNTIME_FETCH: typeof fetch = (input, init) => fetch(input, init);
+
 const defaultLogger: Logger = (level, message, fields) => {
   if (level === 'info') return;
   console.error(`[leap-elements] ${level}: ${message}`, fields ?? '');
@@ -106,7 +109,7 @@ export function resolveUpstream(
       incentivesBaseUrl:
         options.incentivesBaseUrl ?? (options.mock ? `${MOCK_PLACEHOLDER_HOST}/alpha` : DEFAULT_INCENTIVES_BASE_URL),
       platformBaseUrl: options.platformBaseUrl ?? (options.mock ? MOCK_PLACEHOLDER_HOST : platform),
-      fetch: inProcessMock ? embeddedMock() : (options.fetch ?? ((input, init) => fetch(input, init))),
+      fetch: inProcessMock ? embeddedMock() : (options.fetch ?? RUNTIME_FETCH),
       timeoutMs: settings.timeoutMs,
       ...(settings.attemptTimeoutMs ? { attemptTimeoutMs: settings.attemptTimeoutMs } : {}),
       retries: settings.retries,

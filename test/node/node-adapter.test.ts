@@ -8,8 +8,8 @@ import type { AddressInfo } from 'node:net';
 import type { Server } from 'node:http';
 import express from 'express';
 import { createLeapHandler } from '../../src/server/index.js';
-import { listen, toNodeListener } from '../../src/server/node.js';
-import { BEND, TEST_SECRET } from './support.js';
+import { listen, nodeFetch, toNodeListener } from '../../src/server/node.js';
+import { BEND, startMock, TEST_API_KEY, TEST_SECRET } from './support.js';
 
 const LOOKUP = { address: BEND, building_type: 'RESIDENTIAL', device_ids: [123] };
 
@@ -98,5 +98,65 @@ describe('listen', () => {
     assert.equal(await (await inFlight).text(), 'done');
     await closed;
     await assert.rejects(fetch(server.url), TypeError);
+  });
+});
+
+describe('the transport to Leap of a backend served on Node', () => {
+  /**
+   * Which client called the mock for a lookup. The runtime's fetch adds the fetch standard's request headers
+   * (`sec-fetch-mode`, `accept-language`); the pooled transport sends only the backend's own.
+   */
+  async function clientOfLookup(serve: 'listen' | 'express' | 'in-process', fetchOption?: typeof fetch) {
+    const mock = await startMock();
+    const handler = createLeapHandler({
+      apiKey: TEST_API_KEY,
+      incentivesBaseUrl: `${mock.url}/alpha`,
+      platformBaseUrl: mock.url,
+      sessionSecret: TEST_SECRET,
+      rateLimit: false,
+      logger: () => {},
+      ...(fetchOption ? { fetch: fetchOption } : {}),
+    });
+    let call: (path: string, init?: RequestInit) => Promise<Response>;
+    if (serve === 'in-process') {
+      call = (path, init) => handler(new Request(`http://shop.test/api/leap${path}`, init));
+    } else if (serve === 'listen') {
+      const server = await listen(handler);
+      after(() => server.close());
+      call = (path, init) => fetch(`${server.url}/api/leap${path}`, init);
+    } else {
+      const app = express();
+      app.use('/api/leap', toNodeListener(handler));
+      const server = await new Promise<Server>((resolve) => {
+        const s = app.listen(0, '127.0.0.1', () => resolve(s));
+      });
+      after(() => new Promise<void>((done) => server.close(() => done())));
+      call = (path, init) => fetch(`http://127.0.0.1:${(server.address() as AddressInfo).port}/api/leap${path}`, init);
+    }
+    const { token } = (await (await call('/session', { method: 'POST' })).json()) as { token: string };
+    const answer = await call('/incentives', {
+      method: 'POST',
+      headers: { authorization: `Bearer ${token}`, 'content-type': 'application/json' },
+      body: JSON.stringify(LOOKUP),
+    });
+    assert.equal(answer.status, 200);
+    const lookup = mock.seen.find((request) => request.path === '/alpha/incentives');
+    assert.ok(lookup, 'the mock was called');
+    return lookup.headers.has('sec-fetch-mode') ? 'runtime fetch' : 'pooled';
+  }
+
+  it('listen and toNodeListener call Leap over the pooled connections when createLeapHandler had no fetch', async () => {
+    assert.equal(await clientOfLookup('listen'), 'pooled');
+    assert.equal(await clientOfLookup('express'), 'pooled');
+  });
+
+  it('a fetch given to createLeapHandler is kept, and nodeFetch is the pooled transport', async () => {
+    assert.equal(await clientOfLookup('listen', fetch), 'runtime fetch');
+    assert.equal(await clientOfLookup('express', fetch), 'runtime fetch');
+    assert.equal(await clientOfLookup('in-process', nodeFetch), 'pooled');
+  });
+
+  it('called as a fetch handler (Workers, Next.js), the backend uses the runtime fetch', async () => {
+    assert.equal(await clientOfLookup('in-process'), 'runtime fetch');
   });
 });
