@@ -74,6 +74,21 @@ function forwardedKey(header: string | undefined, trusted: number): string | nul
   return hop === undefined ? null : ipKey(hop);
 }
 
+/** The key of each connection's address, read once per connection: a keep-alive connection carries many requests. */
+const socketKeys = new WeakMap<object, string | null>();
+
+function socketKey(socket: { remoteAddress?: string } | undefined): string | null {
+  if (!socket) return null;
+  let key = socketKeys.get(socket);
+  if (key === undefined) {
+    const address = socket.remoteAddress;
+    if (address === undefined) return null;
+    key = ipKey(address);
+    socketKeys.set(socket, key);
+  }
+  return key;
+}
+
 /** Reads the client's key for a request: null when it cannot be told (then the per-IP limit does not apply). */
 export function clientIpReader(options: LeapHandlerOptions): (c: Context) => string | null {
   const trusted = options.trustProxy === true ? 1 : typeof options.trustProxy === 'number' ? options.trustProxy : 0;
@@ -87,7 +102,6 @@ export function clientIpReader(options: LeapHandlerOptions): (c: Context) => str
       if (forwarded) return forwarded;
     }
     const incoming = (c.env as { incoming?: { socket?: { remoteAddress?: string } } } | undefined)?.incoming;
-    const address = incoming?.socket?.remoteAddress;
-    return address === undefined ? null : ipKey(address);
+    return socketKey(incoming?.socket);
   };
 }

@@ -5,11 +5,12 @@
  *
  * Each route family is a hono sub-app in routes/; this file puts them behind the shared middleware.
  */
-import { Hono, type Context } from 'hono';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { LeapApiError } from '../core/errors.js';
 import { clientIpReader } from './client-ip.js';
 import type { BackendEnv } from './context.js';
-import { originHeaders, refuseOrigins } from './middleware/origin.js';
+import { chain } from './middleware/chain.js';
+import { decideOrigin, refuseOrigins } from './middleware/origin.js';
 import { rateLimit } from './middleware/rate-limit.js';
 import { resolveOptions, type BackendConfig, type LeapHandlerOptions } from './options.js';
 import { fromError, problem } from './responses.js';
@@ -57,16 +58,27 @@ function ipKeyOf(config: BackendConfig): (c: Context) => string | null {
   };
 }
 
+/**
+ * What every request goes through first, in one step: the answer headers and the origin decision, the per-IP limit
+ * (which counts every request, refused origins and preflights included, before anything else is done), then a refused
+ * origin's 403 or a preflight's answer.
+ */
+function front(config: BackendConfig): MiddlewareHandler<BackendEnv> {
+  const decide = decideOrigin(config);
+  const rest = chain(rateLimit(config.store, config.ipRule, ipKeyOf(config)), refuseOrigins(config));
+  return (c, next) => {
+    decide(c);
+    return rest(c, next);
+  };
+}
+
 export function createLeapHandler(options: LeapHandlerOptions = {}): LeapHandler {
   const config = resolveOptions(options);
   const app = new Hono<BackendEnv>().basePath(config.basePath || '/');
 
   // Before every middleware: health checks need no CORS grant, no token and no rate limit.
   app.route('/', healthRoutes(config));
-  // The per-IP limit counts every request, refused origins and preflights included, before anything else is done.
-  app.use('*', originHeaders(config));
-  app.use('*', rateLimit(config.store, config.ipRule, ipKeyOf(config)));
-  app.use('*', refuseOrigins(config));
+  app.use('*', front(config));
   for (const family of [
     sessionRoutes,
     incentivesRoutes,

@@ -1,7 +1,7 @@
 /**
  * CORS as an allow-list, and the headers every answer carries. Same-origin requests are always allowed; any other
  * origin must be listed. Two steps around the per-IP limit, so a refused origin is still counted (and cannot flood
- * the log): `originHeaders` decides and sets headers, `refuseOrigins` answers a refused origin with 403 and says
+ * the log): `decideOrigin` decides and sets headers, `refuseOrigins` answers a refused origin with 403 and says
  * which option allows it, and answers preflights.
  */
 import type { Context, MiddlewareHandler } from 'hono';
@@ -14,18 +14,27 @@ import { problem } from '../responses.js';
 const REFUSAL_LOG_INTERVAL_MS = 60_000;
 const MAX_REMEMBERED_REFUSALS = 1_000;
 
-export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendEnv> {
+/**
+ * `scheme://host[:port]` of a request URL. A request's URL is always a serialised absolute URL (no credentials, the
+ * default port already dropped), so its origin is the text before the path.
+ */
+export function originOf(url: string): string {
+  const path = url.indexOf('/', url.indexOf('//') + 2);
+  return path === -1 ? url : url.slice(0, path);
+}
+
+export function decideOrigin(config: BackendConfig): (c: Context<BackendEnv>) => void {
   const ownOrigin = (c: Context): string => {
-    const url = new URL(c.req.url);
+    const origin = originOf(c.req.url);
     if (config.options.trustProxy) {
       // The value your proxy set is the last one; earlier ones are whatever the client sent.
       const host = c.req.header('x-forwarded-host')?.split(',').at(-1)?.trim();
       const proto = c.req.header('x-forwarded-proto')?.split(',').at(-1)?.trim();
-      if (host) return `${proto ?? url.protocol.replace(':', '')}://${host}`.toLowerCase();
+      if (host) return `${proto ?? origin.slice(0, origin.indexOf(':'))}://${host}`.toLowerCase();
     }
-    return url.origin.toLowerCase();
+    return origin.toLowerCase();
   };
-  return async (c, next) => {
+  return (c) => {
     // Every header is set before the route answers, so it joins the response as it is built: setting headers on the
     // finished response (as hono's cors does for actual requests) makes the Node adapter rebuild every answer.
     c.header('cache-control', 'no-store');
@@ -44,7 +53,6 @@ export function originHeaders(config: BackendConfig): MiddlewareHandler<BackendE
         c.header('access-control-expose-headers', 'retry-after, x-leap-mock');
       }
     }
-    await next();
   };
 }
 

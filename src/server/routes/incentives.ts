@@ -6,22 +6,24 @@ import type { BackendEnv } from '../context.js';
 import { callLeapAsSent, UNEXPECTED } from '../leap.js';
 import { customerOnly } from '../middleware/customer.js';
 import { limitBody } from '../middleware/body-limit.js';
-import { jsonBody } from '../middleware/json-body.js';
+import { readJsonBody } from '../middleware/json-body.js';
 import { MAX_BODY_BYTES, type BackendConfig } from '../options.js';
 import { allowOnly, leapAnswer, leapAnswerAsSent, problem } from '../responses.js';
 
 export function incentivesRoutes(config: BackendConfig): Hono<BackendEnv> {
   const app = new Hono<BackendEnv>();
-  const customer = customerOnly(config);
-  const checkedBody = jsonBody(CheckIncentivesBody, {
-    fields: (fields) =>
+  const bodyOptions = {
+    fields: (fields: Record<string, string>) =>
       'reference_id' in fields
         ? { ...fields, reference_id: 'not allowed: the customer comes from the session token' }
         : fields,
-  });
-  app.post('/incentives', limitBody(MAX_BODY_BYTES), customer, checkedBody, async (c) => {
+  };
+  app.post('/incentives', customerOnly(config, limitBody(MAX_BODY_BYTES)), async (c) => {
+    // Read here rather than in a middleware step of its own: one async step less per call.
+    const checked = await readJsonBody(c, CheckIncentivesBody, bodyOptions);
+    if (checked instanceof Response) return checked;
     const referenceId = c.get('referenceId');
-    const body = { operation_type: 'lookup' as const, ...c.req.valid('json'), reference_id: referenceId };
+    const body = { operation_type: 'lookup' as const, ...checked.data, reference_id: referenceId };
     const { data, sent } = await callLeapAsSent(
       config.upstream,
       {
