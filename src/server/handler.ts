@@ -9,6 +9,7 @@ import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { LeapApiError } from '../core/errors.js';
 import { clientIpReader } from './client-ip.js';
 import type { BackendEnv } from './context.js';
+import { withAnswerHeaders } from './answer-headers.js';
 import { chain } from './middleware/chain.js';
 import { decideOrigin, refuseOrigins } from './middleware/origin.js';
 import { rateLimit } from './middleware/rate-limit.js';
@@ -66,9 +67,12 @@ function ipKeyOf(config: BackendConfig): (c: Context) => string | null {
 function front(config: BackendConfig): MiddlewareHandler<BackendEnv> {
   const decide = decideOrigin(config);
   const rest = chain(rateLimit(config.store, config.ipRule, ipKeyOf(config)), refuseOrigins(config));
-  return (c, next) => {
+  return async (c, next) => {
     decide(c);
-    return rest(c, next);
+    const answered = await rest(c, next);
+    // An answer the route built itself (c.json) gets the headers every answer carries.
+    withAnswerHeaders(c, answered instanceof Response ? answered : c.finalized ? c.res : undefined);
+    return answered;
   };
 }
 

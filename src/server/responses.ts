@@ -1,18 +1,30 @@
 /** The one error shape every route answers with, `{title, status, details}`, never cached. */
 import type { Context } from 'hono';
 import type { LeapApiError } from '../core/errors.js';
+import { answer } from './answer-headers.js';
 import { mayHoldSecret, redactedJson } from './redact.js';
 import type { SentAnswer } from './upstream.js';
 
-export function problem(c: Context, status: number, title: string, details: unknown = {}): Response {
-  c.header('cache-control', 'no-store');
-  return c.json({ title, status, details }, status as 400);
+const JSON_TYPE = 'application/json';
+
+export function problem(
+  c: Context,
+  status: number,
+  title: string,
+  details: unknown = {},
+  headers: Record<string, string> = {},
+): Response {
+  return answer(c, JSON.stringify({ title, status, details }), status, {
+    ...headers,
+    'content-type': JSON_TYPE,
+    'cache-control': 'no-store',
+  });
 }
 
 export function fromError(c: Context, error: LeapApiError): Response {
   if (error.status === 429) {
     const seconds = (error.details as { retry_after_seconds?: number } | null)?.retry_after_seconds ?? 30;
-    c.header('retry-after', String(seconds));
+    return problem(c, error.status, error.title, error.details, { 'retry-after': String(seconds) });
   }
   return problem(c, error.status, error.title, error.details);
 }
@@ -23,15 +35,12 @@ export function allowOnly(
   path: string,
   method: string,
 ) {
-  app.all(path, (c) => {
-    c.header('allow', `${method}, OPTIONS`);
-    return problem(c, 405, 'Method not allowed', { allow: [method] });
-  });
+  app.all(path, (c) => problem(c, 405, 'Method not allowed', { allow: [method] }, { allow: `${method}, OPTIONS` }));
 }
 
 /** Leap's answer, passed on with any secret it echoes masked. */
 export function leapAnswer(c: Context, data: unknown, secrets: readonly string[]): Response {
-  return c.body(redactedJson(data, secrets), 200, { 'content-type': 'application/json' });
+  return answer(c, redactedJson(data, secrets), 200, { 'content-type': JSON_TYPE });
 }
 
 /**
@@ -41,5 +50,5 @@ export function leapAnswer(c: Context, data: unknown, secrets: readonly string[]
  */
 export function leapAnswerAsSent(c: Context, sent: SentAnswer, data: unknown, secrets: readonly string[]): Response {
   if (mayHoldSecret(sent.text, secrets)) return leapAnswer(c, data, secrets);
-  return c.body(sent.bytes, 200, { 'content-type': 'application/json' });
+  return answer(c, sent.bytes, 200, { 'content-type': JSON_TYPE });
 }

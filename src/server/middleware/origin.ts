@@ -8,6 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { cors } from 'hono/cors';
 import type { BackendEnv } from '../context.js';
 import type { BackendConfig } from '../options.js';
+import { setAnswerHeaders } from '../answer-headers.js';
 import { problem } from '../responses.js';
 
 /** A refused origin is logged at most once a minute, however often it calls. */
@@ -35,24 +36,23 @@ export function decideOrigin(config: BackendConfig): (c: Context<BackendEnv>) =>
     return origin.toLowerCase();
   };
   return (c) => {
-    // Every header is set before the route answers, so it joins the response as it is built: setting headers on the
-    // finished response (as hono's cors does for actual requests) makes the Node adapter rebuild every answer.
-    c.header('cache-control', 'no-store');
-    c.header('x-content-type-options', 'nosniff');
+    // Decided before the route answers, so they join each answer as it is built (answer-headers.ts).
+    const headers: Record<string, string> = { 'cache-control': 'no-store', 'x-content-type-options': 'nosniff' };
     // Sample data must never pass for a quote: every answer says when it comes from a mock.
-    if (config.mock) c.header('x-leap-mock', '1');
+    if (config.mock) headers['x-leap-mock'] = '1';
     const origin = c.req.header('origin');
     const normalized = origin?.toLowerCase();
     if (normalized && !config.allowedOrigins.has(normalized) && normalized !== ownOrigin(c)) {
       c.set('refusedOrigin', origin);
     } else if (c.req.method !== 'OPTIONS') {
-      c.header('vary', 'Origin');
+      headers.vary = 'Origin';
       if (origin) {
-        c.header('access-control-allow-origin', origin);
-        c.header('access-control-allow-credentials', 'true');
-        c.header('access-control-expose-headers', 'retry-after, x-leap-mock');
+        headers['access-control-allow-origin'] = origin;
+        headers['access-control-allow-credentials'] = 'true';
+        headers['access-control-expose-headers'] = 'retry-after, x-leap-mock';
       }
     }
+    setAnswerHeaders(c, headers);
   };
 }
 
