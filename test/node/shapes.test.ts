@@ -1,7 +1,7 @@
 /**
  * The browser's answer checks (`matchesShape` with the JSON Schema in src/core/schemas/shapes.generated.ts) against
  * the zod schemas they come from: up to date, and accepting and refusing the same answers, documented examples and mock
- * answers alike, and thousands of corrupted variants of them.
+ * answers alike, and thousands of corrupted variants of them. The backend's compiled shapes (answer-check.ts) too.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -25,6 +25,7 @@ import {
   MeterEnrollmentViewShape,
 } from '../../src/core/schemas/shapes.generated.js';
 import { LeapApiError } from '../../src/core/errors.js';
+import { answerCheck, compileShape } from '../../src/server/answer-check.js';
 import { DEMO_REFERENCE_ID, MOCK_ADDRESSES } from '../../src/mock/index.js';
 import { startMock, TEST_API_KEY } from './support.js';
 
@@ -173,11 +174,16 @@ describe('browser answer checks (JSON Schema generated from zod)', () => {
 
   for (const { name, view, full, shape, samples } of CASES) {
     const validate = (value: unknown) => matchesShape(shape, value);
+    const compiled = compileShape(shape);
+    // The backend skips zod for an answer its compiled shape accepts: only where the shape is the whole schema.
+    const backendCheck = answerCheck(full);
+    if (backendCheck) assert.equal(view, full, `${name}: the backend's check stands for a view, not the schema`);
     it(`${name}: accept every documented example and mock answer (${samples.length})`, () => {
       assert.ok(samples.length > 0);
       for (const sample of samples) {
         assert.ok(full.safeParse(sample).success, `zod refuses a sample: ${JSON.stringify(sample).slice(0, 200)}`);
         assert.ok(validate(sample), `the browser check ${name} refuses ${JSON.stringify(sample).slice(0, 200)}`);
+        assert.ok(compiled(sample), `the compiled check ${name} refuses ${JSON.stringify(sample).slice(0, 200)}`);
       }
     });
 
@@ -196,6 +202,8 @@ describe('browser answer checks (JSON Schema generated from zod)', () => {
             if (!expected) refused += 1;
             const text = String(JSON.stringify(corrupted)).slice(0, 300);
             assert.equal(validate(corrupted), expected, `disagree on ${text}`);
+            assert.equal(compiled(corrupted), expected, `the compiled shape disagrees on ${text}`);
+            if (backendCheck) assert.equal(backendCheck(corrupted), zodAccepts(full, corrupted), `backend: ${text}`);
             // A view only leaves fields out: whatever the full schema accepts, the element accepts too.
             if (zodAccepts(full, corrupted)) assert.ok(expected, `the view refuses a valid answer: ${text}`);
           },
