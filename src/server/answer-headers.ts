@@ -7,15 +7,21 @@
  * gets those still waiting added by `withAnswerHeaders`, under its own.
  */
 import type { Context } from 'hono';
+import type { BackendEnv } from './context.js';
 
-const waiting = new WeakMap<Context, Record<string, string>>();
+/** The headers still waiting on this request, or undefined once they joined an answer or hono's list. */
+const waiting = (c: Context): Record<string, string> | undefined => (c as Context<BackendEnv>).get('answerHeaders');
+const done = (c: Context) => (c as Context<BackendEnv>).set('answerHeaders', undefined);
 
-export function setAnswerHeaders(c: Context, headers: Record<string, string>): void {
-  waiting.set(c, headers);
+export function setAnswerHeaders(c: Context<BackendEnv>, headers: Record<string, string>): void {
+  c.set('answerHeaders', headers);
   const header = c.header;
   c.header = ((...args: Parameters<typeof header>) => {
     c.header = header;
-    if (waiting.delete(c)) for (const name in headers) header(name, headers[name]);
+    if (waiting(c)) {
+      done(c);
+      for (const name in headers) header(name, headers[name]);
+    }
     return header(...args);
   }) as typeof header;
 }
@@ -27,16 +33,16 @@ export function answer(
   status: number,
   own: Record<string, string>,
 ): Response {
-  const headers = waiting.get(c);
+  const headers = waiting(c);
   if (!headers) return c.body(body, status as 200, own);
-  waiting.delete(c);
+  done(c);
   return new Response(body, { status, headers: { ...headers, ...own } });
 }
 
 /** After the route: the headers still waiting, added to an answer built without them (its own headers win). */
 export function withAnswerHeaders(c: Context, response: Response | undefined): void {
-  const headers = waiting.get(c);
+  const headers = waiting(c);
   if (!headers || !response) return;
-  waiting.delete(c);
+  done(c);
   for (const name in headers) if (!response.headers.has(name)) response.headers.set(name, headers[name]!);
 }

@@ -5,5 +5,7 @@ export type BackendEnv = {
     referenceId: string;
     /** The request's `Origin`, when it is neither listed nor the backend's own (answered 403 after the IP limit). */
     refusedOrigin: string | undefined;
+    /** The headers every answer carries, until they join one (answer-headers.ts). */
+    answerHeaders: Record<string, string> | undefined;
   };
 };
