@@ -82,7 +82,7 @@ describe('the headers every answer carries', () => {
     sessionSecret: TEST_SECRET,
     allowedOrigins: [PAGE],
     rateLimit: { ip: false, token: { limit: 4, windowSeconds: 60 } },
-    webhookSecret: 'wH7c2Qv9LmX4pR8tZ1sK',
+    webhookSecret: 'NfAD+qxdE2y2BjQw6hhDKOVROJ8lfsQX+fhkds9vxju8ucHZ',
     onWebhook: () => {},
     logger: () => {},
   });
