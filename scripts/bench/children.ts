@@ -31,7 +31,10 @@ export async function startChild(args: string[]): Promise<Child> {
   let nextId = 0;
   const waiting = new Map<number, (message: ServerMessage) => void>();
   const url = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`servers.ts ${args.join(' ')} did not start within 30 s`)), 30_000);
+    const timer = setTimeout(
+      () => reject(new Error(`servers.ts ${args.join(' ')} did not start within 120 s`)),
+      120_000,
+    );
     child.once('exit', (code) => reject(new Error(`servers.ts ${args.join(' ')} exited early (${code})`)));
     child.on('message', (message: ServerMessage) => {
       if (message.type === 'ready') {

@@ -4,13 +4,14 @@
  *   npm run bench                   full run (about 4 minutes on 2 cores), writes BENCHMARKS.md
  *   npm run bench -- --quick        fewer iterations and a 10 s load test; prints only (add --write to write)
  *   npm run bench -- --only=size    run some sections (size, browser, backend, peers, jobs, deploy, reliability); never writes BENCHMARKS.md
+ *   npm run bench -- --only=peers --write    one section, its block of BENCHMARKS.md replaced (the rest kept)
  *   npm run bench -- --only=peers --peer-sizes=1k --peer-connections=10
  *                                   a part of the peer matrix (answer sizes 1k, 50k, 500k; connection counts)
  *
  * Exit code 1 when a size budget is exceeded; speed figures are reported against their targets without failing.
  */
 import { cpus, loadavg, platform, release, totalmem } from 'node:os';
-import { rmSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
@@ -54,6 +55,8 @@ const fullMatrix =
 const wanted = (section: string) => !only || only.includes(section);
 // BENCHMARKS.md reports every section and the whole peer matrix, or nothing.
 const write = !only && fullMatrix && (!quick || args.includes('--write'));
+// `--only=… --write`: the sections run replace their own block of BENCHMARKS.md (appended when absent), the rest stays.
+const writeBlock = Boolean(only) && fullMatrix && !quick && args.includes('--write');
 
 const started = performance.now();
 const loadAtStart = loadavg();
@@ -180,6 +183,39 @@ if (write) {
   const config = (await resolveConfig(file)) ?? {};
   writeFileSync(file, await format(markdown, { ...config, filepath: file }));
   console.log(`Wrote ${file}`);
+}
+
+if (writeBlock) {
+  const name = only!.join(',');
+  const verdictCell = (r: Row) => (r.verdict === 'pass' ? 'pass' : r.verdict === 'fail' ? '**fail**' : '—');
+  const block = [
+    `<!-- bench:${name} -->`,
+    '',
+    `## Run on its own: ${name}`,
+    '',
+    `Written by \`npm run bench -- --only=${name} --write\` on ${machine.Date} (${machine['Bench runtime']}, load ` +
+      `average ${machine['Load average (1 min) at start / end']} at start / end, ${machine.CPU}, Node.js ${process.version}); ` +
+      'the sections above come from the last full run.',
+    '',
+    markdownTable(
+      ['Section', 'Figure', 'Measured', 'Target', 'Verdict', 'Comparison'],
+      rows.map((r) => [r.section, md(r.figure), md(r.measured), r.target, verdictCell(r), md(r.baseline ?? '')]),
+    ),
+    '',
+    ...sections.flatMap((s) => s.comparisons ?? []).map((c) => `- ${md(c)}`),
+    '',
+    ...sections.flatMap((s) => s.notes).map((n) => `- ${md(n)}`),
+    '',
+    ...sections.flatMap((s) => s.details ?? []).flatMap((d) => [md(d), '']),
+    `<!-- /bench:${name} -->`,
+  ].join('\n');
+  const file = `${root}BENCHMARKS.md`;
+  const current = readFileSync(file, 'utf8');
+  const marked = new RegExp(`<!-- bench:${name} -->[\\s\\S]*<!-- /bench:${name} -->`);
+  const next = marked.test(current) ? current.replace(marked, () => block) : `${current.trimEnd()}\n\n${block}\n`;
+  const config = (await resolveConfig(file)) ?? {};
+  writeFileSync(file, await format(next, { ...config, filepath: file }));
+  console.log(`Wrote the ${name} block of ${file}`);
 }
 
 console.log(`Total runtime: ${runtimeSeconds.toFixed(0)} s`);
