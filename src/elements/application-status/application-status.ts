@@ -11,6 +11,7 @@ import { APPLICATION_STRINGS, type ApplicationStrings } from './application-stat
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { skeletons } from '../shared/skeleton.styles.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './application-status.styles.js';
 
@@ -48,6 +49,7 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @csspart steps - The step indicator.
  * @csspart step - One step.
  * @csspart empty - The no-applications message.
+ * @csspart sample - The "Sample data" badge, shown when the backend answers from a mock Leap.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
  *
@@ -65,7 +67,7 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], Strings> {
-  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     applicationId: { attribute: 'application-id' },
