@@ -2,7 +2,7 @@
  * `leap-elements doctor`: run as a command against real listening backends (the mock upstream in-process), one per
  * mistake a partner makes, and once from the packed package against `leap-elements serve`, the way a partner runs both.
  */
-import { describe, it, before, after } from 'node:test';
+import { describe, it, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
@@ -136,11 +136,9 @@ describe('leap-elements doctor', { timeout: 120_000 }, () => {
 
 describe('leap-elements doctor, from the packed package, against leap-elements serve', { timeout: 180_000 }, () => {
   const cli = packedCli();
-  let base = '';
-  let server: Awaited<ReturnType<typeof startProcess>> | undefined;
-  after(() => server?.stop());
-  before(async () => {
-    server = await startProcess(cli.bin, ['serve'], {
+
+  it('is the first thing to run: every check passes, exit 0', async () => {
+    const server = await startProcess(cli.bin, ['serve'], {
       cwd: cli.app.dir,
       env: {
         PORT: String(await freePort()),
@@ -152,11 +150,7 @@ describe('leap-elements doctor, from the packed package, against leap-elements s
       },
       ready: /listening on (http:\/\/[^\s]+)/,
     });
-    base = server.url;
-  });
-
-  it('is the first thing to run: every check passes, exit 0', async () => {
-    const result = await run(cli.bin, ['doctor', '--backend', base, '--origin', SHOP], {}, cli.app.dir);
+    const result = await run(cli.bin, ['doctor', '--backend', server.url, '--origin', SHOP], {}, cli.app.dir);
     assert.equal(result.status, 0, result.stdout + result.stderr);
     assert.match(result.lines.get('upstream')!, /the mock Leap/);
   });
