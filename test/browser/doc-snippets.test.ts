@@ -38,17 +38,21 @@ function localized(text: string): string {
   return out;
 }
 
-/** An address the mock knows, by the fields a page form names. */
+/** An address the mock knows, by the `autocomplete` token or `data-leap-address` marker of a page form's field. */
 const BEND: Record<string, string> = {
   'address-line1': '456 Main St',
   'address-level2': 'Bend',
   'address-level1': 'OR',
   'postal-code': '97701',
+  'street-1': '456 Main St',
+  city: 'Bend',
+  state: 'OR',
 };
 
 function fillPageForm(form: HTMLElement): void {
   for (const control of form.querySelectorAll<HTMLInputElement | HTMLSelectElement>('input, select')) {
-    const token = Object.keys(BEND).find((name) => (control.getAttribute('autocomplete') ?? '').includes(name));
+    const named = `${control.getAttribute('autocomplete') ?? ''} ${control.dataset.leapAddress ?? ''}`.split(/\s+/);
+    const token = Object.keys(BEND).find((name) => named.includes(name));
     if (!token) continue;
     control.value = BEND[token]!;
     control.dispatchEvent(new Event(control instanceof HTMLSelectElement ? 'change' : 'input', { bubbles: true }));

@@ -42,7 +42,8 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @slot heading - Replaces the default "Your rebate applications" heading.
  *
  * @fires leap-applications - After each successful load, `detail: {applications}`.
- * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
+ * @fires leap-error - On failure, `detail: {code, message, status, title, details}`; every code is in docs/errors.md
+ *   (`ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, `NOT_FOUND`, `INVALID_CONFIG`, …).
  *
  * @csspart application - One block per application.
  * @csspart badge - The status badge.

@@ -41,7 +41,8 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  *
  * @fires leap-status - With `meter-id`, after each successful load, `detail: {enrollment}` (`LeapStatusDetail`).
  * @fires leap-meters - Without `meter-id`, after each successful load, `detail: {meters}` (`LeapMetersDetail`).
- * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
+ * @fires leap-error - On failure, `detail: {code, message, status, title, details}`; every code is in docs/errors.md
+ *   (`ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, `NOT_FOUND`, `INVALID_CONFIG`, …).
  *
  * @csspart meter - One card per meter (the list).
  * @csspart empty - The list's empty state.
