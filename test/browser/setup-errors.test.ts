@@ -122,7 +122,7 @@ describe('integration mistakes, on every element', () => {
         expect(detail.code).to.equal('SESSION_ENDPOINT_INVALID');
         const lines = logged.filter((line) => line.includes('/api/leap/sesion'));
         expect(lines, logged.join('\n')).to.have.length(1);
-        expect(lines[0]).to.contain('answered 404 application/json').and.contain('expected 200 application/json');
+        expect(lines[0]).to.contain('answered 404 application/json').and.contain('expected 200 JSON');
         if (tag !== 'leap-connect-return') expect(visible(el)).to.match(/not available right now/);
         await expect(el).to.be.accessible();
       });

@@ -7,8 +7,6 @@ import {
   type CustomerType,
   type LeapEnvironment,
 } from '../../core/connect-url.js';
-import { errorKindCode } from '../../core/error-codes.js';
-import { classifyError } from '../../core/error-kinds.js';
 import { LeapApiError } from '../../core/errors.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
@@ -263,31 +261,21 @@ export class LeapConnectButton extends ReactiveElement {
 
 /** The button's state after the session endpoint failed: a refused origin or a wrong endpoint are named as such. */
 function sessionFailure(error: unknown): ButtonState {
-  if (!(error instanceof LeapApiError)) {
-    return {
-      kind: 'error',
-      error: { code: 'SESSION_FAILED', message: `The session endpoint failed: ${String(error)}` },
-      text: (strings) => strings.connectSessionFailed,
-    };
-  }
-  const { kind } = classifyError(error);
-  const code =
-    kind === 'origin-refused' || kind === 'session-endpoint-invalid' ? errorKindCode(kind) : 'SESSION_FAILED';
+  const api = error instanceof LeapApiError ? error : null;
+  // The session client marks what it found itself (see origin-warning.ts and session.ts).
+  const details = (api?.details ?? {}) as { kind?: unknown; origin?: unknown };
+  const kind = details.kind;
+  const refused = kind === 'origin-refused' || (api?.status === 403 && typeof details.origin === 'string');
+  const invalid = kind === 'session-endpoint-invalid';
   return {
     kind: 'error',
     error: {
-      code,
-      message: `The session endpoint failed: ${error.status} ${error.title}`,
-      status: error.status,
-      title: error.title,
-      details: error.details,
+      code: refused ? 'ORIGIN_REFUSED' : invalid ? 'SESSION_ENDPOINT_INVALID' : 'SESSION_FAILED',
+      message: `The session endpoint failed: ${api ? `${api.status} ${api.title}` : String(error)}`,
+      ...(api ? { status: api.status, title: api.title, details: api.details } : {}),
     },
     text: (strings) =>
-      kind === 'origin-refused'
-        ? strings.connectNotOnThisPage
-        : kind === 'session-endpoint-invalid'
-          ? strings.connectUnavailable
-          : strings.connectSessionFailed,
+      refused ? strings.connectNotOnThisPage : invalid ? strings.connectUnavailable : strings.connectSessionFailed,
   };
 }
 

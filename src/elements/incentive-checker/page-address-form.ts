@@ -171,7 +171,7 @@ export class PageAddressForm implements ReactiveController {
     const fields = this.#container ? controlsOf(this.#container).map(describeControl) : [];
     const found = this.#fields();
     const missing = NEEDED.filter((field) => !found[field.name]).map((f) => f.attribute);
-    return `address-form "${id}" has no field the checker can read for ${missing.join(', ')}. Its fields: ${fields.join(', ') || 'none'}. Mark each address field, e.g. <input name="ship_street" data-leap-address="street-1"> (values: ${ADDRESS_FIELDS.map((f) => f.attribute).join(', ')}), or give it an autocomplete token such as "shipping address-line1".`;
+    return `address-form "${id}" has no ${missing.join(', ')} field. Its fields: ${fields.join(', ') || 'none'}. Mark them: <input name="ship_street" data-leap-address="street-1"> (${ADDRESS_FIELDS.map((f) => f.attribute).join('|')}).`;
   }
 
   #bind(): void {

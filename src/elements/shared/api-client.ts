@@ -25,17 +25,17 @@ export function resolveApiBase(sessionEndpoint: string, apiBase?: string | null)
  */
 export function apiBaseProblem(sessionEndpoint: string | undefined, apiBase: string | undefined | null): string | null {
   if (!sessionEndpoint || !apiBase) return null;
-  let base: URL;
-  let session: URL;
-  try {
-    base = new URL(apiBase, document.baseURI);
-    session = new URL(sessionEndpoint, document.baseURI);
-  } catch {
-    return `api-base "${apiBase}" or session-endpoint "${sessionEndpoint}" is not a URL.`;
-  }
-  return base.origin === session.origin
+  const origin = (url: string) => {
+    try {
+      return new URL(url, document.baseURI).origin;
+    } catch {
+      return url;
+    }
+  };
+  const session = origin(sessionEndpoint);
+  return origin(apiBase) === session
     ? null
-    : `api-base must be on the origin of session-endpoint (${session.origin}), not ${base.origin}: the session's token is sent only there. Serve the backend's routes under ${session.origin} (a reverse proxy), or point session-endpoint at that backend.`;
+    : `api-base must be on the origin of session-endpoint (${session}), where the token may go; not ${origin(apiBase)}.`;
 }
 
 export class LeapApiClient {

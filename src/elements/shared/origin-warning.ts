@@ -15,15 +15,12 @@ export function warnOnce(line: string): void {
   console.warn(`leap-elements: ${line}`);
 }
 
-const allowIt = (origin: string) =>
-  `add ${origin} to LEAP_ALLOWED_ORIGINS (leap-elements serve) or to the allowedOrigins option of createLeapHandler`;
+const allowIt = (origin: string) => `add ${origin} to LEAP_ALLOWED_ORIGINS (or the allowedOrigins option)`;
 
 export function warnIfOriginRefused(error: LeapApiError): void {
   const details = error.details as { origin?: unknown } | null;
   if (error.status !== 403 || typeof details?.origin !== 'string') return;
-  warnOnce(
-    `the backend refused requests from ${details.origin}: ${allowIt(details.origin)}. Behind a dev proxy, keep the browser's Origin (no changeOrigin: true).`,
-  );
+  warnOnce(`the backend refuses ${details.origin}: ${allowIt(details.origin)}; a dev proxy must keep Origin.`);
 }
 
 /**
@@ -41,7 +38,7 @@ export async function networkError(url: string, error: unknown): Promise<LeapApi
     );
     if (answered) {
       warnOnce(
-        `${target.origin} answered, but not to this page's origin (${origin}): ${allowIt(origin)}. If it is listed, a proxy in front of the backend answered without CORS headers: npx leap-elements doctor --backend ${target.origin}${target.pathname.replace(/\/[^/]*$/, '')} --origin ${origin}`,
+        `${target.origin} refuses this page's origin, ${origin}: ${allowIt(origin)}. Check: npx leap-elements doctor`,
       );
       return new LeapApiError({
         status: NETWORK_ERROR_STATUS,

@@ -67,10 +67,8 @@ export class SessionClient {
       throw error;
     }
     if (wrongRoute || typeof session?.reference_id !== 'string' || session.reference_id === '') {
-      const answered = `${response.status} ${type.split(';')[0] || 'without a content type'}${wrongRoute ? '' : ' without reference_id'}`;
-      const via = response.redirected ? ` (redirected to ${response.url})` : '';
       warnOnce(
-        `session-endpoint ${this.endpoint} answered ${answered}${via}; expected 200 application/json {"token", "expires_at", "reference_id"} from the backend's POST {base}/session. Point session-endpoint at it (or at your route that forwards its answer).`,
+        `session-endpoint ${this.endpoint} answered ${response.status} ${type.split(';')[0] || '(no type)'}${wrongRoute ? '' : ' without reference_id'}; expected 200 JSON {token, expires_at, reference_id} from the backend's POST {base}/session.`,
       );
       throw new LeapApiError({
         status: response.status,
