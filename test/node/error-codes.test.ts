@@ -1,8 +1,8 @@
 /**
  * One table of `leap-error` codes (src/core/error-codes.ts, rendered into docs/errors.md by `npm run docs`): every
  * code an element can fire is in it, and every code in it can be fired. The codes an element can fire are read from
- * the sources: the error kinds (each becomes a code), the connect-URL errors the button shows, and every literal
- * `code: '…'` / `configProblem(…, '…')` in the elements.
+ * the sources: the error kinds (each becomes a code), the connect-URL errors the button shows, and every literal on a
+ * `code: …` line or in `configProblem(…, '…')` in the elements.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
@@ -28,7 +28,10 @@ function fireable(): Map<string, string> {
     found.set(code!, 'a connect-URL error the button shows');
   }
   for (const text of sources('src/elements')) {
-    for (const [, code] of text.matchAll(/\bcode: '([A-Z_]+)'/g)) found.set(code!, 'a literal in an element');
+    // `code: 'X'`, or a choice between codes on that line (`code: refused ? 'X' : 'Y'`).
+    for (const [line] of text.matchAll(/\bcode: .*/g)) {
+      for (const [, code] of line.matchAll(/'([A-Z][A-Z_]+)'/g)) found.set(code!, 'a literal in an element');
+    }
     for (const [, code] of text.matchAll(/configProblem\([^;]*?'([A-Z_]+)'\)/g)) found.set(code!, 'a setup problem');
   }
   return found;
