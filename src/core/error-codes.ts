@@ -1,10 +1,9 @@
 /**
  * Every code a `leap-error` event can carry, with what it means and how to fix it: the one table docs/errors.md is
  * generated from (`npm run docs`). Elements import only the `LeapErrorCode` type, so the words stay out of the
- * browser bundles; a test holds every code an element can fire to this table.
+ * browser bundles (nothing else may live here: an app's bundler keeps this module whole once anything of it is
+ * imported); a test holds every code an element can fire to this table.
  */
-import type { ErrorKind } from './error-kinds.js';
-
 export interface ErrorCodeEntry {
   /** The tags that can fire it. */
   elements: readonly string[];
@@ -14,15 +13,29 @@ export interface ErrorCodeEntry {
   fix: string;
 }
 
+// Written out, not spread from each other: a spread is a side effect to a bundler, which would then keep this table in
+// every app that imports the package's index.
 const CHECKER = ['leap-incentive-checker'] as const;
 const STATUS = ['leap-enrollment-status', 'leap-application-status'] as const;
-const BACKEND = [...CHECKER, ...STATUS] as const;
-const SESSION_USERS = [...BACKEND, 'leap-connect-button', 'leap-connect-return'] as const;
+const BACKEND = ['leap-incentive-checker', 'leap-enrollment-status', 'leap-application-status'] as const;
+const SESSION_USERS = [
+  'leap-incentive-checker',
+  'leap-enrollment-status',
+  'leap-application-status',
+  'leap-connect-button',
+  'leap-connect-return',
+] as const;
+const CONFIGURED = [
+  'leap-incentive-checker',
+  'leap-enrollment-status',
+  'leap-application-status',
+  'leap-connect-return',
+] as const;
 const BUTTON = ['leap-connect-button'] as const;
 
 export const LEAP_ERROR_CODES = {
   INVALID_CONFIG: {
-    elements: [...BACKEND, 'leap-connect-return'],
+    elements: CONFIGURED,
     meaning:
       'An attribute is missing or invalid (a required `session-endpoint`, a list that is not numbers, an `api-base` on another origin than `session-endpoint`, …). Nothing is sent.',
     fix: 'Read the console line: it names the attribute and the value expected.',
@@ -177,12 +190,3 @@ export const LEAP_ERROR_CODES = {
 
 /** Every code a `leap-error` can carry. */
 export type LeapErrorCode = keyof typeof LEAP_ERROR_CODES;
-
-type SnakeCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${SnakeCase<Tail>}` : S;
-/** The `leap-error` code of an error kind (`address-not-found` → `ADDRESS_NOT_FOUND`). */
-export type ErrorKindCode = Uppercase<SnakeCase<ErrorKind>>;
-
-/** The code of an error kind; a kind without an entry in the table does not compile. */
-export function errorKindCode(kind: ErrorKind): LeapErrorCode {
-  return kind.toUpperCase().replace(/-/g, '_') as ErrorKindCode;
-}

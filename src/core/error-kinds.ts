@@ -2,6 +2,7 @@
  * Sorts any failure into the few situations a customer can tell apart. Pure: elements turn the kind into words in the
  * customer's language; servers can use it for logging and metrics.
  */
+import type { LeapErrorCode } from './error-codes.js';
 import { LeapApiError, NETWORK_ERROR_STATUS } from './errors.js';
 
 export const ERROR_KINDS = [
@@ -86,4 +87,13 @@ export function classifyError(error: unknown): ClassifiedError {
     return { ...base, kind: 'invalid-input', retryable: false };
   }
   return { ...base, kind: 'unexpected', retryable: true };
+}
+
+type SnakeCase<S extends string> = S extends `${infer Head}-${infer Tail}` ? `${Head}_${SnakeCase<Tail>}` : S;
+/** The `leap-error` code of an error kind (`address-not-found` → `ADDRESS_NOT_FOUND`). */
+export type ErrorKindCode = Uppercase<SnakeCase<ErrorKind>>;
+
+/** The code of an error kind; a kind without an entry in the table of codes (error-codes.ts) does not compile. */
+export function errorKindCode(kind: ErrorKind): LeapErrorCode {
+  return kind.toUpperCase().replace(/-/g, '_') as ErrorKindCode;
 }

@@ -1,7 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
-import { errorKindCode } from '../../core/error-codes.js';
-import { classifyError } from '../../core/error-kinds.js';
+import { classifyError, errorKindCode } from '../../core/error-kinds.js';
 import { apiBaseProblem } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';

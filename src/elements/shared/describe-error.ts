@@ -1,6 +1,5 @@
 /** The one place an error kind becomes words for the customer, and the `leap-error` detail every element fires. */
-import { errorKindCode } from '../../core/error-codes.js';
-import type { ClassifiedError } from '../../core/error-kinds.js';
+import { errorKindCode, type ClassifiedError } from '../../core/error-kinds.js';
 import type { LeapErrorDetail } from './events.js';
 import type { CommonStrings } from './strings.js';
 
