@@ -1,15 +1,17 @@
 # The partner backend as a standalone server, for any stack (see "Standalone server and Docker" in docs/backend.md):
-#   docker build -t leap-backend .
+#   docker build -t leap-backend node_modules/leap-elements     (after npm install leap-elements; or `.` in a clone)
 #   docker run -p 8787:8787 -e LEAP_API_KEY=… -e LEAP_SESSION_SECRET=… -e LEAP_ALLOWED_ORIGINS=https://shop.example.com leap-backend
 # It needs LEAP_API_KEY (NODE_ENV is production here); LEAP_MOCK=1 answers from the embedded mock Leap instead.
 
-# Build the package from this repository, as `npm pack` publishes it.
+# The package as `npm pack` makes it. In a clone of the repository (sources and lock file present) it is built first;
+# the installed package (node_modules/leap-elements) is already built, and is packed as it is.
 FROM node:20-bookworm-slim AS build
 WORKDIR /src
-COPY package.json package-lock.json ./
-RUN npm ci --no-audit --no-fund --ignore-scripts
+COPY package*.json ./
+RUN if [ -f package-lock.json ]; then npm ci --no-audit --no-fund --ignore-scripts; fi
 COPY . .
-RUN npm run build && npm pack --ignore-scripts --pack-destination /tmp && mv /tmp/leap-elements-*.tgz /tmp/leap-elements.tgz
+RUN if [ -d src ]; then npm run build; fi \
+  && npm pack --ignore-scripts --pack-destination /tmp && mv /tmp/leap-elements-*.tgz /tmp/leap-elements.tgz
 
 # Run it: the installed package only (the browser-side Lit family comes along; the server code needs nothing else),
 # plus the redis client for LEAP_REDIS_URL.

@@ -5,5 +5,17 @@ export { LeapIncentiveChecker } from './elements/incentive-checker/incentive-che
 export { LeapEnrollmentStatus } from './elements/enrollment-status/enrollment-status.js';
 export { LeapApplicationStatus } from './elements/application-status/application-status.js';
 export { LeapConnectReturn } from './elements/connect-return/connect-return.js';
-export type { LeapConnectDetail, LeapErrorDetail } from './elements/shared/events.js';
+export type {
+  LeapApplicationsDetail,
+  LeapClaimDetail,
+  LeapConnectDetail,
+  LeapConnectedDetail,
+  LeapConnectReturnDetail,
+  LeapErrorDetail,
+  LeapEventDetail,
+  LeapEventName,
+  LeapMetersDetail,
+  LeapResultDetail,
+  LeapStatusDetail,
+} from './elements/shared/events.js';
 export { clearSessions, type LeapSession } from './elements/shared/session.js';

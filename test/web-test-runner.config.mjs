@@ -8,6 +8,7 @@ import { build } from 'esbuild';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium.mjs';
 // TypeScript modules load because test/run.mjs starts the runner with `--import tsx`.
 import { testBackendMiddleware } from './support/test-backend.ts';
+import { docSnippets } from '../scripts/doc-snippets.ts';
 import { analyze } from '../scripts/custom-elements.mjs';
 
 // The documentation tests compare the elements with custom-elements.json, generated fresh from their JSDoc.
@@ -113,7 +114,16 @@ export default {
   browsers: [
     chromeLauncher({ launchOptions: { executablePath: ensureChromium(), args: CHROMIUM_ARGS, headless: true } }),
   ],
-  middleware: [await testBackendMiddleware()],
+  middleware: [
+    await testBackendMiddleware(),
+    // The HTML blocks of the README and docs/, read fresh from disk for the test that renders each one.
+    (ctx, next) => {
+      if (ctx.path !== '/__doc-snippets.json') return next();
+      ctx.type = 'application/json';
+      ctx.body = JSON.stringify(docSnippets());
+      return undefined;
+    },
+  ],
   plugins: [
     reactCommonJsPlugin(),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname }),

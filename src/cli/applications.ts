@@ -5,6 +5,7 @@
 import { parseArgs } from 'node:util';
 import { createLeapClient } from '../server/client/create-client.js';
 import type { ApplicationFilter } from '../server/client/applications.js';
+import { APPLICATION_STATUSES } from '../core/schemas/applications.js';
 import { jobClientOptions, MOCK_FLAG } from './client-env.js';
 import { describeFailure, note, table, writeOut } from './output.js';
 
@@ -31,6 +32,10 @@ export async function runApplications(
   }
   if (values['awaiting-partner'] && values.status) {
     note('applications', `--awaiting-partner and --status cannot be combined\n${USAGE}`);
+    return 2;
+  }
+  if (values.status !== undefined && !(APPLICATION_STATUSES as readonly string[]).includes(values.status)) {
+    note('applications', `--status must be one of ${APPLICATION_STATUSES.join(', ')}\n${USAGE}`);
     return 2;
   }
   const options = jobClientOptions('applications', env, values.mock);

@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 /**
  * `leap-elements <command>`: the partner's server-side tools.
+ *   doctor         checks a deployment the way the elements use it (docs/errors.md)
  *   serve          the partner backend as a standalone server, configured by environment (see docs/backend.md)
  *   sync           one pass of the daily meter-enrollment poll, as JSON lines
  *   create-meters  partner-created meters from a CSV or JSON file
@@ -14,6 +15,7 @@ import { fileURLToPath } from 'node:url';
 const USAGE = `Usage: leap-elements <command>
 
 Commands:
+  doctor          check a deployment as the elements use it: --backend <base URL> --origin <your page origin>
   serve           run the partner backend (configured by environment: PORT, LEAP_API_KEY, LEAP_SESSION_SECRET, ...)
   sync            one pass of the daily meter-enrollment poll: --since <ISO date> [--state <file>] [--overlap <s>]
   create-meters   create meters from a file: <file.csv|file.json> [--update-existing] [--wait]
@@ -32,6 +34,8 @@ const [command, ...args] = process.argv.slice(2);
 
 async function main(): Promise<number> {
   switch (command) {
+    case 'doctor':
+      return (await import('./doctor.js')).runDoctor(args);
     case 'serve':
       return (await import('./serve.js')).runServe();
     case 'sync':

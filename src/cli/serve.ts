@@ -11,6 +11,7 @@ import type { createClient as RedisClientFactory } from 'redis';
 import type { RateLimitStore } from '../server/rate-limit.js';
 import type { Logger } from '../server/upstream.js';
 import { readServeEnv, type ServeConfig } from './env-config.js';
+import { serveMock } from './serve-mock.js';
 import { forwardWebhooks, logWebhooks } from './webhook-forward.js';
 
 /** Log lines as one JSON object each, on stderr: what container platforms collect. */
@@ -36,9 +37,13 @@ export async function runServe(env: Record<string, string | undefined> = process
 
   const store = config.redisUrl ? await redisStore(config.redisUrl, config.redisTimeoutMs) : undefined;
   if (store === null) return 1;
+  // On the embedded mock, its connect flow is also answered under the base path (serve-mock.ts).
+  const embedded = config.mock && !config.incentivesBaseUrl && !config.platformBaseUrl;
+  const mock = embedded ? serveMock(config) : undefined;
   let handler: LeapHandler;
   try {
-    handler = createLeapHandler(handlerOptions(config, store));
+    const leap = createLeapHandler({ ...handlerOptions(config, store), ...(mock ? { fetch: mock.upstream } : {}) });
+    handler = mock ? mock.wrap(leap) : leap;
   } catch (error) {
     console.error(`leap-elements serve: not started: ${(error as Error).message}`);
     return 1;

@@ -15,3 +15,4 @@ export { matchesShape, checkAnswer, type Shape } from './schemas/shape.js';
 export * from './schemas/shapes.generated.js';
 export type * from './types.generated.js';
 export type { Open } from './open.js';
+export * from './error-codes.js';

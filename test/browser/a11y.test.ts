@@ -285,6 +285,8 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
             }),
       );
       try {
+        // Listened for first: the stubbed meters may answer before axe has looked at the linking state.
+        const connected = oneEvent(document, 'leap-connected');
         const el = await fixture(
           html`<leap-connect-return
             url="https://shop.test/thanks?refId=r"
@@ -292,7 +294,7 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
           ></leap-connect-return>`,
         );
         await axeClean(el, 'return linking');
-        await oneEvent(el, 'leap-connected');
+        await connected;
         await axeClean(el, 'return connected');
       } finally {
         stub.restore();

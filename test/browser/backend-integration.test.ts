@@ -59,12 +59,13 @@ describe('elements and the backend', () => {
       );
       const { detail } = (await failed) as CustomEvent<LeapErrorDetail>;
       expect(detail.status).to.equal(403);
+      expect(detail.code).to.equal('ORIGIN_REFUSED');
       expect(await checked).to.equal(403);
       await el.updateComplete;
       expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.match(/\S/);
     } finally {
       const seen = warnings.restore();
-      const refusal = seen.filter((line) => line.includes('refused requests from'));
+      const refusal = seen.filter((line) => line.includes('the backend refuses'));
       expect(refusal).to.have.length(1);
       expect(refusal[0]).to.contain(location.origin).and.contain('allowedOrigins').and.contain('LEAP_ALLOWED_ORIGINS');
     }

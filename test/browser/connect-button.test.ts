@@ -239,7 +239,9 @@ describe('<leap-connect-button>', () => {
         expect(link(el).hasAttribute('href')).to.be.false;
         expect(link(el).getAttribute('aria-disabled')).to.equal('true');
         expect(link(el).getAttribute('aria-describedby')).to.equal('message');
-        expect(visibleText(el)).to.contain(code);
+        // Plain words for the customer; the code and the attribute are for the console and the event.
+        expect(visibleText(el)).to.contain('This connection link is not available right now.');
+        expect(visibleText(el)).not.to.contain(code);
         expect(errors).to.have.length(1);
         expect(errors[0]!.code).to.equal(code);
         expect(errors[0]!.message).to.be.a('string').and.not.empty;
@@ -356,7 +358,7 @@ describe('<leap-connect-button>', () => {
       const button = el.querySelector('leap-connect-button')!;
       await nextFrame();
       warnings.restore();
-      expect(visibleText(button)).to.contain('error de configuración');
+      expect(visibleText(button)).to.equal('⚠ Este enlace de conexión no está disponible en este momento.');
     });
   });
 

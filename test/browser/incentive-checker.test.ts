@@ -10,6 +10,7 @@ import { accessibleName, CheckerHarness, textOf, type AddressInput } from './har
 import { fakeBackend, restoreNetwork, type FakeBackend } from './harness/fake-backend.js';
 import { FocusTracker } from './harness/focus-tracker.js';
 import { PageForm } from './harness/page-form.js';
+import { PAGE_FORM_POLL_MS } from '../../src/elements/incentive-checker/page-address-form.js';
 import { captureWarnings, expectNoLitWarnings } from './helpers.js';
 
 const BEND = {
@@ -1188,6 +1189,121 @@ describe('<leap-incentive-checker>', () => {
       expect(h.result()!.stale).to.be.null;
       expect(events.map((e) => e.type)).to.deep.equal(['leap-result', 'leap-result']);
       expect(backend.requests('incentives')).to.have.length(3);
+    });
+
+    it('sees values a script sets without any event, within a second (React state, autofill scripts)', async () => {
+      const form = await PageForm.add(tokenForm('scripted'));
+      const h = await CheckerHarness.create({ 'address-form': 'scripted' });
+      const done = h.waitForResult();
+      // "Use my saved address": the values change, and no input or change event is fired.
+      for (const [selector, value] of Object.entries(byToken(BEND))) form.control(selector).value = value;
+      expect(PAGE_FORM_POLL_MS).to.be.at.most(500);
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+    });
+
+    it('reads fields marked with data-leap-address, whatever their names', async () => {
+      const form = await PageForm.add(
+        html`<form id="marked">
+          <label>Street <input name="ship_street" data-leap-address="street-1" /></label>
+          <label>Town <input name="town_name" data-leap-address="city" /></label>
+          <label>Region <input name="area" data-leap-address="state" /></label>
+          <label>Postcode <input name="pc" data-leap-address="postal-code" /></label>
+        </form>`,
+      );
+      const h = await CheckerHarness.create({ 'address-form': 'marked' });
+      const done = h.waitForResult();
+      form.fill({
+        '[name="ship_street"]': BEND.street_1,
+        '[name="town_name"]': BEND.city,
+        '[name="area"]': BEND.state_or_province_code,
+        '[name="pc"]': BEND.postal_code,
+      });
+      expect((await done).incentives.total_incentive_amount).to.equal(750);
+    });
+
+    it('a form without readable address fields is ADDRESS_FORM_UNREADABLE: the console lists its fields and the marker', async () => {
+      await PageForm.add(
+        html`<form id="unmarked">
+          <label>Street <input name="ship_street" /></label>
+          <label>Town <input name="town" /></label>
+          <label>Region <input name="region" /></label>
+          <label>Postcode <input name="postcode" /></label>
+        </form>`,
+      );
+      const warnings = captureWarnings();
+      const h = CheckerHarness.build({ 'address-form': 'unmarked' });
+      const failed = h.waitForError();
+      let seen: string[];
+      try {
+        await h.connect();
+        const detail = await failed;
+        expect(detail.code).to.equal('ADDRESS_FORM_UNREADABLE');
+      } finally {
+        seen = warnings.restore();
+      }
+      expect(seen).to.have.length(1);
+      expect(seen[0]).to.contain('<input name="ship_street">').and.contain('street-1');
+      expect(seen[0]).to.contain('data-leap-address="street-1"');
+      expect(h.errors().block).to.equal('This section is not set up correctly.');
+      await expect(h.element).to.be.accessible();
+    });
+
+    it('an address emptied after a result names the field by the page’s label, marks the result outdated and hides the claim link', async () => {
+      const form = await PageForm.add(tokenForm('emptied'));
+      const h = await CheckerHarness.create({ 'address-form': 'emptied' });
+      const done = h.waitForResult();
+      form.fill(byToken(BEND));
+      await done;
+      expect(h.claimLink()).to.exist;
+      form.fill({ '[autocomplete="postal-code"]': '' });
+      await h.settle();
+      const note = 'These results are for your previous address. Fill in “ZIP” to update them.';
+      expect(h.result()!.stale).to.equal(`↻ ${note}`);
+      expect(h.$('section[part="result"]')!.dataset.stale).to.equal('true');
+      expect(h.claimLink(), 'no claim link for an outdated result').to.be.null;
+      expect(h.announcement()).to.equal(note);
+      await expect(h.element).to.be.accessible();
+
+      form.fill({ '[autocomplete="postal-code"]': '977' });
+      await h.settle();
+      expect(h.result()!.stale).to.equal('↻ These results are for your previous address. Check “ZIP” to update them.');
+      // Back to the address the result is for: it is current again, with nothing to send.
+      form.fill({ '[autocomplete="postal-code"]': BEND.postal_code });
+      await h.settle();
+      expect(h.result()!.stale).to.be.null;
+      expect(h.claimLink()).to.exist;
+    });
+
+    it('a non-US address sends nothing and says incentives are checked for US addresses only (ADDRESS_NOT_SUPPORTED)', async () => {
+      const backend = fakeBackend({ session: 'forward' });
+      const form = await PageForm.add(
+        html`<form id="abroad">
+          <label>Street <input autocomplete="address-line1" /></label>
+          <label>City <input autocomplete="address-level2" /></label>
+          <label>Province <input autocomplete="address-level1" /></label>
+          <label>Postal code <input autocomplete="postal-code" /></label>
+          <label
+            >Country
+            <select autocomplete="country">
+              <option value="US">United States</option>
+              <option value="CA">Canada</option>
+            </select></label
+          >
+        </form>`,
+      );
+      const h = await CheckerHarness.create({ 'address-form': 'abroad' });
+      const failed = h.waitForError();
+      form.fill({
+        '[autocomplete="address-line1"]': '100 Queen St W',
+        '[autocomplete="address-level2"]': 'Toronto',
+        '[autocomplete="address-level1"]': 'ON',
+        '[autocomplete="postal-code"]': 'M5H 2N2',
+        '[autocomplete="country"]': 'CA',
+      });
+      expect((await failed).code).to.equal('ADDRESS_NOT_SUPPORTED');
+      expect(h.errors().block).to.equal('Incentives are checked for addresses in the United States only.');
+      expect(backend.requests(), 'nothing is sent, not even a session').to.have.length(0);
+      await expect(h.element).to.be.accessible();
     });
 
     it('a failing automatic check is an alert, said once, and leaves focus in the page form', async () => {

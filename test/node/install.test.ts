@@ -105,6 +105,24 @@ describe('a browser-only install (npm install leap-elements)', { timeout: 120_00
     assert.deepEqual(problems, []);
   });
 
+  it('the shipped Dockerfile builds from the installed package: its build steps pack it as it is (no sources there)', () => {
+    const dockerfile = readFileSync(join(app.dir, 'node_modules/leap-elements/Dockerfile'), 'utf8');
+    // The build stage's RUN steps, as Docker runs them (sh -c), in a copy of the build context.
+    const build = dockerfile.split(/^FROM /m)[1]!;
+    const steps = [...build.matchAll(/^RUN ((?:.*\\\n)*.*)$/gm)].map((m) => m[1]!.replace(/\\\n/g, ' '));
+    assert.equal(steps.length, 2);
+    const context = join(app.dir, 'context');
+    const out = join(app.dir, 'packed');
+    app.run('cp', ['-r', join(app.dir, 'node_modules/leap-elements'), context]);
+    app.run('mkdir', [out]);
+    for (const step of steps) {
+      const result = app.run('sh', ['-c', `cd ${context} && ${step.replaceAll('/tmp', out)}`]);
+      assert.equal(result.status, 0, result.stderr);
+    }
+    assert.ok(existsSync(join(out, 'leap-elements.tgz')), 'the package, packed for the run stage');
+    assert.match(dockerfile, /CMD \["node", "node_modules\/leap-elements\/dist\/node\/cli\.js", "serve"\]/);
+  });
+
   it('the tarball is the package the repository builds (same version)', () => {
     const installed = JSON.parse(readFileSync(join(app.dir, 'node_modules/leap-elements/package.json'), 'utf8'));
     const own = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));

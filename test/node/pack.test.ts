@@ -138,9 +138,19 @@ describe('npm pack contents', { timeout: 180_000 }, () => {
       (file) =>
         !file.startsWith('dist/') &&
         !declared.has(file) &&
-        !/^(package\.json|README\.md|docs\/[\w-]+\.md|CHANGELOG\.md|LICENSE(\.\w+)?)$/.test(file),
+        !/^(package\.json|README\.md|docs\/[\w-]+\.md|CHANGELOG\.md|LICENSE(\.\w+)?|Dockerfile)$/.test(file),
     );
     assert.deepEqual(unexpected, [], 'files outside dist/ that nothing declares');
+  });
+
+  it('ships the Dockerfile docs/backend.md points at, and names its repository, homepage and bug tracker', () => {
+    assert.ok(files.includes('Dockerfile'));
+    const raw = readPkg() as unknown as Record<string, unknown>;
+    const repository = raw.repository as { type?: string; url?: string } | undefined;
+    assert.equal(repository?.type, 'git');
+    assert.match(repository?.url ?? '', /^git\+https:\/\/.+\.git$/);
+    assert.match(String(raw.homepage), /^https:\/\//);
+    assert.match((raw.bugs as { url?: string } | undefined)?.url ?? '', /^https:\/\/.+\/issues$/);
   });
 
   it('ships no source maps of the server code (dist/node/)', () => {

@@ -6,11 +6,13 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
 import { build } from 'esbuild';
 import { Miniflare, Response as MiniflareResponse } from 'miniflare';
 import { createMockLeap } from '../../src/mock/index.js';
-import { freshApp, docsRecipe, type FreshApp } from '../../scripts/fresh-install.js';
+import { freshApp, docsRecipe, root, type FreshApp } from '../../scripts/fresh-install.js';
 import { freePort, startProcess } from '../support/processes.js';
 import { BEND } from './support.js';
 
@@ -143,6 +145,28 @@ describe('docs/backend.md recipes, from the packed package', { timeout: 180_000 
       return (path: string, init: RequestInit = {}) =>
         mf.dispatchFetch(`http://shop.test${path}`, init as never) as unknown as Promise<Response>;
     };
+
+    it('is the size docs/backend.md gives (minified, gzip, as esbuild and wrangler bundle it)', async () => {
+      const minified = await build({
+        entryPoints: [join(app.dir, 'src/worker.ts')],
+        bundle: true,
+        minify: true,
+        format: 'esm',
+        platform: 'neutral',
+        conditions: ['workerd', 'worker', 'browser'],
+        mainFields: ['module', 'main'],
+        write: false,
+        logLevel: 'silent',
+      });
+      const kb = gzipSync(minified.outputFiles[0]!.contents, { level: 9 }).length / 1024;
+      const stated = Number(
+        /about (\d+) KB gzip\s+minified/.exec(readFileSync(join(root, 'docs/backend.md'), 'utf8'))?.[1],
+      );
+      assert.ok(
+        Math.abs(kb - stated) <= 1,
+        `docs/backend.md says about ${stated} KB gzip; esbuild makes ${kb.toFixed(1)} KB`,
+      );
+    });
 
     it('imports nothing from Node', () => {
       assert.doesNotMatch(script, /from\s*["']node:|require\(["']node:|from\s*["']undici/);

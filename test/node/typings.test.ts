@@ -99,4 +99,45 @@ describe('custom-elements.json and the framework typings', () => {
       'only the three wrong lines fail',
     );
   });
+
+  it('Svelte typings accept what HTML accepts (attributes as strings, global, data- and aria- attributes), and reject wrong properties', () => {
+    const sample = join(work, 'svelte-sample.ts');
+    writeFileSync(
+      sample,
+      [
+        "import type {} from './svelte';",
+        "type Checker = svelteHTML.IntrinsicElements['leap-incentive-checker'];",
+        'export const ok: Checker = {',
+        "  'session-endpoint': '/api/leap/session',",
+        "  'device-ids': '123',",
+        "  'create-application': true,",
+        "  style: 'margin: 1rem', hidden: true, title: 'Incentives', 'data-testid': 'checker', 'aria-describedby': 'help',",
+        '  deviceIds: [123, 44],',
+        "  'on:leap-result': (event) => event.detail.result.incentives.total_incentive_amount,",
+        '};',
+        "export const bad: Checker = { deviceIds: '123' };",
+        "export const bad2: svelteHTML.IntrinsicElements['leap-enrollment-status'] = { pollInterval: '60' };",
+      ].join('\n'),
+    );
+    const program = ts.createProgram([sample], {
+      strict: true,
+      noEmit: true,
+      skipLibCheck: true,
+      module: ts.ModuleKind.ESNext,
+      moduleResolution: ts.ModuleResolutionKind.Bundler,
+      target: ts.ScriptTarget.ES2022,
+      lib: ['lib.es2023.d.ts', 'lib.dom.d.ts', 'lib.dom.iterable.d.ts'],
+      types: [],
+      useDefineForClassFields: false,
+    });
+    const errors = ts
+      .getPreEmitDiagnostics(program)
+      .filter((d) => d.file?.fileName === sample)
+      .map((d) => d.file!.getLineAndCharacterOfPosition(d.start!).line + 1);
+    assert.deepEqual(
+      [...new Set(errors)].sort((a, b) => a - b),
+      [11, 12],
+      'only the two wrong lines fail',
+    );
+  });
 });

@@ -7,6 +7,7 @@
  *   /api/partner/leap/...         sessions only for the partner's server (partner secret), no guests
  *   /partner/leap-session         the partner's own session endpoint (what the Rails recipe of docs/backend.md does): asks
  *                                 /api/partner/leap for a session of demo-customer with the partner secret
+ *   /api/sample/leap/...          answers from the mock and says so: its session carries `"mock": true`
  *   /api/proxied/leap/...         behind a dev proxy that rewrites Host (`changeOrigin: true`): every browser call is
  *                                 from another origin, refused with 403
  */
@@ -73,6 +74,18 @@ export async function createTestBackend(): Promise<Array<[string, Listener]>> {
         }),
       ),
     ),
+  ]);
+  const sample = handlerFor('/api/sample/leap', main.url);
+  routes.push([
+    '/api/sample/leap',
+    toNodeListener(async (request, env) => {
+      const answer = await sample(request, env);
+      if (!new URL(request.url).pathname.endsWith('/session') || !answer.ok) return answer;
+      // What the backend says when it answers from a mock Leap.
+      const headers = new Headers(answer.headers);
+      headers.delete('content-length');
+      return Response.json({ ...((await answer.json()) as object), mock: true }, { headers });
+    }),
   ]);
   const proxied = handlerFor('/api/proxied/leap', main.url);
   routes.push([

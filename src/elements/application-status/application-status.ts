@@ -11,6 +11,7 @@ import { APPLICATION_STRINGS, type ApplicationStrings } from './application-stat
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { skeletons } from '../shared/skeleton.styles.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './application-status.styles.js';
 
@@ -41,13 +42,15 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @slot heading - Replaces the default "Your rebate applications" heading.
  *
  * @fires leap-applications - After each successful load, `detail: {applications}`.
- * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
+ * @fires leap-error - On failure, `detail: {code, message, status, title, details}`; every code is in docs/errors.md
+ *   (`ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, `NOT_FOUND`, `INVALID_CONFIG`, …).
  *
  * @csspart application - One block per application.
  * @csspart badge - The status badge.
  * @csspart steps - The step indicator.
  * @csspart step - One step.
  * @csspart empty - The no-applications message.
+ * @csspart sample - The "Sample data" badge, shown when the backend answers from a mock Leap.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
  *
@@ -65,7 +68,7 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], Strings> {
-  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     applicationId: { attribute: 'application-id' },

@@ -47,6 +47,10 @@ export const styles = css`
   .button[aria-busy='true'] {
     cursor: progress;
   }
+  .sample {
+    margin: 0 0 0 0.5em;
+    vertical-align: middle;
+  }
   .message {
     display: block;
     margin-top: 0.375em;

@@ -15,6 +15,7 @@ import { HasSlotController } from '../shared/controllers/slots.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
 import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { styles } from './connect-button.styles.js';
@@ -40,11 +41,14 @@ type ButtonState =
  *
  * @fires leap-connect - On activation, `detail: {url, flow, refId}`. Cancelable: call `preventDefault()` to stop the
  *   navigation and open `detail.url` yourself (for example in a native webview).
- * @fires leap-error - When the configuration is invalid or the session endpoint fails, `detail: {code, message}`.
+ * @fires leap-error - When the configuration is invalid (`MISSING_FLOW`, `INVALID_TARGET`, … see docs/errors.md) or
+ *   the session endpoint fails (`ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, else `SESSION_FAILED`),
+ *   `detail: {code, message}`.
  *
  * @csspart button - The `<a>` element.
  * @csspart message - The explanation shown under the link when it is unavailable.
  * @csspart error - Same element as `message`, present only for errors.
+ * @csspart sample - The "Sample data" badge beside the link, shown when the backend answers from a mock Leap.
  *
  * @cssprop --leap-color-primary - Link background. Default `#0b6e4f`.
  * @cssprop --leap-color-on-primary - Link text colour. Default `#ffffff`.
@@ -54,7 +58,7 @@ type ButtonState =
  * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
 export class LeapConnectButton extends ReactiveElement {
-  static override styles = [tokens, visuallyHidden, styles];
+  static override styles = [tokens, visuallyHidden, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
@@ -131,7 +135,7 @@ export class LeapConnectButton extends ReactiveElement {
    * The session for `session-endpoint`. One shared, cached request per endpoint (see SessionClient), so this stays a
    * plain promise: nothing to abort, and an answer for an endpoint no longer set is ignored.
    */
-  #session: { endpoint: string; refId?: string; error?: unknown } | null = null;
+  #session: { endpoint: string; refId?: string; sample?: boolean; error?: unknown } | null = null;
 
   /** The shadow DOM, built on the first update. */
   #view?: ConnectLinkView;
@@ -156,7 +160,7 @@ export class LeapConnectButton extends ReactiveElement {
     const endpoint = this.sessionEndpoint;
     this.#session = endpoint ? { endpoint } : null;
     if (!endpoint) return;
-    const settle = (outcome: { refId?: string; error?: unknown }) => {
+    const settle = (outcome: { refId?: string; sample?: boolean; error?: unknown }) => {
       if (this.#session?.endpoint !== endpoint) return;
       this.#session = { endpoint, ...outcome };
       this.requestUpdate();
@@ -164,7 +168,7 @@ export class LeapConnectButton extends ReactiveElement {
     sessionClientFor(endpoint)
       .get()
       .then(
-        (session) => settle({ refId: session.reference_id }),
+        (session) => settle({ refId: session.reference_id, sample: session.mock === true }),
         (error: unknown) => settle({ error }),
       );
   }
@@ -175,26 +179,13 @@ export class LeapConnectButton extends ReactiveElement {
       return {
         kind: 'error',
         error: { code: 'INVALID_TARGET', message },
-        text: (strings) => strings.connectUnavailable('INVALID_TARGET'),
+        text: (strings) => strings.connectUnavailable,
       };
     }
     let refId: string | null = this.refId ?? null;
     const session = this.#session;
     if (session) {
-      if ('error' in session) {
-        const error = session.error;
-        const detail: LeapErrorDetail =
-          error instanceof LeapApiError
-            ? {
-                code: 'SESSION_FAILED',
-                message: `The session endpoint failed: ${error.status} ${error.title}`,
-                status: error.status,
-                title: error.title,
-                details: error.details,
-              }
-            : { code: 'SESSION_FAILED', message: `The session endpoint failed: ${String(error)}` };
-        return { kind: 'error', error: detail, text: (strings) => strings.connectSessionFailed };
-      }
+      if ('error' in session) return sessionFailure(session.error);
       if (session.refId === undefined) return { kind: 'pending' };
       refId = session.refId;
     }
@@ -220,7 +211,7 @@ export class LeapConnectButton extends ReactiveElement {
       return {
         kind: 'error',
         error: { code, message: error.message },
-        text: (strings) => strings.connectUnavailable(code),
+        text: (strings) => strings.connectUnavailable,
       };
     }
   }
@@ -247,6 +238,7 @@ export class LeapConnectButton extends ReactiveElement {
       busy: state.kind === 'pending',
       label: this.#slots.has('') ? '' : strings.connectLabel,
       newTabNote: strings.connectNewTab,
+      sample: this.#session?.sample ? strings.sampleData : null,
       message:
         state.kind === 'error'
           ? { text: state.text(strings), error: true }
@@ -265,6 +257,26 @@ export class LeapConnectButton extends ReactiveElement {
     const detail: LeapConnectDetail = { url: state.result.url, flow: state.result.flow, refId: state.refId };
     if (!this.dispatchEvent(leapEvent('leap-connect', detail, true))) event.preventDefault();
   }
+}
+
+/** The button's state after the session endpoint failed: a refused origin or a wrong endpoint are named as such. */
+function sessionFailure(error: unknown): ButtonState {
+  const api = error instanceof LeapApiError ? error : null;
+  // The session client marks what it found itself (see origin-warning.ts and session.ts).
+  const details = (api?.details ?? {}) as { kind?: unknown; origin?: unknown };
+  const kind = details.kind;
+  const refused = kind === 'origin-refused' || (api?.status === 403 && typeof details.origin === 'string');
+  const invalid = kind === 'session-endpoint-invalid';
+  return {
+    kind: 'error',
+    error: {
+      code: refused ? 'ORIGIN_REFUSED' : invalid ? 'SESSION_ENDPOINT_INVALID' : 'SESSION_FAILED',
+      message: `The session endpoint failed: ${api ? `${api.status} ${api.title}` : String(error)}`,
+      ...(api ? { status: api.status, title: api.title, details: api.details } : {}),
+    },
+    text: (strings) =>
+      refused ? strings.connectNotOnThisPage : invalid ? strings.connectUnavailable : strings.connectSessionFailed,
+  };
 }
 
 declare global {

@@ -12,6 +12,8 @@ export interface LinkView {
   /** The built-in label, empty when the page slots its own. */
   label: string;
   newTabNote: string;
+  /** The "Sample data" badge beside the link (the backend answers from a mock Leap), or null. */
+  sample: string | null;
   /** Said under the link: why it is unavailable (`error`), or that it is being prepared (visually hidden). */
   message: { text: string; error: boolean } | null;
 }
@@ -27,6 +29,7 @@ export class ConnectLinkView {
   readonly #label = new Text();
   readonly #newTabNote = document.createElement('span');
   readonly #message = document.createElement('span');
+  readonly #sample = document.createElement('span');
 
   readonly #root: HTMLElement | DocumentFragment;
 
@@ -38,6 +41,8 @@ export class ConnectLinkView {
     this.#link.append(document.createElement('slot'), this.#label);
     this.#newTabNote.className = 'visually-hidden';
     this.#message.id = 'message';
+    this.#sample.part.add('sample');
+    this.#sample.className = 'sample';
     root.append(this.#link);
   }
 
@@ -60,6 +65,13 @@ export class ConnectLinkView {
       link.append(this.#newTabNote);
     } else {
       this.#newTabNote.remove();
+    }
+
+    if (view.sample) {
+      this.#sample.textContent = view.sample;
+      link.after(this.#sample);
+    } else {
+      this.#sample.remove();
     }
 
     if (!view.message) {

@@ -1,4 +1,4 @@
-import { plural, type StringTables } from '../shared/strings.js';
+import { plural, SAMPLE_DATA, type StringTables } from '../shared/strings.js';
 
 /** Text of `<leap-connect-return>`. */
 export interface ConnectReturnStrings {
@@ -10,10 +10,12 @@ export interface ConnectReturnStrings {
   connected: (count: number, utility: string | null) => string;
   /** After three minutes of waiting. */
   stillWaiting: string;
+  sampleData: string;
 }
 
 export const CONNECT_RETURN_STRINGS: StringTables<ConnectReturnStrings> = {
   en: {
+    sampleData: SAMPLE_DATA.en,
     returnSuccess: 'Thank you! Your utility account is being connected. We will confirm here once it is done.',
     returnMissing:
       'This is the page you come back to after connecting your utility. We could not find a connection reference in the address, so there is nothing to show.',
@@ -25,6 +27,7 @@ export const CONNECT_RETURN_STRINGS: StringTables<ConnectReturnStrings> = {
       'We have not heard back from your utility yet. This can take a few more minutes: check your account page later, and contact us if your devices do not appear within a day.',
   },
   es: {
+    sampleData: SAMPLE_DATA.es,
     returnSuccess:
       '¡Gracias! Estamos conectando su cuenta de la compañía eléctrica. Le confirmaremos aquí cuando termine.',
     returnMissing:

@@ -1,9 +1,13 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
-import { leapEvent } from '../shared/events.js';
+import { classifyError, errorKindCode } from '../../core/error-kinds.js';
+import { apiBaseProblem } from '../shared/api-client.js';
+import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
+import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { CONNECT_RETURN_STRINGS } from './connect-return.strings.js';
 import { MeterWatch } from './meter-watch.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { styles } from './connect-return.styles.js';
 
@@ -21,10 +25,13 @@ import { styles } from './connect-return.styles.js';
  *
  * @fires leap-connect-return - Once, after the first render: `detail: {refId, params}`.
  * @fires leap-connected - With `session-endpoint`, when the customer's new meters appear: `detail: {refId, meters}`.
- * @fires leap-error - With `session-endpoint`, code `CONNECTION_NOT_CONFIRMED` when no new meter appeared in time.
+ * @fires leap-error - With `session-endpoint`: `CONNECTION_NOT_CONFIRMED` when no new meter appeared in time;
+ *   `ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID` or `SESSION_REFUSED` when the backend cannot serve this page (the
+ *   watch stops); `INVALID_CONFIG` for an `api-base` on another origin than `session-endpoint` (nothing is sent).
  *
  * @csspart message - The message box.
  * @csspart progress - The linking / connected / still-waiting line (with `session-endpoint`).
+ * @csspart sample - The "Sample data" badge, shown when the backend answers from a mock Leap.
  *
  * @cssprop --leap-color-success - Success accent. Default `#146c2e`.
  * @cssprop --leap-color-border - Border. Default `#767f89`.
@@ -32,7 +39,7 @@ import { styles } from './connect-return.styles.js';
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
 export class LeapConnectReturn extends LitElement {
-  static override styles = [tokens, styles];
+  static override styles = [tokens, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
@@ -53,7 +60,7 @@ export class LeapConnectReturn extends LitElement {
   /** URL of your backend's `POST .../session`: watch for the customer's new meters after a connection. */
   declare sessionEndpoint?: string;
 
-  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
+  /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
   declare apiBase?: string;
 
   /** How long to watch for the new meters, in seconds of the page being visible. */
@@ -71,16 +78,33 @@ export class LeapConnectReturn extends LitElement {
       this.updateComplete.then(() =>
         this.dispatchEvent(leapEvent('leap-connected', { refId: this.parsed.refId, meters })),
       ),
-    () =>
-      this.updateComplete.then(() =>
-        this.dispatchEvent(
-          leapEvent('leap-error', {
-            code: 'CONNECTION_NOT_CONFIRMED',
-            message: `No new meter appeared within ${this.waitSeconds} seconds; it may still come.`,
-          }),
-        ),
-      ),
+    (error) => this.updateComplete.then(() => this.dispatchEvent(leapEvent('leap-error', this.#gaveUp(error)))),
   );
+
+  constructor() {
+    super();
+    new ProblemReporter(this, () => {
+      const problem = this.found ? apiBaseProblem(this.sessionEndpoint, this.apiBase) : null;
+      return problem ? configProblem(problem) : null;
+    });
+  }
+
+  #gaveUp(error: unknown): LeapErrorDetail {
+    if (error === undefined) {
+      return {
+        code: 'CONNECTION_NOT_CONFIRMED',
+        message: `No new meter appeared within ${this.waitSeconds} seconds; it may still come.`,
+      };
+    }
+    const { kind, status, title, details } = classifyError(error);
+    return {
+      code: errorKindCode(kind),
+      message: `The connection cannot be confirmed here: ${title}.`,
+      status,
+      title,
+      details,
+    };
+  }
 
   /** What the URL says: `{refId, params}`. */
   get connectReturn(): ConnectReturn {
@@ -91,7 +115,7 @@ export class LeapConnectReturn extends LitElement {
     this.parsed = parseConnectReturn(this.url ?? window.location.href);
     this.found = this.parsed.refId !== null;
     // Started before this render, so its first state ("linking") is part of it.
-    if (this.found && this.sessionEndpoint) {
+    if (this.found && this.sessionEndpoint && !apiBaseProblem(this.sessionEndpoint, this.apiBase)) {
       this.#watch.start(this.sessionEndpoint, this.apiBase, Math.max(1, Number(this.waitSeconds) || 180));
     }
   }
@@ -106,6 +130,7 @@ export class LeapConnectReturn extends LitElement {
     return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
       <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
       <div class="body">
+        ${this.#watch.sample ? html`<p part="sample" class="sample">${strings.sampleData}</p>` : nothing}
         ${found ? html`<slot><p>${strings.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${strings.returnMissing}</p></slot>`}
         ${this.#progress()}
       </div>
@@ -116,7 +141,8 @@ export class LeapConnectReturn extends LitElement {
   #progress() {
     const strings = this.#locale.strings;
     const { state, meters } = this.#watch;
-    if (state === 'off') return nothing;
+    // After a failure the page keeps its own message; the console and `leap-error` say why.
+    if (state === 'off' || state === 'failed') return nothing;
     const text =
       state === 'linking'
         ? strings.linking

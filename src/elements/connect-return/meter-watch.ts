@@ -5,20 +5,24 @@
  * first answer, or was created in the quarter of an hour before the page opened (the flow may finish before it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { classifyError } from '../../core/error-kinds.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import { CustomerMeterListShape } from '../../core/schemas/shapes.generated.js';
 import type { CustomerMeter, CustomerMeterList } from '../../core/types.generated.js';
 import { LeapApiClient } from '../shared/api-client.js';
+import { sessionClientFor } from '../shared/session.js';
 
 const FIRST_DELAY_MS = 2_000;
 const MAX_DELAY_MS = 15_000;
 const RECENT_MS = 15 * 60_000;
 
-export type WatchState = 'off' | 'linking' | 'connected' | 'timed-out';
+export type WatchState = 'off' | 'linking' | 'connected' | 'timed-out' | 'failed';
 
 export class MeterWatch implements ReactiveController {
   state: WatchState = 'off';
   meters: CustomerMeter[] = [];
+  /** The backend answers from a mock Leap (its session says so). */
+  sample = false;
   #client: LeapApiClient | null = null;
   #known: Set<string> | null = null;
   readonly #startedAt = Date.now();
@@ -29,12 +33,13 @@ export class MeterWatch implements ReactiveController {
   #controller: AbortController | null = null;
   readonly #host: ReactiveControllerHost;
   readonly #onConnected: (meters: CustomerMeter[]) => unknown;
-  readonly #onGaveUp: () => unknown;
+  readonly #onGaveUp: (error?: unknown) => unknown;
 
+  /** `onGaveUp` gets the error when the backend cannot serve this page at all (asking again would not help). */
   constructor(
     host: ReactiveControllerHost,
     onConnected: (meters: CustomerMeter[]) => unknown,
-    onGaveUp: () => unknown,
+    onGaveUp: (error?: unknown) => unknown,
   ) {
     this.#host = host;
     this.#onConnected = onConnected;
@@ -49,6 +54,16 @@ export class MeterWatch implements ReactiveController {
     if (this.state !== 'off') return;
     this.#giveUpAfterMs = seconds * 1000;
     this.#client = new LeapApiClient(sessionEndpoint, apiBase);
+    // The session the first look at the meters uses (one shared request): it says whether the backend is a mock.
+    sessionClientFor(sessionEndpoint)
+      .get()
+      .then(
+        (session) => {
+          this.sample = session.mock === true;
+          this.#host.requestUpdate();
+        },
+        () => {},
+      );
     this.#setState('linking');
     document.addEventListener('visibilitychange', this.#onVisibility);
     this.#resume();
@@ -81,8 +96,14 @@ export class MeterWatch implements ReactiveController {
     try {
       const answer = await this.#client!.request<unknown>('meters', { signal: this.#controller.signal });
       this.#found(checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters);
-    } catch {
-      // Not there yet, or the network hiccupped: the next try says more.
+    } catch (error) {
+      // Not there yet, or the network hiccupped: the next try says more. A setup problem will not pass by itself.
+      if (!classifyError(error).retryable && this.state === 'linking') {
+        this.#pause();
+        this.#setState('failed');
+        this.#onGaveUp(error);
+        return;
+      }
     }
     // Found, or paused meanwhile (the page was hidden): resume() picks it up again.
     if (this.state !== 'linking' || !this.#visibleSince) return;

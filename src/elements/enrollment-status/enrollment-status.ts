@@ -12,6 +12,7 @@ import { ENROLLMENT_STRINGS, type EnrollmentStrings } from './enrollment-status.
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { skeletons } from '../shared/skeleton.styles.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { statusStyles } from '../shared/status.styles.js';
 import { styles } from './enrollment-status.styles.js';
 import { enrollmentTemplate, statusLabel } from './enrollment-card.js';
@@ -40,7 +41,8 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  *
  * @fires leap-status - With `meter-id`, after each successful load, `detail: {enrollment}` (`LeapStatusDetail`).
  * @fires leap-meters - Without `meter-id`, after each successful load, `detail: {meters}` (`LeapMetersDetail`).
- * @fires leap-error - On failure, `detail: {code, message, status, title, details}`.
+ * @fires leap-error - On failure, `detail: {code, message, status, title, details}`; every code is in docs/errors.md
+ *   (`ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, `NOT_FOUND`, `INVALID_CONFIG`, …).
  *
  * @csspart meter - One card per meter (the list).
  * @csspart empty - The list's empty state.
@@ -51,6 +53,7 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @csspart deadline - The next enrollment deadline.
  * @csspart actions - The required actions list.
  * @csspart schedule - The participation schedule.
+ * @csspart sample - The "Sample data" badge, shown when the backend answers from a mock Leap.
  * @csspart error - The error block.
  * @csspart retry - The retry button.
  *
@@ -68,7 +71,7 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
 export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Strings> {
-  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, statusStyles, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     meterId: { attribute: 'meter-id' },

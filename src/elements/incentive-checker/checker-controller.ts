@@ -6,7 +6,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TaskStatus } from '@lit/task';
-import type { AddressField, BuildingType } from '../../core/address.js';
+import { ADDRESS_FIELDS, checkAddress, type AddressField, type BuildingType } from '../../core/address.js';
 import { LeapApiError } from '../../core/errors.js';
 import { formatMoney } from '../../core/format.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
@@ -17,8 +17,13 @@ import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { AddressForm } from './address-form.js';
 import { AutoCheck } from './auto-check.js';
 import { CheckOutcome, claimLink } from './check-outcome.js';
-import { checkerMisconfiguration, isBuildingType, type CheckerSettings } from './checker-config.js';
-import type { FormView } from './incentive-checker.form.js';
+import {
+  checkerMisconfiguration,
+  isBuildingType,
+  type CheckerProblem,
+  type CheckerSettings,
+} from './checker-config.js';
+import { fieldLabel, type FormView } from './incentive-checker.form.js';
 import type { OutcomeView } from './incentive-checker.result.js';
 import { CHECKER_STRINGS, type CheckerStrings } from './incentive-checker.strings.js';
 import { addressKey, IncentiveLookup, lookupKey, type CheckRequest } from './lookup.js';
@@ -47,6 +52,8 @@ export class CheckerController implements ReactiveController {
   /** The utility the customer picked, for the address it was offered for (another address has other utilities). */
   #chosenUtility: { eiaid: string; address: string } | null = null;
   #openPrograms: ReadonlySet<string> = new Set();
+  /** The incomplete-address note last said, so it is said once. */
+  #saidIncomplete: string | null = null;
   readonly #host: CheckerHost;
 
   constructor(host: CheckerHost) {
@@ -82,14 +89,16 @@ export class CheckerController implements ReactiveController {
   }
 
   /** The first problem with the element's settings, or null. */
-  get misconfiguration(): string | null {
-    return checkerMisconfiguration(this.#host, this.#pageForm.state !== 'missing');
+  get misconfiguration(): CheckerProblem | null {
+    return checkerMisconfiguration(this.#host, this.#pageForm.state, () => this.#pageForm.unreadableProblem);
   }
 
   /** Validates the address and checks; `asked`: the customer asked, so the outcome takes focus. */
   async check(asked: boolean): Promise<IncentivesResult> {
     const problem = this.misconfiguration;
-    if (problem) throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem } });
+    if (problem) {
+      throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem.message } });
+    }
     const address = this.form.validate();
     if (!address) {
       this.#outcome.invalid(asked);
@@ -130,12 +139,29 @@ export class CheckerController implements ReactiveController {
     return last !== null && lookupKey(last) === lookupKey(this.#request(this.form.address));
   }
 
-  /** With a page form, a changed address is checked by itself; a check in flight for the old one is dropped. */
+  /**
+   * With a page form, a changed address is checked by itself; a check in flight for the old one is dropped. An address
+   * that cannot be checked under a shown result says which field, once.
+   */
   #addressChanged(): void {
+    const incomplete = this.lookup.result ? this.#incompleteNote() : null;
+    if (incomplete && incomplete !== this.#saidIncomplete) this.announcer.announce(incomplete);
+    this.#saidIncomplete = incomplete;
     if (this.#asksLastRequest()) return this.auto.cancel();
     if (!this.#host.addressForm) return;
     if (this.lookup.status === TaskStatus.PENDING) this.lookup.abort();
     this.auto.schedule(this.form.complete);
+  }
+
+  /** With a page form: the first field that keeps the address from being checked, by the page's own label. */
+  #incompleteNote(): string | null {
+    if (!this.#host.addressForm) return null;
+    const checked = checkAddress(this.form.address);
+    const field = checked.ok ? undefined : ADDRESS_FIELDS.find(({ name }) => checked.issues[name]);
+    if (!field || checked.ok) return null;
+    const strings = this.locale.strings;
+    const label = this.#pageForm.label(field.name) ?? fieldLabel(field.name, strings);
+    return checked.issues[field.name] === 'required' ? strings.staleMissing(label) : strings.staleInvalid(label);
   }
 
   #money(amount: number): string {
@@ -173,10 +199,17 @@ export class CheckerController implements ReactiveController {
 
   outcomeView(): OutcomeView {
     const result = this.lookup.result;
+    const stale = result !== null && !this.#asksLastRequest();
+    const strings = this.locale.strings;
     return {
       strings: this.locale.strings,
       money: (amount) => this.#money(amount),
-      stale: result !== null && !this.#asksLastRequest(),
+      stale,
+      staleText: !stale
+        ? ''
+        : !this.#host.addressForm
+          ? strings.staleResult
+          : (this.#incompleteNote() ?? strings.staleAutomatic),
       automatic: Boolean(this.#host.addressForm),
       openPrograms: this.#openPrograms,
       chosenUtility: this.#chosenUtility?.eiaid ?? null,

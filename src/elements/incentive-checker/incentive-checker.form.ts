@@ -80,6 +80,9 @@ function buildingTypeTemplate(current: BuildingType, view: FormView): TemplateRe
   </div>`;
 }
 
+/** The checker's own label of an address field. */
+export const fieldLabel = (field: AddressField, strings: Strings): string => LABELS[field](strings);
+
 const LABELS: Readonly<Record<AddressField, (strings: Strings) => string>> = {
   street_1: (strings) => strings.street1,
   street_2: (strings) => strings.street2,

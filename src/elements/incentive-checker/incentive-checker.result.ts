@@ -25,6 +25,8 @@ export interface OutcomeView {
   money(amount: number): string;
   /** The address now differs from the one the shown result is for. */
   stale: boolean;
+  /** What the note over an outdated result says. */
+  staleText: string;
   /** Checks run by themselves (the address comes from the page's form). */
   automatic: boolean;
   openPrograms: ReadonlySet<string>;
@@ -114,11 +116,7 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
     data-stale=${view.stale ? 'true' : 'false'}
   >
     ${
-      view.stale
-        ? html`<p part="stale" class="stale">
-            <span aria-hidden="true">↻</span> ${view.automatic ? strings.staleAutomatic : strings.staleResult}
-          </p>`
-        : nothing
+      view.stale ? html`<p part="stale" class="stale"><span aria-hidden="true">↻</span> ${view.staleText}</p>` : nothing
     }
     <h3 id="result-heading" tabindex="-1" class="result-heading">
       ${result.utility ? html`<span part="utility">${strings.yourUtility(result.utility.name)}</span>` : strings.pickUtilityLegend}

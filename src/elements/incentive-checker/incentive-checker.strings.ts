@@ -53,6 +53,10 @@ export interface CheckerStrings {
   staleResult: string;
   /** Over a result whose address changed on the page's form: a new check is on its way. */
   staleAutomatic: string;
+  /** Over a result whose address on the page's form lacks a field (named by the page's own label). */
+  staleMissing: (label: string) => string;
+  /** Over a result whose address on the page's form has a field that is not valid. */
+  staleInvalid: (label: string) => string;
 }
 
 export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
@@ -119,6 +123,8 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     claimNewTab: '(opens Leap in a new tab)',
     staleResult: 'These results are for the details you entered before. Check again to update them.',
     staleAutomatic: 'Your address changed: updating these results…',
+    staleMissing: (label) => `These results are for your previous address. Fill in “${label}” to update them.`,
+    staleInvalid: (label) => `These results are for your previous address. Check “${label}” to update them.`,
   },
   es: {
     checkerHeading: 'Consulte sus incentivos',
@@ -180,5 +186,9 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     claimNewTab: '(abre Leap en una pestaña nueva)',
     staleResult: 'Estos resultados corresponden a los datos que ingresó antes. Vuelva a consultar para actualizarlos.',
     staleAutomatic: 'Su dirección cambió: actualizando estos resultados…',
+    staleMissing: (label) =>
+      `Estos resultados corresponden a su dirección anterior. Complete «${label}» para actualizarlos.`,
+    staleInvalid: (label) =>
+      `Estos resultados corresponden a su dirección anterior. Revise «${label}» para actualizarlos.`,
   },
 };

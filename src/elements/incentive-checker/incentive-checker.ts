@@ -1,9 +1,10 @@
-import { html, LitElement, type PropertyDeclarations, type PropertyValues } from 'lit';
+import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValues } from 'lit';
 import { ADDRESS_FIELDS, type AddressFieldSpec, type BuildingType } from '../../core/address.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { commaList, integerList } from '../shared/converters.js';
 import { misconfiguredTemplate } from '../shared/misconfigured.js';
+import { sampleStyles } from '../shared/sample.styles.js';
 import { skeletons } from '../shared/skeleton.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
@@ -26,11 +27,14 @@ import { styles } from './incentive-checker.styles.js';
  *
  * @fires leap-result - After each successful check, `detail: {result}` (`LeapResultDetail`).
  * @fires leap-error - On every failure, `detail: {code, message, status, title, details}` (`LeapErrorDetail`). `code`
- *   is `ADDRESS_NOT_FOUND`, `INVALID_INPUT`, `SESSION_REFUSED`, `RATE_LIMITED`, `UPSTREAM_DOWN`, `OFFLINE` or
- *   `UNEXPECTED`; `INVALID_CONFIG` for a misconfigured element; `UNSAFE_CONNECT_URL` for a claim link not shown.
+ *   is `ADDRESS_NOT_FOUND`, `ADDRESS_NOT_SUPPORTED` (outside the US: nothing is sent), `INVALID_INPUT`,
+ *   `SESSION_REFUSED`, `ORIGIN_REFUSED`, `SESSION_ENDPOINT_INVALID`, `RATE_LIMITED`, `UPSTREAM_DOWN`, `OFFLINE` or
+ *   `UNEXPECTED`; `INVALID_CONFIG` for a misconfigured element; `ADDRESS_FORM_UNREADABLE` when the `address-form` holds
+ *   no address field it can read; `UNSAFE_CONNECT_URL` for a claim link not shown. Every code: docs/errors.md.
  * @fires leap-claim - When the customer follows the claim link, `detail: {url, totalAmount}` (`LeapClaimDetail`).
  *   Cancelable: prevent it to open the URL yourself.
  *
+ * @csspart sample - The "Sample data" badge, shown once the backend says it answers from a mock Leap.
  * @csspart form - The `<form>`.
  * @csspart field - Each label + input + message group.
  * @csspart label - Each `<label>`.
@@ -64,7 +68,7 @@ import { styles } from './incentive-checker.styles.js';
  * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `11rem`.
  */
 export class LeapIncentiveChecker extends LitElement {
-  static override styles = [tokens, visuallyHidden, skeletons, styles];
+  static override styles = [tokens, visuallyHidden, skeletons, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     lang: { reflect: true },
@@ -87,11 +91,13 @@ export class LeapIncentiveChecker extends LitElement {
   declare lang: string;
   /** URL of your backend's `POST .../session`. Required. */
   declare sessionEndpoint?: string;
-  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
+  /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
   declare apiBase?: string;
   /**
    * The id of your page's own address form (or any element holding the address fields), like an input's `form`
-   * attribute: the checker reads the address from it, shows no address fields of its own, and checks by itself.
+   * attribute: the checker reads the address from it, shows no address fields of its own, and checks by itself. Fields
+   * are found by `data-leap-address="street-1|street-2|city|state|postal-code|country"`, `autocomplete` tokens or
+   * common names.
    */
   declare addressForm?: string;
   /** Leap device ids; repeats mean quantity (`32,44,44`). */
@@ -134,7 +140,7 @@ export class LeapIncentiveChecker extends LitElement {
     super();
     new ProblemReporter(this, () => {
       const problem = this.#controller.misconfiguration;
-      return problem ? configProblem(problem) : null;
+      return problem ? configProblem(problem.message, problem.code) : null;
     });
   }
 
@@ -177,10 +183,11 @@ export class LeapIncentiveChecker extends LitElement {
     return html`<div class="checker">
       <div class="heading">
         <slot name="heading"><h2>${locale.strings.checkerHeading}</h2></slot>
+        ${lookup.sample ? html`<p part="sample" class="sample">${locale.strings.sampleData}</p>` : nothing}
       </div>
       ${
         problem
-          ? misconfiguredTemplate(locale.strings.misconfigured(problem))
+          ? misconfiguredTemplate(locale.strings.misconfigured)
           : [
               formTemplate(this.#controller.formView()),
               outcomeTemplate(lookup.task, this.#controller.outcomeView(), { height, due: auto.due }),

@@ -63,6 +63,8 @@ export class IncentiveLookup {
   #latest = 0;
   /** The latest check asked for, answered or not. */
   lastRequest: CheckRequest | null = null;
+  /** The backend answers from a mock Leap (its session says so). */
+  sample = false;
   /** The check in flight and what it asked, so asking the same again joins it. */
   #running: { request: string; answer: Promise<IncentivesResult> } | null = null;
   readonly task: Task<[CheckRequest], IncentivesResult>;
@@ -120,9 +122,18 @@ export class IncentiveLookup {
   }
 
   async #send(request: CheckRequest, signal: AbortSignal): Promise<IncentivesResult> {
+    // Leap serves US addresses: anything else would come back as "address not found", so it is not sent at all.
+    if (request.address.country_code !== 'US') {
+      throw new LeapApiError({
+        status: 400,
+        title: 'Address not supported',
+        details: { kind: 'address-not-supported', country_code: request.address.country_code },
+      });
+    }
     const { session: endpoint, apiBase } = this.#options.endpoints();
     const client = new LeapApiClient(endpoint, apiBase);
     const session = await sessionClientFor(endpoint).get(signal);
+    this.sample = session.mock === true;
     const now: Omit<Sent, 'referenceId'> = { place: lookupKey(request), devices: JSON.stringify(request.devices) };
     const last = this.#sent;
     // Leap keeps the customer's last lookup: the same place can be refreshed, or re-evaluated for other devices.

@@ -19,9 +19,30 @@ export function resolveApiBase(sessionEndpoint: string, apiBase?: string | null)
   return base;
 }
 
+/**
+ * The session's token is sent only to the origin that issued it: an `api-base` elsewhere (markup injected into a CMS
+ * page, say) would receive the customer's token and address. The problem in words, or null.
+ */
+export function apiBaseProblem(sessionEndpoint: string | undefined, apiBase: string | undefined | null): string | null {
+  if (!sessionEndpoint || !apiBase) return null;
+  const origin = (url: string) => {
+    try {
+      return new URL(url, document.baseURI).origin;
+    } catch {
+      return url;
+    }
+  };
+  const session = origin(sessionEndpoint);
+  return origin(apiBase) === session
+    ? null
+    : `api-base must be on the origin of session-endpoint (${session}), where the token may go; not ${origin(apiBase)}.`;
+}
+
 export class LeapApiClient {
   readonly #sessionEndpoint: string;
   readonly #apiBase: string | null;
+  /** The session of the latest answer (`mock: true`: the backend answers from a mock Leap). */
+  session: LeapSession | null = null;
 
   constructor(sessionEndpoint: string, apiBase?: string | null) {
     this.#sessionEndpoint = sessionEndpoint;
@@ -32,6 +53,8 @@ export class LeapApiClient {
     path: string,
     init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<ApiAnswer<T>> {
+    const problem = apiBaseProblem(this.#sessionEndpoint, this.#apiBase);
+    if (problem) throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem } });
     const sessions = sessionClientFor(this.#sessionEndpoint);
     const url = new URL(path.replace(/^\/+/, ''), resolveApiBase(this.#sessionEndpoint, this.#apiBase));
     for (let attempt = 0; ; attempt += 1) {
@@ -82,6 +105,7 @@ export class LeapApiClient {
         }
         throw error;
       }
+      this.session = session;
       return { body: body as T, session };
     }
   }

@@ -4,6 +4,7 @@
  * so a misspelt name or a wrong detail does not compile.
  */
 import type { ConnectFlow, ConnectReturn } from '../../core/connect-url.js';
+import type { LeapErrorCode } from '../../core/error-codes.js';
 import type {
   ApplicationView,
   CustomerMeter,
@@ -23,7 +24,8 @@ export interface LeapConnectDetail {
  * errors that came from an HTTP answer also carry Leap's envelope fields `status`, `title` and `details`.
  */
 export interface LeapErrorDetail {
-  code: string;
+  /** One of the codes listed in docs/errors.md. */
+  code: LeapErrorCode;
   message: string;
   status?: number;
   title?: string;

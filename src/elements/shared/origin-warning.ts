@@ -1,18 +1,55 @@
 /**
- * A backend that refuses the page's origin answers 403 with the origin and the option that allows it. The customer
- * sees the usual "could not connect" state; the developer gets the reason in the console, once per page: the usual
- * cause is a dev proxy that rewrites `Origin` (`changeOrigin: true`) or a missing `allowedOrigins` entry.
+ * What the page's developer reads in the console when the backend cannot serve this page: one line per problem and
+ * page, however many elements meet it. A backend that refuses the page's origin either says so in a 403 the page can
+ * read (a dev proxy that rewrites `Origin`), or, across origins, the browser hides its answer behind a CORS error,
+ * which `probeRefusedOrigin` tells from an outage.
  */
-import type { LeapApiError } from '../../core/errors.js';
+import { LeapApiError, NETWORK_ERROR_STATUS } from '../../core/errors.js';
 import { pageShared } from './page-registry.js';
 
+/** Logs `line` unless this page already did. */
+export function warnOnce(line: string): void {
+  const warned = pageShared('setup-warnings', () => new Set<string>());
+  if (warned.has(line)) return;
+  warned.add(line);
+  console.warn(`leap-elements: ${line}`);
+}
+
+const allowIt = (origin: string) => `add ${origin} to LEAP_ALLOWED_ORIGINS (or the allowedOrigins option)`;
+
 export function warnIfOriginRefused(error: LeapApiError): void {
-  if (error.status !== 403) return;
-  const warned = pageShared('refused-origins', () => new Set<string>());
-  const details = error.details as { origin?: unknown; reason?: unknown } | null;
-  if (typeof details?.origin !== 'string' || warned.has(details.origin)) return;
-  warned.add(details.origin);
-  console.warn(
-    `leap-elements: the backend refused requests from ${details.origin}. ${typeof details.reason === 'string' ? details.reason : 'Add it to allowedOrigins.'}`,
-  );
+  const details = error.details as { origin?: unknown } | null;
+  if (error.status !== 403 || typeof details?.origin !== 'string') return;
+  warnOnce(`the backend refuses ${details.origin}: ${allowIt(details.origin)}; a dev proxy must keep Origin.`);
+}
+
+/**
+ * A request to another origin failed without an answer. The browser hides the reason; an opaque `no-cors` request
+ * (a GET: it changes nothing, and sends no credentials) reaches the same server: if that is answered, the server is
+ * up and the first request was refused by CORS, so the page's origin is not allowed.
+ */
+export async function networkError(url: string, error: unknown): Promise<LeapApiError> {
+  const target = new URL(url);
+  const origin = location.origin;
+  if (target.origin !== origin && navigator.onLine !== false) {
+    const answered = await fetch(target, { mode: 'no-cors', credentials: 'omit', cache: 'no-store' }).then(
+      () => true,
+      () => false,
+    );
+    if (answered) {
+      warnOnce(
+        `${target.origin} refuses this page's origin, ${origin}: ${allowIt(origin)}. Check: npx leap-elements doctor`,
+      );
+      return new LeapApiError({
+        status: NETWORK_ERROR_STATUS,
+        title: 'Origin not allowed',
+        details: { kind: 'origin-refused', origin },
+      });
+    }
+  }
+  return new LeapApiError({
+    status: NETWORK_ERROR_STATUS,
+    title: 'Network error',
+    details: { message: error instanceof Error ? error.message : String(error) },
+  });
 }

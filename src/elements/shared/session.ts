@@ -1,6 +1,6 @@
 import { pageShared } from './page-registry.js';
-import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
-import { warnIfOriginRefused } from './origin-warning.js';
+import { LeapApiError, toLeapError } from '../../core/errors.js';
+import { networkError, warnIfOriginRefused, warnOnce } from './origin-warning.js';
 
 /** What the partner backend's `POST .../session` answers. */
 export interface LeapSession {
@@ -8,6 +8,8 @@ export interface LeapSession {
   /** ISO date-time or epoch seconds. */
   expires_at?: string | number;
   reference_id: string;
+  /** The backend answers from a mock Leap: the elements show a "Sample data" badge. */
+  mock?: boolean;
 }
 
 /** Renew this long before `expires_at` so a request never leaves with a token about to lapse. */
@@ -52,24 +54,26 @@ export class SessionClient {
         headers: { accept: 'application/json' },
       });
     } catch (error) {
-      throw new LeapApiError({
-        status: NETWORK_ERROR_STATUS,
-        title: 'Network error',
-        details: { message: error instanceof Error ? error.message : String(error) },
-      });
+      throw await networkError(this.endpoint, error);
     }
-    const body: unknown = await response.json().catch(() => null);
-    if (!response.ok) {
+    const type = response.headers.get('content-type') ?? '';
+    const body: unknown = /json/i.test(type) ? await response.json().catch(() => null) : null;
+    const session = body as Partial<LeapSession> | null;
+    // Not a session route at all: a wrong URL (404, 405), or a page (an app's HTML fallback, a login redirect).
+    const wrongRoute = response.status === 404 || response.status === 405 || (response.ok && !/json/i.test(type));
+    if (!wrongRoute && !response.ok) {
       const error = toLeapError(response.status, body, 'Session refused');
       warnIfOriginRefused(error);
       throw error;
     }
-    const session = body as Partial<LeapSession> | null;
-    if (!session || typeof session.reference_id !== 'string' || session.reference_id === '') {
+    if (wrongRoute || typeof session?.reference_id !== 'string' || session.reference_id === '') {
+      warnOnce(
+        `session-endpoint ${this.endpoint} answered ${response.status} ${type.split(';')[0] || '(no type)'}${wrongRoute ? '' : ' without reference_id'}; expected 200 JSON {token, expires_at, reference_id} from the backend's POST {base}/session.`,
+      );
       throw new LeapApiError({
-        status: 502,
-        title: 'Invalid session response',
-        details: { reason: 'The session endpoint answered without a reference_id.' },
+        status: response.status,
+        title: 'Not a session endpoint',
+        details: { kind: 'session-endpoint-invalid', content_type: type },
       });
     }
     this.#current = { session: session as LeapSession, expiresAtMs: parseExpiry(session.expires_at) };

@@ -1,7 +1,7 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import { classifyError } from '../../core/error-kinds.js';
-import { LeapApiClient } from './api-client.js';
+import { apiBaseProblem, LeapApiClient } from './api-client.js';
 import { OutcomeAnnouncer } from './controllers/announcer.js';
 import { LocaleController } from './controllers/locale.js';
 import { configProblem, ProblemReporter } from './controllers/problem-reporter.js';
@@ -28,17 +28,22 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   declare lang: string;
   /** URL of your backend's `POST .../session`. */
   declare sessionEndpoint?: string;
-  /** Base URL of the backend routes. Default: the parent of `session-endpoint`. */
+  /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
   declare apiBase?: string;
 
   private reloads = 0;
+  /** The latest answer came from a mock Leap. */
+  #sample = false;
   protected readonly locale: LocaleController<S>;
   protected readonly announcer = new OutcomeAnnouncer(this);
   readonly #slots = new HasSlotController(this, 'heading');
 
   protected readonly task = new Task(this, {
     task: async ([endpoint, base, key], { signal }): Promise<T | null> => {
-      const value = endpoint && key !== null ? await this.load(new LeapApiClient(endpoint, base), key, signal) : null;
+      const ready = endpoint && key !== null && !this.#misconfiguration();
+      const client = ready ? new LeapApiClient(endpoint, base) : null;
+      const value = client ? await this.load(client, key!, signal) : null;
+      this.#sample = client?.session?.mock === true;
       await this.locale.ready();
       return value;
     },
@@ -56,9 +61,14 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     super();
     this.locale = new LocaleController(this, tables, warmUp);
     new ProblemReporter(this, () => {
-      const problem = this.configError();
+      const problem = this.#misconfiguration();
       return problem ? configProblem(problem) : null;
     });
+  }
+
+  /** The element's own settings first, then where its token may go. */
+  #misconfiguration(): string | null {
+    return this.configError() ?? apiBaseProblem(this.sessionEndpoint, this.apiBase);
   }
 
   /** What identifies the thing to load (a meter id, an application id or `''` for all); null when not set. */
@@ -99,8 +109,8 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
 
   protected override render() {
     const strings = this.locale.strings;
-    const config = this.configError();
-    if (config) return misconfiguredTemplate(strings.misconfigured(config));
+    const config = this.#misconfiguration();
+    if (config) return misconfiguredTemplate(strings.misconfigured);
     const task = this.task;
     // A heading the page slots in names the region; shadow DOM cannot point aria-labelledby at it.
     const slotted = this.#slots.has('heading') ? this.#slots.text('heading') : '';
@@ -112,6 +122,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
       aria-busy=${task.status === TaskStatus.PENDING}
     >
       <slot name="heading"><h2 id="heading">${this.heading(strings)}</h2></slot>
+      ${this.#sample ? html`<p part="sample" class="sample">${strings.sampleData}</p>` : nothing}
       ${task.render({
         initial: () => this.#renderSkeleton(strings),
         pending: () => (task.value ? this.renderValue(task.value, strings) : this.#renderSkeleton(strings)),

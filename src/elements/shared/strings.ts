@@ -14,27 +14,41 @@ export function plural(locale: string, count: number, forms: { one: string; othe
   return (new Intl.PluralRules(locale).select(count) === 'one' ? forms.one : forms.other).replace('#', String(count));
 }
 
+/** The badge over answers from a mock Leap, in every element's table (the connect button and return have no common one). */
+export const SAMPLE_DATA = { en: 'Sample data', es: 'Datos de ejemplo' } as const;
+
 /** Errors, loading and configuration messages every element shares. */
 export interface CommonStrings {
-  misconfigured: (detail: string) => string;
+  /** A setup problem: the console names it for the developer; the customer only learns it is not their doing. */
+  misconfigured: string;
   errorAddressNotFound: string;
+  errorUsOnly: string;
   errorInvalid: string;
   errorSession: string;
+  /** The backend refuses this page's origin: nothing the customer can do here. */
+  errorNotOnThisPage: string;
+  /** The element is set up wrongly (its session endpoint is not one): nothing the customer can do. */
+  errorUnavailable: string;
   errorRateLimited: (seconds: number) => string;
   errorUpstream: string;
   errorOffline: string;
   errorUnexpected: string;
   retry: string;
+  /** The badge over answers from a mock Leap. */
+  sampleData: string;
   unknownStatusHelp: string;
   loading: string;
 }
 
 export const COMMON_STRINGS: StringTables<CommonStrings> = {
   en: {
-    misconfigured: (detail) => `This section is not set up correctly: ${detail}`,
+    misconfigured: 'This section is not set up correctly.',
     errorAddressNotFound: 'We could not find that address. Please check the street, city, state and ZIP code.',
+    errorUsOnly: 'Incentives are checked for addresses in the United States only.',
     errorInvalid: 'Some details need correcting.',
     errorSession: 'We could not start a secure session. Please reload the page or sign in again.',
+    errorNotOnThisPage: 'This feature is not available on this page.',
+    errorUnavailable: 'This feature is not available right now.',
     errorRateLimited: (seconds) =>
       plural('en', seconds, {
         one: 'Too many checks. Please try again in # second.',
@@ -44,14 +58,18 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     errorOffline: 'You appear to be offline. Check your connection and try again.',
     errorUnexpected: 'Something went wrong. Please try again.',
     retry: 'Try again',
+    sampleData: SAMPLE_DATA.en,
     unknownStatusHelp: 'Leap reported a status this page does not know yet.',
     loading: 'Loading…',
   },
   es: {
-    misconfigured: (detail) => `Esta sección no está configurada correctamente: ${detail}`,
+    misconfigured: 'Esta sección no está configurada correctamente.',
     errorAddressNotFound: 'No encontramos esa dirección. Revise la calle, la ciudad, el estado y el código postal.',
+    errorUsOnly: 'Los incentivos solo se consultan para direcciones en Estados Unidos.',
     errorInvalid: 'Algunos datos deben corregirse.',
     errorSession: 'No pudimos iniciar una sesión segura. Vuelva a cargar la página o inicie sesión de nuevo.',
+    errorNotOnThisPage: 'Esta función no está disponible en esta página.',
+    errorUnavailable: 'Esta función no está disponible en este momento.',
     errorRateLimited: (seconds) =>
       plural('es', seconds, {
         one: 'Demasiadas consultas. Inténtelo de nuevo en # segundo.',
@@ -62,6 +80,7 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     errorOffline: 'Parece que no tiene conexión. Revise su conexión e inténtelo de nuevo.',
     errorUnexpected: 'Algo salió mal. Inténtelo de nuevo.',
     retry: 'Intentar de nuevo',
+    sampleData: SAMPLE_DATA.es,
     unknownStatusHelp: 'Leap informó un estado que esta página aún no conoce.',
     loading: 'Cargando…',
   },
