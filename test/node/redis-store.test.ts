@@ -8,10 +8,19 @@ import { spawn } from 'node:child_process';
 import { once } from 'node:events';
 import { createInterface } from 'node:readline';
 import { fileURLToPath } from 'node:url';
-import { Redis } from 'ioredis';
 import { createClient } from 'redis';
-import { createLeapHandler, RedisRateLimitStore, type Logger } from '../../src/server/index.js';
+import { createLeapHandler, RedisRateLimitStore } from '../../src/server/index.js';
 import { listen } from '../../src/server/node.js';
+import {
+  applications,
+  guestSession,
+  ioRedisClient,
+  nodeRedisClient,
+  range,
+  reconnectStrategy,
+  recorder,
+  until,
+} from '../support/redis-clients.js';
 import { TEST_SECRET } from './support.js';
 
 import { startRedis } from '../support/redis.mjs';
@@ -20,30 +29,9 @@ const root = fileURLToPath(new URL('../..', import.meta.url));
 const fixture = fileURLToPath(new URL('./fixtures/redis-backend.ts', import.meta.url));
 
 const redis = await startRedis();
-const reconnectStrategy = (retries: number) => Math.min(retries * 50, 500);
 
-/** node-redis set up as the store wants it: while disconnected, commands fail at once instead of queueing. */
-async function nodeRedisClient() {
-  const client = createClient({ url: redis.url, disableOfflineQueue: true, socket: { reconnectStrategy } });
-  // It reconnects on its own; without a listener an `error` event would crash the test process.
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
-
-async function ioRedisClient() {
-  const client = new Redis(redis.url, {
-    lazyConnect: true,
-    enableOfflineQueue: false,
-    retryStrategy: reconnectStrategy,
-  });
-  client.on('error', () => {});
-  await client.connect();
-  return client;
-}
-
-const nodeRedis = await nodeRedisClient();
-const ioRedis = await ioRedisClient();
+const nodeRedis = await nodeRedisClient(redis.url);
+const ioRedis = await ioRedisClient(redis.url);
 // The test's own view of Redis; it queues while disconnected, so it simply waits out a restart.
 const admin = createClient({ url: redis.url, socket: { reconnectStrategy } });
 admin.on('error', () => {});
@@ -56,41 +44,6 @@ after(async () => {
   admin.destroy();
   await redis.stop();
 });
-
-function recorder() {
-  const lines: string[] = [];
-  const logger: Logger = (level, message) => lines.push(`${level} ${message}`);
-  return { lines, logger, at: (level: string) => lines.filter((line) => line.startsWith(`${level} `)) };
-}
-
-/** Calls `probe` until `done` accepts its value; gives up after `timeoutMs`. */
-async function until<T>(probe: () => Promise<T>, done: (value: T) => boolean, what: string, timeoutMs = 5000) {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (done(value)) return value;
-    if (Date.now() > deadline) throw new Error(`gave up waiting for ${what}; last value ${JSON.stringify(value)}`);
-    await new Promise((resolve) => setTimeout(resolve, 10));
-  }
-}
-
-function range(from: number, to: number): number[] {
-  return Array.from({ length: to - from + 1 }, (_, i) => from + i);
-}
-
-async function guestSession(base: string): Promise<{ token: string; reference_id: string }> {
-  const response = await fetch(`${base}/session`, { method: 'POST' });
-  assert.equal(response.status, 200, await response.clone().text());
-  return (await response.json()) as { token: string; reference_id: string };
-}
-
-/** One cheap authenticated call; its body is read so the connection is free again. */
-async function applications(base: string, token: string) {
-  const started = performance.now();
-  const response = await fetch(`${base}/applications`, { headers: { authorization: `Bearer ${token}` } });
-  await response.arrayBuffer();
-  return { status: response.status, headers: response.headers, ms: performance.now() - started };
-}
 
 describe('RedisRateLimitStore', () => {
   for (const library of ['node-redis', 'ioredis'] as const) {
@@ -245,7 +198,7 @@ describe('RedisRateLimitStore', () => {
   });
 
   it('while Redis is down or hangs the instance holds the limit on its own, warns once, and counts in Redis again once it is back', async () => {
-    const client = await nodeRedisClient();
+    const client = await nodeRedisClient(redis.url);
     after(() => client.destroy());
     // The store's lines apart from the backend's own (which warns, for one, that it answers from the mock).
     const log = recorder();
@@ -304,7 +257,7 @@ describe('RedisRateLimitStore', () => {
     const handled: string[] = [];
     const prefix = 'events:';
     const instance = async () => {
-      const client = await nodeRedisClient();
+      const client = await nodeRedisClient(redis.url);
       after(() => client.destroy());
       const server = await listen(
         createLeapHandler({
@@ -344,7 +297,7 @@ describe('RedisRateLimitStore', () => {
     it(`400 requests, 200 at a time, against a limit of 50 a minute on one instance with Redis ${redisState}: at most 50 served`, async () => {
       const client =
         redisState === 'up'
-          ? await nodeRedisClient()
+          ? await nodeRedisClient(redis.url)
           : createClient({ url: 'redis://127.0.0.1:9', disableOfflineQueue: true, socket: { reconnectStrategy } });
       if (redisState !== 'up') {
         client.on('error', () => {});
@@ -379,45 +332,4 @@ describe('RedisRateLimitStore', () => {
       if (redisState !== 'up') assert.equal(log.at('warn').length, 1, 'the outage is said once');
     });
   }
-});
-
-describe('RedisRateLimitStore without a server', () => {
-  it('refuses a client it cannot drive', () => {
-    assert.throws(
-      () => new RedisRateLimitStore({ client: {} as never }),
-      /client must be a node-redis client .* or an ioredis client/,
-    );
-  });
-
-  it('warns at most once a minute, masks credentials, and announces the recovery once', async (t) => {
-    t.mock.timers.enable({ apis: ['Date'], now: 1_000_000 });
-    let down = true;
-    const client = {
-      sendCommand: async () => {
-        if (down) throw new Error('connect ECONNREFUSED redis://default:hunter2@10.0.0.5:6379');
-        return [1, 60_000];
-      },
-    };
-    const log = recorder();
-    const store = new RedisRateLimitStore({ client, logger: log.logger });
-
-    // Redis down: the instance's own count decides, never 0.
-    assert.deepEqual(await store.hit('k', 60_000), { count: 1, resetAt: 1_000_000 + 60_000 });
-    assert.equal((await store.hit('k', 60_000)).count, 2);
-    t.mock.timers.tick(59_999);
-    await store.hit('k', 60_000);
-    assert.equal(log.lines.length, 1);
-    t.mock.timers.tick(1);
-    await store.hit('k', 60_000);
-    down = false;
-    // Redis back, with a lower count (1) than this instance's new window has seen (2): the higher one decides.
-    assert.equal((await store.hit('k', 60_000)).count, 2);
-    await store.hit('k', 60_000);
-
-    assert.deepEqual(log.lines, [
-      'warn Redis rate-limit store unavailable, counting on this instance alone: connect ECONNREFUSED redis://***@10.0.0.5:6379',
-      'warn Redis rate-limit store unavailable, counting on this instance alone: connect ECONNREFUSED redis://***@10.0.0.5:6379 (2 more failures since the last warning)',
-      'info Redis rate-limit store reachable again',
-    ]);
-  });
 });
