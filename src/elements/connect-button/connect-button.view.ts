@@ -2,7 +2,7 @@
  * The button's shadow DOM without lit-html: a link and one message under it, built once and updated in place, which
  * keeps the button's own bundle small for pages that embed nothing else.
  */
-import { WARNING } from '../shared/icons.js';
+import { WARNING } from '../shared/icon-paths.js';
 
 /** What the link shows now. */
 export interface LinkView {
