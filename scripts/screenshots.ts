@@ -274,7 +274,7 @@ try {
         await tab.evaluate(() => document.fonts.ready.then(() => new Promise((r) => requestAnimationFrame(r))));
         const png = await tab.locator('body').screenshot({ animations: 'disabled' });
         const optimised = await sharp(png)
-          .png({ palette: true, quality: 90, effort: 10, compressionLevel: 9 })
+          .png({ palette: true, colours: 32, dither: 0, effort: 10, compressionLevel: 9 })
           .toBuffer();
         const file = join(outDir, `${tag}-${theme}-${lang}.png`);
         writeFileSync(file, optimised);
