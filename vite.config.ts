@@ -104,6 +104,14 @@ export function minifyBundle(): Plugin {
   };
 }
 
+/** How the `html` templates are minified (the browser tests read their templates minified alike). */
+export const TEMPLATE_HTML_OPTIONS = {
+  collapseWhitespace: true,
+  conservativeCollapse: true,
+  removeComments: false,
+  removeAttributeQuotes: true,
+};
+
 /**
  * Minifies the CSS (Lightning CSS) and HTML inside Lit's `css` and `html` templates of our own modules. Whitespace is
  * collapsed conservatively (one space is kept where there was some), so inline text renders exactly as before.
@@ -115,15 +123,7 @@ export function minifyTemplates(): Plugin {
     async transform(code, id) {
       if (!/\/src\/.*\.ts$/.test(id) || !/\b(html|css)`/.test(code)) return null;
       const { minifyHTMLLiterals } = await import('minify-literals');
-      const result = await minifyHTMLLiterals(code, {
-        fileName: id,
-        minifyOptions: {
-          collapseWhitespace: true,
-          conservativeCollapse: true,
-          removeComments: false,
-          removeAttributeQuotes: true,
-        },
-      });
+      const result = await minifyHTMLLiterals(code, { fileName: id, minifyOptions: TEMPLATE_HTML_OPTIONS });
       return result ? { code: result.code, map: result.map?.toString() ?? null } : null;
     },
   };

@@ -178,13 +178,24 @@ export function elementList(elements: ElementDoc[]): string {
   ].join('\n');
 }
 
-/** Every custom property and part of the family in one place: what a theme can set, and where it applies. */
+/**
+ * Every custom property and part of the family in one place, like a design system's variables table: the property,
+ * what it styles, its light and dark defaults (from each `@cssprop` line's "Default `…`; dark theme `…`"), and where
+ * it applies.
+ */
 export function themingSection(elements: ElementDoc[]): string {
-  const properties = new Map<string, { fallback: string; tags: string[] }>();
+  const properties = new Map<string, { styles: string; light: string; dark: string; tags: string[] }>();
   for (const element of elements) {
     for (const property of element.declaration.cssProperties ?? []) {
-      const stated = /Default `([^`]+)`/.exec(property.description ?? '')?.[1];
-      const entry = properties.get(property.name) ?? { fallback: stated ? code(stated) : 'inherits', tags: [] };
+      const description = property.description ?? '';
+      const light = /Default `([^`]+)`/.exec(description)?.[1];
+      const dark = /dark theme `([^`]+)`/.exec(description)?.[1];
+      const entry = properties.get(property.name) ?? {
+        styles: cell(description.replace(/\s*(Default `[^`]+`|Inherits)[^]*$/, '')),
+        light: light ? code(light) : 'inherits',
+        dark: dark ? code(dark) : light ? 'same' : 'inherits',
+        tags: [],
+      };
       entry.tags.push(`\`<${element.tag}>\``);
       properties.set(property.name, entry);
     }
@@ -194,8 +205,14 @@ export function themingSection(elements: ElementDoc[]): string {
     THEME_START,
     '',
     table(
-      ['Custom property', 'Default', 'Elements'],
-      [...properties].map(([name, { fallback, tags }]) => [code(name), fallback, everywhere(tags)]),
+      ['Variable', 'What it styles', 'Light', 'Dark', 'Elements'],
+      [...properties].map(([name, { styles, light, dark, tags }]) => [
+        code(name),
+        styles,
+        light,
+        dark,
+        everywhere(tags),
+      ]),
     ),
     '',
     table(

@@ -6,6 +6,8 @@ import { writeFileSync } from 'node:fs';
 import { execFileSync } from 'node:child_process';
 import { build } from 'esbuild';
 import { CHROMIUM_ARGS, ensureChromium } from './support/chromium.mjs';
+import { devtoolsCommands } from './support/browser-commands.mjs';
+import { shippedTemplates } from './support/shipped-templates.mjs';
 // TypeScript modules load because test/run.mjs starts the runner with `--import tsx`.
 import { testBackendMiddleware } from './support/test-backend.ts';
 import { docSnippets } from '../scripts/doc-snippets.ts';
@@ -125,7 +127,9 @@ export default {
     },
   ],
   plugins: [
+    devtoolsCommands(),
     reactCommonJsPlugin(),
+    shippedTemplates(rootDir),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname }),
   ],
   reporters: [defaultReporter(), summaryReporter({ flatten: false }), countingReporter()],

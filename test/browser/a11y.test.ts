@@ -4,24 +4,13 @@
  * that every CSS part a state renders is documented.
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { resetMouse, sendMouse } from '@web/test-runner-commands';
 import '../../src/define.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
 import type { LeapIncentiveChecker } from '../../src/elements/incentive-checker/incentive-checker.js';
 import { stubFetch } from './helpers.js';
-import { expectPartsDocumented } from './manifest.js';
+import { axeClean, everyInteraction } from './harness/axe.js';
+import { contrast } from './harness/contrast.js';
 
-interface AxeResult {
-  violations: Array<{
-    id: string;
-    help: string;
-    nodes: Array<{ target: unknown; html: string; failureSummary?: string }>;
-  }>;
-}
-/** axe-core's browser build, registered on `window` when imported. */
-const axe = () => (window as unknown as { axe?: { run(context: Element, options: object): Promise<AxeResult> } }).axe;
-
-const WCAG_22_AA = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'];
 const BEND = {
   street_1: '456 Main St',
   city: 'Bend',
@@ -29,43 +18,6 @@ const BEND = {
   postal_code: '97701',
   country_code: 'US',
 };
-
-async function axeClean(el: Element, state: string): Promise<void> {
-  if (!axe()) await import('axe-core/axe.min.js');
-  const { violations } = await axe()!.run(el, { runOnly: { type: 'tag', values: WCAG_22_AA } });
-  const described = violations.map(
-    (v) =>
-      `${v.id}: ${v.help}\n${v.nodes.map((n) => `  ${String(n.target)} ${n.html}\n  ${n.failureSummary ?? ''}`).join('\n')}`,
-  );
-  expect(described, `axe violations in ${state}`).to.deep.equal([]);
-}
-
-/** The element's own interactive controls (in its shadow root). */
-function controls(el: Element): HTMLElement[] {
-  return [
-    ...el.shadowRoot!.querySelectorAll<HTMLElement>('a[href], button, input, select, [tabindex]:not([tabindex="-1"])'),
-  ].filter((control) => control.getClientRects().length > 0);
-}
-
-/** The state as it is, then with each control hovered (a real mouse) and focused (the keyboard's ring). */
-async function everyInteraction(el: Element, state: string): Promise<void> {
-  expectPartsDocumented(el, state);
-  await axeClean(el, state);
-  for (const control of controls(el)) {
-    const name = `${state}, ${control.localName}${control.id ? `#${control.id}` : ''}`;
-    control.scrollIntoView({ block: 'center' });
-    const box = control.getBoundingClientRect();
-    await sendMouse({
-      type: 'move',
-      position: [Math.round(box.x + box.width / 2), Math.round(box.y + box.height / 2)],
-    });
-    await axeClean(el, `${name} hovered`);
-    await resetMouse();
-    control.focus();
-    await axeClean(el, `${name} focused`);
-    control.blur();
-  }
-}
 
 async function checker(attributes = ''): Promise<LeapIncentiveChecker> {
   const el = document.createElement('leap-incentive-checker');
@@ -78,12 +30,47 @@ async function checker(attributes = ''): Promise<LeapIncentiveChecker> {
   return fixture<LeapIncentiveChecker>(el);
 }
 
-async function checked(el: LeapIncentiveChecker, address: Record<string, string>): Promise<void> {
+/**
+ * Checks `address` and waits for the outcome the test names: `leap-result`, or `leap-error` with `code`. The other
+ * outcome fails the test at once, so a broken lookup can never pass for the state under audit.
+ */
+async function reached(
+  el: LeapIncentiveChecker,
+  address: Record<string, string>,
+  expected: 'leap-result' | { error: string },
+): Promise<void> {
   el.address = address;
-  const done = Promise.race([oneEvent(el, 'leap-result'), oneEvent(el, 'leap-error')]);
+  const outcome = new Promise<Event>((resolve) => {
+    el.addEventListener('leap-result', resolve, { once: true });
+    el.addEventListener('leap-error', resolve, { once: true });
+  });
   el.check().catch(() => {});
-  await done;
-  await el.updateComplete;
+  const event = (await outcome) as CustomEvent<{ code?: string; message?: string }>;
+  if (expected === 'leap-result') {
+    expect(event.type, `expected a result, got ${event.detail.code}: ${event.detail.message}`).to.equal('leap-result');
+  } else {
+    expect(event.type).to.equal('leap-error');
+    expect(event.detail.code).to.equal(expected.error);
+  }
+  do await el.updateComplete;
+  while (el.isUpdatePending);
+}
+
+/** The text on screen at `selector` in the element (throws when nothing there is visible). */
+function shown(el: Element, selector: string): string {
+  const node = el.shadowRoot!.querySelector<HTMLElement>(selector);
+  expect(node, `${selector} is shown`).to.exist;
+  expect(node!.getClientRects().length, `${selector} is visible`).to.be.above(0);
+  return node!.textContent!.replace(/\s+/g, ' ').trim();
+}
+
+/** Waits for `event` from `el` and the render that goes with it. */
+async function settled<T = unknown>(el: Element, event: string): Promise<CustomEvent<T>> {
+  const fired = (await oneEvent(el, event)) as CustomEvent<T>;
+  const lit = el as LeapIncentiveChecker;
+  do await lit.updateComplete;
+  while (lit.isUpdatePending);
+  return fired;
 }
 
 describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused', () => {
@@ -108,28 +95,39 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
         el.address = BEND;
         void el.check().catch(() => {});
         await el.updateComplete;
+        shown(el, '.result.pending .skeleton');
         await everyInteraction(el, 'checker pending');
       } finally {
         stub.restore();
       }
     });
 
-    for (const [name, address] of [
-      ['a result with a claim link (Bend)', BEND],
+    for (const [name, address, expected, visible] of [
+      ['a result with a claim link (Bend)', BEND, 'leap-result', '[part="claim"]'],
       [
         'eligible and not-eligible tiers (San Francisco)',
         { ...BEND, street_1: '1 Market St', city: 'San Francisco', state_or_province_code: 'CA', postal_code: '94105' },
+        'leap-result',
+        '[part="tier"].ineligible',
       ],
-      ['zero incentives (Portland)', { ...BEND, street_1: '100 SW Main St', city: 'Portland', postal_code: '97204' }],
+      [
+        'zero incentives (Portland)',
+        { ...BEND, street_1: '100 SW Main St', city: 'Portland', postal_code: '97204' },
+        'leap-result',
+        '[part="empty"]',
+      ],
       [
         'several utilities to pick from (Davis)',
         { ...BEND, street_1: '23 Russell Blvd', city: 'Davis', state_or_province_code: 'CA', postal_code: '95616' },
+        'leap-result',
+        '.picker input[type="radio"]',
       ],
-      ['address not found', { ...BEND, postal_code: '00000' }],
+      ['address not found', { ...BEND, postal_code: '00000' }, { error: 'ADDRESS_NOT_FOUND' }, '[part="error"]'],
     ] as const) {
       it(name, async () => {
         const el = await checker();
-        await checked(el, address);
+        await reached(el, address, expected);
+        shown(el, visible);
         await everyInteraction(el, `checker: ${name}`);
       });
     }
@@ -158,7 +156,8 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
       );
       try {
         const el = await checker();
-        await checked(el, BEND);
+        await reached(el, BEND, 'leap-result');
+        expect(el.shadowRoot!.querySelectorAll('[part="program-toggle"]')).to.have.length(4);
         await everyInteraction(el, 'checker long answer');
         el.shadowRoot!.querySelector<HTMLButtonElement>('[part="program-toggle"]')!.click();
         await el.updateComplete;
@@ -170,20 +169,24 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
 
     it('an upstream failure with its retry, and field errors', async () => {
       const el = await checker('session-endpoint=/api/fault/500/leap/session');
-      await checked(el, BEND);
+      await reached(el, BEND, { error: 'UPSTREAM_DOWN' });
+      expect(shown(el, '[part="retry"]')).to.equal('Try again');
       await everyInteraction(el, 'checker upstream failure');
       const invalid = await checker();
       invalid.address = { ...BEND, postal_code: '977', state_or_province_code: 'Orgeon' };
       await invalid.check().catch(() => {});
       await invalid.updateComplete;
+      expect(invalid.shadowRoot!.querySelectorAll('[aria-invalid="true"]')).to.have.length(2);
+      shown(invalid, '[part="field-error"]');
       await everyInteraction(invalid, 'checker field errors');
     });
 
     it('an outdated result, in Spanish', async () => {
       const el = await checker('lang=es');
-      await checked(el, BEND);
+      await reached(el, BEND, 'leap-result');
       el.address = { ...BEND, postal_code: '97702' };
       await el.updateComplete;
+      shown(el, '[part="stale"]');
       await everyInteraction(el, 'checker outdated result (es)');
     });
 
@@ -204,27 +207,50 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
         const pending = await fixture(
           html`<leap-connect-button org="acme" utility="pge" session-endpoint="/pending"></leap-connect-button>`,
         );
+        expect(pending.shadowRoot!.querySelector('[aria-busy="true"]'), 'preparing its link').to.exist;
         await everyInteraction(pending, 'button pending');
       } finally {
         stub.restore();
       }
       const broken = await fixture(html`<leap-connect-button utility="pge" ref-id="c-1"></leap-connect-button>`);
+      expect(broken.shadowRoot!.querySelector('[aria-disabled="true"]'), 'unavailable').to.exist;
       await everyInteraction(broken, 'button misconfigured');
     });
   });
 
   describe('the status elements', () => {
     it('<leap-enrollment-status>: loaded, not found, failing with retry, misconfigured', async () => {
-      for (const [state, endpoint, meter] of [
-        ['loaded', '/api/leap/session?as=demo-customer', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
-        ['not found', '/api/leap/session?as=demo-customer', '00000000-0000-4000-8000-000000000000'],
-        ['failing', '/api/fault/500/leap/session?as=demo-customer', '3fa85f64-5717-4562-b3fc-2c963f66afa6'],
+      for (const [state, endpoint, meter, event, visible] of [
+        [
+          'loaded',
+          '/api/leap/session?as=demo-customer',
+          '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          'leap-status',
+          '[part="badge"]',
+        ],
+        [
+          'not found',
+          '/api/leap/session?as=demo-customer',
+          '00000000-0000-4000-8000-000000000000',
+          'leap-error',
+          '[part="error"]',
+        ],
+        [
+          'failing',
+          '/api/fault/500/leap/session?as=demo-customer',
+          '3fa85f64-5717-4562-b3fc-2c963f66afa6',
+          'leap-error',
+          '[part="retry"]',
+        ],
       ] as const) {
-        const el = await fixture(
-          html`<leap-enrollment-status session-endpoint=${endpoint} meter-id=${meter}></leap-enrollment-status>`,
-        );
-        await Promise.race([oneEvent(el, 'leap-status'), oneEvent(el, 'leap-error')]);
-        await (el as LeapIncentiveChecker).updateComplete;
+        const el = document.createElement('leap-enrollment-status');
+        el.setAttribute('session-endpoint', endpoint);
+        el.setAttribute('meter-id', meter);
+        const outcome = settled<{ code?: string }>(el, event);
+        (await fixture(html`<div></div>`)).append(el);
+        const { detail } = await outcome;
+        if (state === 'not found') expect(detail.code).to.equal('NOT_FOUND');
+        shown(el, visible);
         await everyInteraction(el, `enrollment ${state}`);
         clearSessions();
       }
@@ -244,57 +270,64 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
             ><leap-connect-button slot="empty" org="acme" utility="pge" ref-id="c-1"></leap-connect-button
           ></leap-enrollment-status>`,
         );
-        await oneEvent(el, 'leap-meters');
-        await (el as LeapIncentiveChecker).updateComplete;
+        await settled(el, 'leap-meters');
+        shown(el, state === 'no meters yet' ? '[part="empty"]' : '[part="meter"]');
         await everyInteraction(el, `meters: ${state}`);
         clearSessions();
       }
     });
 
     it('<leap-application-status>: a list, none, failing with retry', async () => {
-      for (const [state, endpoint] of [
-        ['a list', '/api/leap/session?as=demo-customer'],
-        ['none', '/api/leap/session?as=nobody-has-applications'],
-        ['failing', '/api/fault/500/leap/session?as=demo-customer'],
+      for (const [state, endpoint, event, visible] of [
+        ['a list', '/api/leap/session?as=demo-customer', 'leap-applications', '[part="steps"]'],
+        ['none', '/api/leap/session?as=nobody-has-applications', 'leap-applications', '[part="empty"]'],
+        ['failing', '/api/fault/500/leap/session?as=demo-customer', 'leap-error', '[part="retry"]'],
       ] as const) {
-        const el = await fixture(
-          html`<leap-application-status session-endpoint=${endpoint}></leap-application-status>`,
-        );
-        await Promise.race([oneEvent(el, 'leap-applications'), oneEvent(el, 'leap-error')]);
-        await (el as LeapIncentiveChecker).updateComplete;
+        const el = document.createElement('leap-application-status');
+        el.setAttribute('session-endpoint', endpoint);
+        const outcome = settled(el, event);
+        (await fixture(html`<div></div>`)).append(el);
+        await outcome;
+        shown(el, visible);
         await everyInteraction(el, `applications ${state}`);
         clearSessions();
       }
     });
 
     it('<leap-connect-return> watching for new meters: linking, then connected', async () => {
+      let answer!: (response: Response) => void;
+      const meters = new Promise<Response>((resolve) => (answer = resolve));
       const stub = stubFetch((url) =>
-        url.endsWith('/session')
-          ? Response.json({ token: 't', reference_id: 'r' })
-          : Response.json({
-              meters: [
-                {
-                  meter_id: 'm-1',
-                  utility_name: 'Pacific Gas & Electric',
-                  created_at: new Date().toISOString(),
-                  global_enrollment_status: 'PENDING',
-                  program_enrollment: [],
-                  required_actions: { partner: [], leap: [] },
-                },
-              ],
-            }),
+        url.endsWith('/session') ? Response.json({ token: 't', reference_id: 'r' }) : meters,
       );
       try {
-        // Listened for first: the stubbed meters may answer before axe has looked at the linking state.
-        const connected = oneEvent(document, 'leap-connected');
-        const el = await fixture(
+        const el = await fixture<LeapIncentiveChecker>(
           html`<leap-connect-return
             url="https://shop.test/thanks?refId=r"
             session-endpoint="/s/session"
           ></leap-connect-return>`,
         );
+        await el.updateComplete;
+        const progress = () => el.shadowRoot!.querySelector('[part="progress"]')!.textContent!;
+        expect(progress()).to.contain('linking');
         await axeClean(el, 'return linking');
+        const connected = settled(el, 'leap-connected');
+        answer(
+          Response.json({
+            meters: [
+              {
+                meter_id: 'm-1',
+                utility_name: 'Pacific Gas & Electric',
+                created_at: new Date().toISOString(),
+                global_enrollment_status: 'PENDING',
+                program_enrollment: [],
+                required_actions: { partner: [], leap: [] },
+              },
+            ],
+          }),
+        );
         await connected;
+        expect(progress()).to.contain('Connected');
         await axeClean(el, 'return connected');
       } finally {
         stub.restore();
@@ -314,19 +347,6 @@ describe('accessibility of every state (axe, WCAG 2.2 AA), hovered and focused',
   });
 
   describe('input borders in every shipped theme', () => {
-    const luminance = (color: string) => {
-      const [r, g, b] = color
-        .match(/[\d.]+/g)!
-        .slice(0, 3)
-        .map((v) => Number(v) / 255)
-        .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
-      return 0.2126 * r! + 0.7152 * g! + 0.0722 * b!;
-    };
-    const contrast = (a: string, b: string) => {
-      const [hi, lo] = [luminance(a), luminance(b)].sort((x, y) => y - x);
-      return (hi! + 0.05) / (lo! + 0.05);
-    };
-
     it('reach 3:1 against the surface: the default, and the demo’s dark and brand themes', async () => {
       const css = await (await fetch('/demo/gallery.css')).text();
       const style = document.createElement('style');

@@ -68,7 +68,10 @@ describe('<leap-application-status>', () => {
       const { el } = await load({ 'session-endpoint': '/stub/session' });
       expect(all(el, '[part="application"]')).to.have.length(3);
       expect(urls.filter((u) => u.includes('/applications'))).to.have.length(2);
-      expect(text(el, '[part="application"] h3')).to.equal('Program 1', 'falls back to the program id');
+      expect(text(el, '[part="application"] h3')).to.equal(
+        'Rebate application',
+        'without a program name: words, not the program id',
+      );
     } finally {
       stub.restore();
     }
@@ -104,7 +107,8 @@ describe('<leap-application-status>', () => {
     );
     try {
       const { el } = await load({ 'session-endpoint': '/stub/session' });
-      expect(text(el, '[part="badge"]')).to.equal('escalated_to_regulator');
+      expect(text(el, '[part="badge"]')).to.equal('Other status');
+      expect(el.shadowRoot!.textContent).not.to.contain('escalated_to_regulator');
       expect(el.shadowRoot!.querySelector('[aria-current="step"]')).to.be.null;
       expect(text(el, '[part="application"]')).to.contain('does not know yet');
     } finally {
@@ -170,7 +174,7 @@ describe('<leap-application-status>', () => {
     await loaded;
     await el.updateComplete;
     expect(text(el, 'h2')).to.equal('Sus solicitudes de reembolso');
-    expect(all(el, '[part="badge"]').map((b) => b.textContent)).to.include('Aprobada');
+    expect(all(el, '[part="badge"]').map((b) => b.textContent!.trim())).to.include('Aprobada');
   });
 
   it('misconfigured: explanation, INVALID_CONFIG and one warning', async () => {
@@ -180,7 +184,7 @@ describe('<leap-application-status>', () => {
     document.body.append(el);
     expect(((await failed) as CustomEvent<LeapErrorDetail>).detail.code).to.equal('INVALID_CONFIG');
     await el.updateComplete;
-    expect(text(el, '[part="error"]')).to.equal('⚠ This section is not set up correctly.');
+    expect(text(el, '[part="error"]')).to.equal('This section is not set up correctly.');
     expect(warnings.restore()).to.have.length(1);
     await expect(el).to.be.accessible();
     el.remove();

@@ -62,7 +62,7 @@ describe('elements and the backend', () => {
       expect(detail.code).to.equal('ORIGIN_REFUSED');
       expect(await checked).to.equal(403);
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[role="alert"]')?.textContent).to.match(/\S/);
+      expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(/\S/);
     } finally {
       const seen = warnings.restore();
       const refusal = seen.filter((line) => line.includes('the backend refuses'));

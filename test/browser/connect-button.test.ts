@@ -358,7 +358,7 @@ describe('<leap-connect-button>', () => {
       const button = el.querySelector('leap-connect-button')!;
       await nextFrame();
       warnings.restore();
-      expect(visibleText(button)).to.equal('⚠ Este enlace de conexión no está disponible en este momento.');
+      expect(visibleText(button)).to.equal('Este enlace de conexión no está disponible en este momento.');
     });
   });
 

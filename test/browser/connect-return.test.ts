@@ -108,8 +108,9 @@ describe('<leap-connect-return>', () => {
         expect(detail.refId).to.equal('cust-1');
         expect(detail.meters.map((m) => m.meter_id)).to.deep.equal(['m-1', 'm-2']);
         expect(text(el, '[part="progress"]')).to.equal('Connected: 2 meters at Pacific Gas & Electric');
-        // Said politely: the message box is the live region.
-        expect(el.shadowRoot!.querySelector('[part="message"]')!.getAttribute('role')).to.equal('status');
+        // Said politely, and only the change: the progress line is the live region, not the whole message.
+        expect(el.shadowRoot!.querySelector('[part="progress"]')!.getAttribute('role')).to.equal('status');
+        expect(el.shadowRoot!.querySelector('[part="message"]')!.hasAttribute('role')).to.be.false;
         await expect(el).to.be.accessible();
         expect(backend.seen.every((url) => url.endsWith('/api/leap/meters'))).to.be.true;
       } finally {

@@ -11,28 +11,44 @@ import { DOCUMENTED } from './manifest.js';
 const cssText = (style: CSSResultOrNative) =>
   style instanceof CSSStyleSheet ? [...style.cssRules].map((rule) => rule.cssText).join('\n') : style.cssText;
 
+/** A property's defaults: the light theme's, and the dark theme's where it differs. */
+interface Defaults {
+  light: string;
+  dark?: string;
+}
+
 /**
- * The `--leap-*` custom properties that change how the element looks, with the fallback each `var()` gives: those its
+ * The `--leap-*` custom properties that change how the element looks, with the defaults each `var()` gives: those its
  * styles read directly, and those read through a private alias (`--_primary: var(--leap-color-primary, …)`, set by the
- * shared tokens for every element) that its styles then use.
+ * shared tokens for every element, again under `:state(dark)` with the dark theme's default) that its styles then use.
+ * A fallback that is itself a property (`var(--leap-color-background, var(--leap-color-surface, #fff))`) is read too.
  */
-function customProperties(tag: string): Map<string, string> {
+function customProperties(tag: string): Map<string, Defaults> {
   const element = customElements.get(tag) as unknown as { elementStyles: CSSResultOrNative[] };
   const css = element.elementStyles.map(cssText).join('\n');
-  const aliases = new Map<string, [string, string]>();
+  const aliases = new Map<string, Map<string, Defaults>>();
   for (const [, alias, property, fallback] of css.matchAll(
     /(--_[\w-]+)\s*:\s*var\(\s*(--leap-[\w-]+)\s*,\s*([^;]*?)\s*\)\s*;/g,
   )) {
-    aliases.set(alias!, [property!, fallback!]);
+    let value = fallback!;
+    const chain = [property!];
+    for (let nested; (nested = /^var\(\s*(--leap-[\w-]+)\s*,\s*(.*?)\s*\)$/.exec(value)); value = nested[2]!) {
+      chain.push(nested[1]!);
+    }
+    const properties = aliases.get(alias!) ?? new Map<string, Defaults>();
+    for (const name of chain) {
+      const known = properties.get(name);
+      properties.set(name, known ? { ...known, dark: value } : { light: value });
+    }
+    aliases.set(alias!, properties);
   }
-  const used = new Map<string, string>();
-  const direct = css.replace(/--_[\w-]+\s*:\s*var\([^;]*;/g, '');
+  const used = new Map<string, Defaults>();
+  const direct = css.replace(/--_[\w-]+\s*:\s*var\(\s*--leap-[^;]*;/g, '');
   for (const [, property, fallback] of direct.matchAll(/var\(\s*(--leap-[\w-]+)\s*(?:,\s*([^)]*?))?\s*\)/g)) {
-    used.set(property!, (fallback ?? '').trim());
+    used.set(property!, { light: (fallback ?? '').trim() });
   }
   for (const [, alias] of direct.matchAll(/var\(\s*(--_[\w-]+)/g)) {
-    const target = aliases.get(alias!);
-    if (target) used.set(target[0], target[1]);
+    for (const [name, defaults] of aliases.get(alias!) ?? []) used.set(name, defaults);
   }
   return used;
 }
@@ -59,10 +75,16 @@ describe('the documentation of each element', () => {
         'in its JSDoc @cssprop, read by none of its styles',
       ).to.deep.equal([]);
       for (const property of listed) {
-        const fallback = used.get(property.name) ?? '';
+        const defaults = used.get(property.name) ?? { light: '' };
         const stated = /Default `([^`]+)`/.exec(property.description ?? '')?.[1];
-        if (fallback === 'inherit') expect(property.description, property.name).to.match(/Inherits|Default `inherit`/);
-        else expect(stated, `${property.name}: the default its description states`).to.equal(fallback);
+        const statedDark = /dark theme `([^`]+)`/.exec(property.description ?? '')?.[1];
+        if (defaults.light === 'inherit') {
+          expect(property.description, property.name).to.match(/Inherits|Default `inherit`/);
+        } else {
+          expect(stated, `${property.name}: the default its description states`).to.equal(defaults.light);
+        }
+        const dark = defaults.dark !== defaults.light ? defaults.dark : undefined;
+        expect(statedDark, `${property.name}: the dark theme's default its description states`).to.equal(dark);
       }
     });
   }

@@ -68,17 +68,20 @@ describe('<leap-enrollment-status>', () => {
     expectNoLitWarnings();
   });
 
-  it('an active meter: badge with text and icon, reflected status, three periods, deadline, market group, schedule', async () => {
+  it('an active meter: badge with text and icon, reflected status, three periods, deadline, schedule, no raw ids', async () => {
     const { el, event } = await load(ACTIVE_METER);
     expect((event as CustomEvent<{ enrollment: MeterEnrollment }>).detail.enrollment.meter_id).to.equal(ACTIVE_METER);
     expect(el.getAttribute('status')).to.equal('ACTIVE');
-    expect(text(el, '[part="badge"]')).to.equal('✓ Active');
+    expect(text(el, '[part="badge"]')).to.equal('Active');
+    expect(el.shadowRoot!.querySelector('[part="badge"] svg.icon[aria-hidden="true"]'), 'an icon beside the words').to
+      .exist;
     const periods = all(el, '[part="period"]');
     expect(periods).to.have.length(3);
     expect(periods.filter((p) => p.getAttribute('aria-current') === 'true')).to.have.length(1);
     expect(periods[0]!.textContent).to.match(/\w{3} \d{1,2}, \d{4} – \w{3} \d{1,2}, \d{4}/);
     expect(text(el, '[part="deadline"]')).to.match(/Next enrollment deadline: .* \((in \d+ days|tomorrow)\)/);
-    expect(text(el, '[part="program"]')).to.contain('Market group: PGEB_2_PDRP96');
+    // Leap's internal market group is not for customers.
+    expect(text(el, '[part="program"]')).not.to.contain('PGEB_2_PDRP96');
     const schedule = text(el, '[part="schedule"]');
     expect(schedule)
       .to.contain('Participating')
@@ -143,8 +146,9 @@ describe('<leap-enrollment-status>', () => {
         const { el } = await load(ACTIVE_METER, '/stub/session');
         expect(el.getAttribute('status')).to.equal(status);
         const badge = text(el, '[part="badge"]');
-        expect(badge).to.match(/^\S+ \S/);
+        expect(badge).to.match(/^\S/);
         expect(badge).not.to.contain('_');
+        expect(el.shadowRoot!.querySelector('[part="badge"] svg.icon path')!.getAttribute('d')).to.match(/\d/);
         await expect(el).to.be.accessible();
       } finally {
         stub.restore();
@@ -152,12 +156,13 @@ describe('<leap-enrollment-status>', () => {
     });
   }
 
-  it('shows an unknown future status verbatim and keeps going with extra fields', async () => {
+  it('names an unknown future status in words, never by its code, and keeps going with extra fields', async () => {
     const stub = serve({ ...enrollment({ global_enrollment_status: 'QUANTUM_ENTANGLED' }), brand_new_field: { a: 1 } });
     try {
       const { el } = await load(ACTIVE_METER, '/stub/session');
       expect(el.getAttribute('status')).to.equal('QUANTUM_ENTANGLED');
-      expect(text(el, '[part="badge"]')).to.contain('QUANTUM_ENTANGLED');
+      expect(text(el, '[part="badge"]')).to.equal('Other status');
+      expect(el.shadowRoot!.textContent).not.to.contain('QUANTUM_ENTANGLED');
       expect(text(el, '.summary')).to.contain('does not know yet');
     } finally {
       stub.restore();
@@ -305,7 +310,7 @@ describe('<leap-enrollment-status>', () => {
         html`<leap-enrollment-status session-endpoint=${DEMO} meter-type="TOASTER"></leap-enrollment-status>`,
       );
       // The customer reads plain words; the console names the attribute and its values.
-      expect(text(el, '[part="error"]')).to.equal('⚠ This section is not set up correctly.');
+      expect(text(el, '[part="error"]')).to.equal('This section is not set up correctly.');
       expect(warnings.restore().filter((w) => w.includes('meter-type must be one of'))).to.have.length(1);
     });
   });
@@ -318,7 +323,7 @@ describe('<leap-enrollment-status>', () => {
     document.body.append(el);
     const event = (await failed) as CustomEvent<LeapErrorDetail>;
     expect(event.detail.code).to.equal('INVALID_CONFIG');
-    expect(text(el, '[part="error"]')).to.equal('⚠ This section is not set up correctly.');
+    expect(text(el, '[part="error"]')).to.equal('This section is not set up correctly.');
     expect(warnings.restore()).to.have.length(1);
     await expect(el).to.be.accessible();
     el.remove();

@@ -13,7 +13,12 @@ import { elementDocs, staleDocs, type Manifest } from '../../scripts/docs.js';
 import { root } from '../../scripts/fresh-install.js';
 import { RESERVED_SPACE } from '../../scripts/bench/reserved-space.js';
 
-const pages = ['README.md', ...readdirSync(join(root, 'docs')).map((file) => `docs/${file}`)];
+const pages = [
+  'README.md',
+  ...readdirSync(join(root, 'docs'))
+    .filter((file) => file.endsWith('.md'))
+    .map((file) => `docs/${file}`),
+];
 
 /** GitHub's heading anchors: lower case, punctuation dropped, spaces to hyphens. */
 const anchor = (heading: string) =>

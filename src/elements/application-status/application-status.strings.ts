@@ -4,7 +4,8 @@ import { plural, type StringTables } from '../shared/strings.js';
 export interface ApplicationStrings {
   applicationsHeading: string;
   noApplications: string;
-  applicationProgram: (id: string) => string;
+  /** Stands for the program's name when Leap sends none (its id means nothing to a customer). */
+  rebateApplication: string;
   requestedAmount: (amount: string) => string;
   applicationStatuses: Record<
     | 'not_started'
@@ -14,7 +15,8 @@ export interface ApplicationStrings {
     | 'completed'
     | 'submitted'
     | 'approved'
-    | 'rejected',
+    | 'rejected'
+    | 'withdrawn',
     { label: string; help: string }
   >;
   decision: string;
@@ -30,7 +32,7 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
   en: {
     applicationsHeading: 'Your rebate applications',
     noApplications: 'You have no rebate applications yet.',
-    applicationProgram: (id) => `Program ${id}`,
+    rebateApplication: 'Rebate application',
     requestedAmount: (amount) => `Requested: ${amount}`,
     applicationStatuses: {
       not_started: { label: 'Not started', help: 'Your application is ready for you to begin.' },
@@ -44,6 +46,10 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
         label: 'Not approved',
         help: 'The program did not approve this application. Check your email for the reason.',
       },
+      withdrawn: {
+        label: 'Withdrawn',
+        help: 'This application was withdrawn and will not be reviewed. Contact us if you did not expect this.',
+      },
     },
     decision: 'Decision',
     stepsLabel: 'Application progress',
@@ -55,7 +61,7 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
   es: {
     applicationsHeading: 'Sus solicitudes de reembolso',
     noApplications: 'Todavía no tiene solicitudes de reembolso.',
-    applicationProgram: (id) => `Programa ${id}`,
+    rebateApplication: 'Solicitud de reembolso',
     requestedAmount: (amount) => `Solicitado: ${amount}`,
     applicationStatuses: {
       not_started: { label: 'Sin comenzar', help: 'Su solicitud está lista para que la comience.' },
@@ -71,6 +77,10 @@ export const APPLICATION_STRINGS: StringTables<ApplicationStrings> = {
       rejected: {
         label: 'No aprobada',
         help: 'El programa no aprobó esta solicitud. Revise su correo para conocer el motivo.',
+      },
+      withdrawn: {
+        label: 'Retirada',
+        help: 'Esta solicitud se retiró y no se revisará. Contáctenos si no lo esperaba.',
       },
     },
     decision: 'Decisión',

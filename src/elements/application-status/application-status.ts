@@ -5,6 +5,7 @@ import type { ApplicationListView, ApplicationView } from '../../core/types.gene
 import { ApplicationListViewShape, ApplicationViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
 import { leapEvent } from '../shared/events.js';
+import { CHECK, CLOCK, CROSS, DOT, HALF, icon, INFO, RING } from '../shared/icons.js';
 import { LeapStatusElement } from '../shared/status-element.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { APPLICATION_STRINGS, type ApplicationStrings } from './application-status.strings.js';
@@ -26,11 +27,23 @@ const STEPS: ReadonlyArray<readonly string[]> = [
   ['awaiting_partner', 'awaiting_customer'],
   ['completed'],
   ['submitted'],
-  ['approved', 'rejected'],
+  ['approved', 'rejected', 'withdrawn'],
 ];
-const MAX_PAGES = 20;
+/** An application that ended without a rebate: its last step reads as such in colour, icon and words. */
+const ENDED = ['rejected', 'withdrawn'];
 
-type KnownStatus = keyof Strings['applicationStatuses'];
+const BADGE_ICONS: Record<string, string> = {
+  not_started: RING,
+  in_progress: HALF,
+  awaiting_customer: CLOCK,
+  awaiting_partner: CLOCK,
+  completed: CHECK,
+  submitted: CLOCK,
+  approved: CHECK,
+  rejected: CROSS,
+  withdrawn: CROSS,
+};
+const MAX_PAGES = 20;
 
 /**
  * The signed-in customer's incentive applications, each with its program, requested amount and a step indicator with
@@ -54,16 +67,18 @@ type KnownStatus = keyof Strings['applicationStatuses'];
  * @csspart error - The error block.
  * @csspart retry - The retry button.
  *
- * @cssprop --leap-color-primary - Current step and buttons. Default `#0b6e4f`.
- * @cssprop --leap-color-success - Approved. Default `#146c2e`.
- * @cssprop --leap-color-warning - Waiting states. Default `#8a5300`.
- * @cssprop --leap-color-danger - Not approved, errors. Default `#b3261e`.
- * @cssprop --leap-color-border - Borders. Default `#767f89`.
- * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
- * @cssprop --leap-color-surface - Card background. Default `#ffffff`.
- * @cssprop --leap-color-text - Text. Default `inherit`.
- * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`.
+ * @cssprop --leap-color-primary - Buttons, links, accents, the current step. Default `#0b6e4f`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-background - Background of cards and inputs, always paired with the text colour. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-surface - Former name of `--leap-color-background`, still read when that is not set. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-text - Text, on the background. Default `#1f2328`; dark theme `#e8eaed`.
+ * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`; dark theme `#b4bdc7`.
+ * @cssprop --leap-color-border - Borders; input borders at least 3:1 against the background. Default `#767f89`; dark theme `#7a8591`.
+ * @cssprop --leap-color-success - Eligible, active, approved, connected. Default `#146c2e`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-warning - Pending and waiting states. Default `#8a5300`; dark theme `#ffd08a`.
+ * @cssprop --leap-color-danger - Errors, not eligible, not approved. Default `#b3261e`; dark theme `#ffb4ab`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`; dark theme `#9ecaff`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-spacing - Padding of cards and the space between their blocks. Default `1rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
@@ -151,44 +166,49 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
 
   #renderApplication(application: ApplicationView, strings: Strings): TemplateResult {
     const status = application.status;
-    const known = (strings.applicationStatuses as Record<string, { label: string; help: string }>)[
-      status as KnownStatus
-    ];
-    const name =
-      typeof application.program_name === 'string'
-        ? application.program_name
-        : strings.applicationProgram(String(application.program_id ?? ''));
+    const statuses = strings.applicationStatuses as Record<string, { label: string; help: string }>;
+    const known = Object.hasOwn(statuses, status) ? statuses[status] : undefined;
+    const name = typeof application.program_name === 'string' ? application.program_name : strings.rebateApplication;
     const currentStep = STEPS.findIndex((step) => step.includes(status));
+    const ended = ENDED.includes(status);
     const headingId = `app-${String(application.id).replace(/[^A-Za-z0-9_-]/g, '')}`;
     return html`<li part="application" class="application" data-status=${status} aria-labelledby=${headingId}>
       <div class="head">
         <h3 id=${headingId}>${name}</h3>
         <span part="badge" class="badge" data-status=${known ? status : 'UNKNOWN'}
-          >${known ? known.label : status}</span
+          >${icon(BADGE_ICONS[status] ?? INFO)} ${known?.label ?? strings.otherStatus}</span
         >
       </div>
       ${
         typeof application.total_requested_amount === 'number'
-          ? html`<p>
+          ? html`<p class="amount">
               ${strings.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale.locale))}
             </p>`
           : nothing
       }
-      ${application.updated_at ? html`<p class="muted">${strings.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
       <p>${known?.help ?? strings.unknownStatusHelp}</p>
-      <ol part="steps" class="steps" aria-label=${strings.stepsLabel}>
+      ${application.updated_at ? html`<p class="muted">${strings.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
+      <ol part="steps" class="steps" aria-label=${strings.stepsLabel} data-ended=${ended ? 'true' : 'false'}>
         ${STEPS.map((step, index) => {
           const isCurrent = index === currentStep;
           const label = isCurrent
             ? known!.label
             : index === STEPS.length - 1
               ? strings.decision
-              : (strings.applicationStatuses as Record<string, { label: string }>)[step[0]!]!.label;
+              : statuses[step[0]!]!.label;
           const stepState =
-            currentStep === -1 ? 'upcoming' : index < currentStep ? 'done' : isCurrent ? 'current' : 'upcoming';
+            currentStep === -1
+              ? 'upcoming'
+              : index < currentStep
+                ? 'done'
+                : isCurrent
+                  ? ended
+                    ? 'ended'
+                    : 'current'
+                  : 'upcoming';
+          const marker = { done: CHECK, ended: CROSS, current: DOT, upcoming: RING }[stepState];
           return html`<li part="step" class="step" data-state=${stepState} aria-current=${isCurrent ? 'step' : 'false'}>
-            <span class="marker" aria-hidden="true">${stepState === 'done' ? '✓' : isCurrent ? '●' : '○'}</span>
-            <span>${label}</span
+            ${icon(marker)}<span class="label">${label}</span
             >${stepState === 'done' ? html`<span class="visually-hidden"> ${strings.stepCompleted}</span>` : nothing}
           </li>`;
         })}

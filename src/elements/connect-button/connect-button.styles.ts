@@ -59,9 +59,6 @@ export const styles = css`
   .message[part~='error'] {
     color: var(--_danger);
   }
-  .icon {
-    font-style: normal;
-  }
   @media (forced-colors: active) {
     .button {
       border-color: LinkText;

@@ -12,6 +12,7 @@ import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shar
 import { LocaleController } from '../shared/controllers/locale.js';
 import { ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { HasSlotController } from '../shared/controllers/slots.js';
+import { ThemeController } from '../shared/controllers/theme.js';
 import { commaList } from '../shared/converters.js';
 import { sessionClientFor } from '../shared/session.js';
 import { CONNECT_BUTTON_STRINGS, type ConnectButtonStrings } from './connect-button.strings.js';
@@ -50,12 +51,15 @@ type ButtonState =
  * @csspart error - Same element as `message`, present only for errors.
  * @csspart sample - The "Sample data" badge beside the link, shown when the backend answers from a mock Leap.
  *
- * @cssprop --leap-color-primary - Link background. Default `#0b6e4f`.
- * @cssprop --leap-color-on-primary - Link text colour. Default `#ffffff`.
+ * @cssprop --leap-color-primary - Buttons, links, accents, the current step. Default `#0b6e4f`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-on-primary - Text on the primary colour. Default `#ffffff`; dark theme `#0b1f17`.
+ * @cssprop --leap-color-background - Background of cards and inputs, always paired with the text colour. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-surface - Former name of `--leap-color-background`, still read when that is not set. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-text - Text, on the background. Default `#1f2328`; dark theme `#e8eaed`.
+ * @cssprop --leap-color-danger - Errors, not eligible, not approved. Default `#b3261e`; dark theme `#ffb4ab`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`; dark theme `#9ecaff`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
- * @cssprop --leap-color-focus - Focus ring colour. Default `#1a5fb4`.
- * @cssprop --leap-color-danger - Error text colour. Default `#b3261e`.
  */
 export class LeapConnectButton extends ReactiveElement {
   static override styles = [tokens, visuallyHidden, sampleStyles, styles];
@@ -76,6 +80,7 @@ export class LeapConnectButton extends ReactiveElement {
     connectBase: { attribute: 'connect-base' },
     target: {},
     sessionEndpoint: { attribute: 'session-endpoint' },
+    theme: { reflect: true },
   };
 
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
@@ -126,6 +131,12 @@ export class LeapConnectButton extends ReactiveElement {
    */
   declare sessionEndpoint?: string;
 
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+
   #state: ButtonState = { kind: 'pending' };
   readonly #locale = new LocaleController(this, CONNECT_BUTTON_STRINGS);
   readonly #slots = new HasSlotController(this, '');
@@ -143,6 +154,7 @@ export class LeapConnectButton extends ReactiveElement {
   constructor() {
     super();
     this.target = '_self';
+    new ThemeController(this);
     new ProblemReporter(this, () => (this.#state.kind === 'error' ? this.#state.error : null));
   }
 

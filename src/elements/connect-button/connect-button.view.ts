@@ -2,6 +2,7 @@
  * The button's shadow DOM without lit-html: a link and one message under it, built once and updated in place, which
  * keeps the button's own bundle small for pages that embed nothing else.
  */
+import { WARNING } from '../shared/icon-paths.js';
 
 /** What the link shows now. */
 export interface LinkView {
@@ -30,6 +31,10 @@ export class ConnectLinkView {
   readonly #newTabNote = document.createElement('span');
   readonly #message = document.createElement('span');
   readonly #sample = document.createElement('span');
+  /** A polite live region, there from the start: "Preparing your secure link…", then why it could not be. */
+  readonly #live = document.createElement('span');
+  #said = '';
+  #frame = 0;
 
   readonly #root: HTMLElement | DocumentFragment;
 
@@ -43,7 +48,19 @@ export class ConnectLinkView {
     this.#message.id = 'message';
     this.#sample.part.add('sample');
     this.#sample.className = 'sample';
-    root.append(this.#link);
+    this.#live.role = 'status';
+    this.#live.className = 'visually-hidden';
+    root.append(this.#link, this.#live);
+  }
+
+  /** Says `text` a frame after the change, so a screen reader meets the region before its words. */
+  #say(text: string): void {
+    if (text === this.#said) return;
+    this.#said = text;
+    cancelAnimationFrame(this.#frame);
+    this.#frame = requestAnimationFrame(
+      () => (this.#frame = requestAnimationFrame(() => (this.#live.textContent = text))),
+    );
   }
 
   update(view: LinkView): void {
@@ -74,6 +91,7 @@ export class ConnectLinkView {
       this.#sample.remove();
     }
 
+    this.#say(view.message?.text ?? '');
     if (!view.message) {
       message.remove();
       return;
@@ -82,11 +100,15 @@ export class ConnectLinkView {
     attr(message, 'part', error ? 'message error' : 'message');
     message.className = error ? 'message' : 'visually-hidden';
     if (error) {
-      const icon = document.createElement('span');
-      icon.className = 'icon';
+      const svg = 'http://www.w3.org/2000/svg';
+      const icon = document.createElementNS(svg, 'svg');
+      const path = document.createElementNS(svg, 'path');
+      path.setAttribute('d', WARNING);
+      icon.setAttribute('viewBox', '0 0 16 16');
+      icon.setAttribute('class', 'icon');
       icon.ariaHidden = 'true';
-      icon.textContent = '⚠ ';
-      message.replaceChildren(icon, text);
+      icon.append(path);
+      message.replaceChildren(icon, ' ', text);
     } else {
       message.replaceChildren(text);
     }

@@ -5,6 +5,8 @@ import { apiBaseProblem } from '../shared/api-client.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
+import { ThemeController } from '../shared/controllers/theme.js';
+import { CHECK, CLOCK, icon, INFO, WARNING } from '../shared/icons.js';
 import { CONNECT_RETURN_STRINGS } from './connect-return.strings.js';
 import { MeterWatch } from './meter-watch.js';
 import { sampleStyles } from '../shared/sample.styles.js';
@@ -33,9 +35,15 @@ import { styles } from './connect-return.styles.js';
  * @csspart progress - The linking / connected / still-waiting line (with `session-endpoint`).
  * @csspart sample - The "Sample data" badge, shown when the backend answers from a mock Leap.
  *
- * @cssprop --leap-color-success - Success accent. Default `#146c2e`.
- * @cssprop --leap-color-border - Border. Default `#767f89`.
+ * @cssprop --leap-color-background - Background of cards and inputs, always paired with the text colour. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-surface - Former name of `--leap-color-background`, still read when that is not set. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-text - Text, on the background. Default `#1f2328`; dark theme `#e8eaed`.
+ * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`; dark theme `#b4bdc7`.
+ * @cssprop --leap-color-border - Borders; input borders at least 3:1 against the background. Default `#767f89`; dark theme `#7a8591`.
+ * @cssprop --leap-color-success - Eligible, active, approved, connected. Default `#146c2e`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-warning - Pending and waiting states. Default `#8a5300`; dark theme `#ffd08a`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-spacing - Padding of cards and the space between their blocks. Default `1rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  */
 export class LeapConnectReturn extends LitElement {
@@ -48,6 +56,8 @@ export class LeapConnectReturn extends LitElement {
     apiBase: { attribute: 'api-base' },
     waitSeconds: { attribute: 'wait-seconds', type: Number },
     found: { type: Boolean, reflect: true },
+    theme: { reflect: true },
+    appearance: { reflect: true },
     parsed: { state: true, attribute: false },
   };
 
@@ -69,6 +79,15 @@ export class LeapConnectReturn extends LitElement {
   /** Reflected: present when the URL carries a refId, so the page can style or hide its own content. */
   found = false;
 
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+
+  /** `card` (default): a bordered box; `plain`: no border, padding or background, for inside your own card. */
+  declare appearance?: 'card' | 'plain';
+
   private parsed: ConnectReturn = { refId: null, params: {} };
   readonly #locale = new LocaleController(this, CONNECT_RETURN_STRINGS);
   // The event waits for the render that says "Connected", like every other outcome.
@@ -83,6 +102,7 @@ export class LeapConnectReturn extends LitElement {
 
   constructor() {
     super();
+    new ThemeController(this);
     new ProblemReporter(this, () => {
       const problem = this.found ? apiBaseProblem(this.sessionEndpoint, this.apiBase) : null;
       return problem ? configProblem(problem) : null;
@@ -127,29 +147,36 @@ export class LeapConnectReturn extends LitElement {
   protected override render() {
     const strings = this.#locale.strings;
     const found = this.parsed.refId !== null;
-    return html`<div part="message" class="message" role="status" data-found=${found ? 'true' : 'false'}>
-      <span class="icon" aria-hidden="true">${found ? '✓' : 'ℹ'}</span>
+    const watch = this.#watch.state;
+    const state = !found ? 'missing' : watch === 'off' || watch === 'failed' ? 'found' : watch;
+    const marks: Record<string, string> = { missing: INFO, linking: CLOCK, 'timed-out': WARNING };
+    return html`<div part="message" class="message" data-found=${found ? 'true' : 'false'} data-state=${state}>
+      ${icon(marks[state] ?? CHECK)}
       <div class="body">
         ${this.#watch.sample ? html`<p part="sample" class="sample">${strings.sampleData}</p>` : nothing}
         ${found ? html`<slot><p>${strings.returnSuccess}</p></slot>` : html`<slot name="missing"><p>${strings.returnMissing}</p></slot>`}
-        ${this.#progress()}
+        ${watch === 'off' ? nothing : this.#progress()}
       </div>
     </div>`;
   }
 
-  /** Where the watch for new meters is, in words (nothing without `session-endpoint`). */
+  /**
+   * Where the watch for new meters is, in words: a polite live region that stays while the watch runs, so only the
+   * change is said ("Connected…" or what to do next), never the whole message again.
+   */
   #progress() {
     const strings = this.#locale.strings;
     const { state, meters } = this.#watch;
     // After a failure the page keeps its own message; the console and `leap-error` say why.
-    if (state === 'off' || state === 'failed') return nothing;
     const text =
       state === 'linking'
         ? strings.linking
         : state === 'connected'
           ? strings.connected(meters.length, meters.find((m) => m.utility_name)?.utility_name ?? null)
-          : strings.stillWaiting;
-    return html`<p part="progress" class="progress" data-state=${state}>${text}</p>`;
+          : state === 'timed-out'
+            ? strings.stillWaiting
+            : '';
+    return html`<p part="progress" class="progress" role="status" data-state=${state}>${text}</p>`;
   }
 }
 

@@ -6,17 +6,18 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.js';
 import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/types.generated.js';
+import { CHECK, CLOCK, CROSS, HALF, icon, INFO, PAUSE } from '../shared/icons.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { EnrollmentStrings } from './enrollment-status.strings.js';
 
 type Strings = EnrollmentStrings & CommonStrings;
 
 const BADGE_ICONS: Record<string, string> = {
-  ACTIVE: '✓',
-  ELIGIBLE: '◔',
-  INELIGIBLE: '✕',
-  PENDING: '…',
-  NOT_PARTICIPATING: '‖',
+  ACTIVE: CHECK,
+  ELIGIBLE: HALF,
+  INELIGIBLE: CROSS,
+  PENDING: CLOCK,
+  NOT_PARTICIPATING: PAUSE,
 };
 
 export interface CardView {
@@ -29,14 +30,15 @@ export interface CardView {
 /** A heading at the card's level (lit-html has no dynamic tag names). */
 const heading = (level: 3 | 4, text: string) => (level === 3 ? html`<h3>${text}</h3>` : html`<h4>${text}</h4>`);
 
+/** A status in words; one Leap adds later is named as such, never by its code. */
 export function statusLabel(status: string, strings: Strings): string {
-  return (strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? status;
+  return (strings.enrollmentStatuses as Record<string, { label: string }>)[status]?.label ?? strings.otherStatus;
 }
 
 function badge(status: string, strings: Strings, part = 'badge'): TemplateResult {
-  const known = (strings.enrollmentStatuses as Record<string, { label: string; help: string }>)[status];
+  const known = Object.hasOwn(strings.enrollmentStatuses, status);
   return html`<span part=${part} class="badge" data-status=${known ? status : 'UNKNOWN'}
-    ><span class="icon" aria-hidden="true">${BADGE_ICONS[status] ?? '•'}</span> ${known ? known.label : status}</span
+    >${icon(BADGE_ICONS[status] ?? INFO)} ${statusLabel(status, strings)}</span
   >`;
 }
 
@@ -74,7 +76,7 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
                   </ul>`
                 : nothing
             }
-            ${leap.length ? html`<p class="muted"><span aria-hidden="true">⚙</span> ${strings.leapWorking(leap.length)}</p>` : nothing}
+            ${leap.length ? html`<p class="muted">${icon(CLOCK)} ${strings.leapWorking(leap.length)}</p>` : nothing}
           </div>`
         : nothing
     }
@@ -86,13 +88,13 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
               ${schedule.map((period) => {
                 const label =
                   (strings.participationPreferences as Record<string, string>)[period.participation_preference] ??
-                  period.participation_preference;
+                  strings.otherStatus;
                 const range = isOpenEnded(period.end_time)
                   ? strings.fromOngoing(date(period.start_time))
                   : strings.fromUntil(date(period.start_time), date(period.end_time!));
                 return html`<li data-preference=${period.participation_preference}>
                   <strong>${label}</strong>:
-                  ${range}${period.reason ? html` <span class="muted">(${period.reason})</span>` : nothing}
+                  ${range}${period.reason ? html` <span class="muted" lang="en">(${period.reason})</span>` : nothing}
                 </li>`;
               })}
             </ul>
@@ -119,15 +121,12 @@ function programTemplate(program: string, periods: ProgramEnrollment[], view: Ca
     const end = Date.parse(p.delivery_period_end_date_time ?? '');
     return start <= now && now < end;
   });
-  const group = (current ?? sorted[0])?.market_group_name;
   return html`<div part="program" class="block">
     ${heading(view.level, strings.programHeading(program))}
-    ${group ? html`<p class="muted">${strings.marketGroup(group)}</p>` : nothing}
     ${
       deadlines[0]
         ? html`<p part="deadline" class="deadline">
-            <span aria-hidden="true">◷</span>
-            ${strings.nextDeadline(date(deadlines[0]), formatRelativeDays(deadlines[0], view.locale))}
+            ${icon(CLOCK)} ${strings.nextDeadline(date(deadlines[0]), formatRelativeDays(deadlines[0], view.locale))}
           </p>`
         : nothing
     }
@@ -136,14 +135,10 @@ function programTemplate(program: string, periods: ProgramEnrollment[], view: Ca
         (period) =>
           html`<li part="period" class="period" aria-current=${period === current ? 'true' : 'false'}>
             <span class="period-dates"
-              >${
-                period.delivery_period_start_date_time && period.delivery_period_end_date_time
-                  ? strings.periodRange(
-                      date(period.delivery_period_start_date_time),
-                      date(period.delivery_period_end_date_time),
-                    )
-                  : (period.delivery_period ?? '')
-              }</span
+              >${strings.periodRange(
+                date(period.delivery_period_start_date_time),
+                date(period.delivery_period_end_date_time),
+              )}</span
             >
             ${period.enrollment_status ? badge(period.enrollment_status, strings, 'period-status') : nothing}
           </li>`,
@@ -155,7 +150,7 @@ function programTemplate(program: string, periods: ProgramEnrollment[], view: Ca
 function actionTemplate(action: RequiredAction, view: CardView): TemplateResult {
   const due = action.enrollment_deadline_date_time;
   return html`<li class="action">
-    <p>${action.action_description}</p>
+    <p lang="en">${action.action_description}</p>
     ${
       due
         ? html`<p class="muted">

@@ -8,7 +8,6 @@ export interface EnrollmentStrings {
     { label: string; help: string }
   >;
   programHeading: (program: string) => string;
-  marketGroup: (name: string) => string;
   deliveryPeriods: string;
   periodRange: (start: string, end: string) => string;
   nextDeadline: (date: string, relative: string) => string;
@@ -44,7 +43,6 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
       NOT_PARTICIPATING: { label: 'Not participating', help: 'This device is not taking part at the moment.' },
     },
     programHeading: (program) => `Program ${program}`,
-    marketGroup: (name) => `Market group: ${name}`,
     deliveryPeriods: 'Delivery periods',
     periodRange: (start, end) => `${start} – ${end}`,
     nextDeadline: (date, relative) => `Next enrollment deadline: ${date} (${relative})`,
@@ -81,7 +79,6 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
       NOT_PARTICIPATING: { label: 'No participa', help: 'Este equipo no participa en este momento.' },
     },
     programHeading: (program) => `Programa ${program}`,
-    marketGroup: (name) => `Grupo de mercado: ${name}`,
     deliveryPeriods: 'Periodos de entrega',
     periodRange: (start, end) => `${start} – ${end}`,
     nextDeadline: (date, relative) => `Próxima fecha límite de inscripción: ${date} (${relative})`,

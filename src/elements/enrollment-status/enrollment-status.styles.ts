@@ -22,22 +22,21 @@ export const styles = css`
       grid-template-columns: repeat(3, minmax(0, 1fr));
     }
   }
+  /* Periods are tinted, not boxed: a card inside a meter inside the page's own card is one border too many. */
   .period {
     display: grid;
     gap: 0.25rem;
+    justify-items: start;
     padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
+    border-inline-start: 3px solid transparent;
     border-radius: var(--_radius);
+    background: color-mix(in srgb, var(--_text) 5%, var(--_bg));
   }
   .period[aria-current='true'] {
-    border-width: 2px;
-    border-color: var(--_primary);
+    border-inline-start-color: var(--_primary);
   }
   .period-dates {
     font-size: 0.875em;
-  }
-  .period .badge {
-    white-space: nowrap;
   }
   .deadline {
     font-weight: 600;
@@ -50,22 +49,16 @@ export const styles = css`
     margin: 0;
     padding: 0;
     display: grid;
-    gap: 1rem;
+    gap: var(--_space);
   }
   .meter {
     display: grid;
     gap: 0.75rem;
-    padding: 1rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
+    padding-top: var(--_space);
+    border-top: 2px solid var(--_border);
   }
   .meter h3 {
     font-size: 1.0625em;
-    margin: 0;
-  }
-  .meter h4 {
-    font-size: 1em;
-    margin: 0;
   }
   .empty {
     display: grid;
@@ -74,5 +67,13 @@ export const styles = css`
   }
   .empty-title {
     font-weight: 600;
+  }
+  @media (forced-colors: active) {
+    .period {
+      border: 1px solid CanvasText;
+    }
+    .period[aria-current='true'] {
+      border-width: 3px;
+    }
   }
 `;

@@ -57,16 +57,18 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @csspart error - The error block.
  * @csspart retry - The retry button.
  *
- * @cssprop --leap-color-primary - Accents and buttons. Default `#0b6e4f`.
- * @cssprop --leap-color-success - Active. Default `#146c2e`.
- * @cssprop --leap-color-warning - Pending and eligible. Default `#8a5300`.
- * @cssprop --leap-color-danger - Not eligible, errors. Default `#b3261e`.
- * @cssprop --leap-color-border - Borders. Default `#767f89`.
- * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
- * @cssprop --leap-color-surface - Card background. Default `#ffffff`.
- * @cssprop --leap-color-text - Text. Default `inherit`.
- * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`.
+ * @cssprop --leap-color-primary - Buttons, links, accents, the current step. Default `#0b6e4f`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-background - Background of cards and inputs, always paired with the text colour. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-surface - Former name of `--leap-color-background`, still read when that is not set. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-text - Text, on the background. Default `#1f2328`; dark theme `#e8eaed`.
+ * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`; dark theme `#b4bdc7`.
+ * @cssprop --leap-color-border - Borders; input borders at least 3:1 against the background. Default `#767f89`; dark theme `#7a8591`.
+ * @cssprop --leap-color-success - Eligible, active, approved, connected. Default `#146c2e`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-warning - Pending and waiting states. Default `#8a5300`; dark theme `#ffd08a`.
+ * @cssprop --leap-color-danger - Errors, not eligible, not approved. Default `#b3261e`; dark theme `#ffb4ab`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`; dark theme `#9ecaff`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-spacing - Padding of cards and the space between their blocks. Default `1rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
@@ -155,9 +157,8 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     const { enrollment } = value;
     const status = enrollment.global_enrollment_status;
     this.status = status;
-    if (this.#lastStatus !== null && this.#lastStatus !== status) {
-      this.announcer.announce(strings.statusChanged(statusLabel(status, strings)));
-    }
+    // The first load replaces "Loading…"; a poll speaks only when the status changed.
+    if (this.#lastStatus !== status) this.announcer.announce(strings.statusChanged(statusLabel(status, strings)));
     this.#lastStatus = status;
     return leapEvent('leap-status', { enrollment });
   }

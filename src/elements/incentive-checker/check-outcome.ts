@@ -7,7 +7,7 @@ import { classifyError } from '../../core/error-kinds.js';
 import { checkLinkUrl, type UrlCheck } from '../../core/safe-url.js';
 import type { IncentivesResult } from '../../core/types.generated.js';
 import type { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
-import { errorDetail } from '../shared/describe-error.js';
+import { describeError, errorDetail } from '../shared/describe-error.js';
 import { leapEvent } from '../shared/events.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { AddressForm } from './address-form.js';
@@ -21,6 +21,8 @@ export interface OutcomeContext {
   claimHosts(): string[];
   /** The address comes from the page's own form: its fields are not ours to focus. */
   pageForm(): boolean;
+  /** Which device and address a check is about, as said before its outcome ("EV Charger at 1 Main St, Bend: "). */
+  about(result?: IncentivesResult): string;
 }
 
 /** The claim link of an answer, checked (https, an allowed host); null when the answer has none. */
@@ -31,19 +33,23 @@ export function claimLink(result: IncentivesResult, hosts: string[]): UrlCheck |
 }
 
 export class CheckOutcome {
-  /** The error block took focus, so it is not also an alert (it would be said twice). */
-  errorFocused = false;
   #asked = false;
+  /** What the latest automatic check said: the same outcome again is not said again. */
+  #saidAutomatic = '';
   readonly #context: OutcomeContext;
 
   constructor(context: OutcomeContext) {
     this.#context = context;
   }
 
-  /** A check starts; `asked` when the customer asked for it. */
+  /**
+   * A check starts; `asked` when the customer asked for it. One that starts by itself (the page's form changed, an
+   * order-confirmation page) says nothing until its outcome: the customer may be typing in the page's form.
+   */
   started(asked: boolean): void {
     this.#asked = asked;
-    this.errorFocused = false;
+    if (!asked) return;
+    this.#saidAutomatic = '';
     this.#context.announcer.announce(this.#context.strings().checking);
   }
 
@@ -60,12 +66,13 @@ export class CheckOutcome {
     const strings = this.#context.strings();
     const total = result.incentives.total_incentive_amount;
     const choosing = (result.possible_utilities?.length ?? 0) > 1 && !result.utility;
-    announcer.announce(
+    this.#say(
       total > 0
         ? strings.resultAnnouncement(money(total), result.utility?.name ?? '')
         : choosing
           ? strings.pickUtilityHelp
           : strings.zeroHeading,
+      result,
     );
     announcer.emit(leapEvent('leap-result', { result }));
     const claim = claimLink(result, this.#context.claimHosts());
@@ -86,13 +93,21 @@ export class CheckOutcome {
   failed(error: unknown): void {
     const { announcer, form } = this.#context;
     const classified = classifyError(error);
+    const strings = this.#context.strings();
     form.showServerErrors(classified);
-    announcer.emit(leapEvent('leap-error', errorDetail(classified, this.#context.strings())));
-    // Said once: by the focused error block when the customer asked, else by the alert.
+    announcer.emit(leapEvent('leap-error', errorDetail(classified, strings)));
+    if (!this.#asked) return this.#say(describeError(classified, strings));
+    // Said once, by the message taking focus (or the field at fault).
     announcer.announce('');
-    if (!this.#asked) return;
     const field = this.#context.pageForm() ? undefined : form.firstInvalid;
-    this.errorFocused = !field;
     announcer.focus(field ? `#${field}` : '#error');
+  }
+
+  /** The outcome in the live region; after an automatic check with what it is about, once per distinct outcome. */
+  #say(text: string, result?: IncentivesResult): void {
+    if (this.#asked) return this.#context.announcer.announce(text);
+    const said = this.#context.about(result) + text;
+    if (said !== this.#saidAutomatic) this.#context.announcer.announce(said);
+    this.#saidAutomatic = said;
   }
 }

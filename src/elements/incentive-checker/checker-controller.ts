@@ -38,6 +38,7 @@ export interface CheckerHost extends CheckerSettings, ReactiveControllerHost, HT
   currency: string;
   claimHosts?: string[];
   readonly renderRoot: HTMLElement | DocumentFragment;
+  readonly hasUpdated: boolean;
 }
 
 export class CheckerController implements ReactiveController {
@@ -75,6 +76,13 @@ export class CheckerController implements ReactiveController {
       money: (amount) => this.#money(amount),
       claimHosts: () => host.claimHosts ?? [],
       pageForm: () => Boolean(host.addressForm),
+      about: (result) => {
+        const address = this.lookup.lastRequest?.address;
+        const device =
+          result?.incentives.by_program.flatMap((p) => p.device_tier_results).find((t) => t.device_name)?.device_name ??
+          host.deviceNames?.[0];
+        return address ? this.locale.strings.about(device ?? null, `${address.street_1}, ${address.city}`) : '';
+      },
     });
     this.lookup = new IncentiveLookup(host, {
       endpoints: () => ({ session: host.sessionEndpoint!, apiBase: host.apiBase }),
@@ -214,7 +222,6 @@ export class CheckerController implements ReactiveController {
       openPrograms: this.#openPrograms,
       chosenUtility: this.#chosenUtility?.eiaid ?? null,
       claim: result ? claimLink(result, this.#host.claimHosts ?? []) : null,
-      errorFocused: this.#outcome.errorFocused,
       onRetry: () => this.#checkAgain(),
       onPickUtility: (event) => {
         event.preventDefault();

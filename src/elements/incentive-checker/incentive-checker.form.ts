@@ -34,13 +34,14 @@ export interface FormView {
   onSubmit(event: SubmitEvent): void;
 }
 
+/** Columns of six: city, state and ZIP share a row, the ZIP wide enough for "Código postal" on one line. */
 const LAYOUT: Readonly<Record<AddressField, string>> = {
   street_1: 'wide',
   street_2: 'wide',
   city: 'half',
   state_or_province_code: 'small',
-  postal_code: 'small',
-  country_code: 'small',
+  postal_code: 'third',
+  country_code: 'third',
 };
 
 export function formTemplate(view: FormView): TemplateResult {
@@ -103,11 +104,10 @@ function fieldTemplate(
   const value = address.values[field.name];
   const described = ifDefined(error ? errorId : undefined);
   if (field.name === 'country_code' && value.toUpperCase() === 'US') {
-    // The one country the checker serves: its name as text, never a one-option select cut short.
-    return html`<div part="field" class="field ${LAYOUT[field.name]}">
-      <span part="label" class="label">${strings.country}</span>
-      <span class="fixed">${strings.unitedStates}</span>
-    </div>`;
+    // The one country the checker serves: one line of text under the address, never a one-option select.
+    return html`<p part="field" class="country wide">
+      <span part="label" class="label">${strings.country}:</span> <span>${strings.unitedStates}</span>
+    </p>`;
   }
   // The country's option is selected by its attribute: a `.value` on the select would be set before the option has
   // its value, leaving nothing selected.
@@ -142,7 +142,10 @@ function fieldTemplate(
         />`;
   return html`<div part="field" class="field ${LAYOUT[field.name]}">
     <label part="label" for=${field.name}
-      >${LABELS[field.name](strings)}${field.required ? nothing : html` <span class="muted">${strings.optional}</span>`}</label
+      >${LABELS[field.name](strings)}${
+        // The space is in the binding: one at the start of a template would be dropped by the template minifier.
+        field.required ? nothing : html`<span class="muted">${` ${strings.optional}`}</span>`
+      }</label
     >
     ${input}
     ${

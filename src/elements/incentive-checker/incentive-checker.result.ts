@@ -9,6 +9,7 @@ import { classifyError, type ClassifiedError } from '../../core/error-kinds.js';
 import type { UrlCheck } from '../../core/safe-url.js';
 import type { DeviceTierResult, IncentivesResult, ProgramResult } from '../../core/types.generated.js';
 import { describeError } from '../shared/describe-error.js';
+import { CHECK, CROSS, icon, INFO, REFRESH, WARNING } from '../shared/icons.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { CheckerStrings } from './incentive-checker.strings.js';
 
@@ -33,8 +34,6 @@ export interface OutcomeView {
   chosenUtility: string | null;
   /** The claim link check of the shown result. */
   claim: UrlCheck | null;
-  /** The error block gets focus (after the customer asked), so it is not also an alert. */
-  errorFocused: boolean;
   onRetry(): void;
   onPickUtility(event: SubmitEvent): void;
   onToggle(program: string): void;
@@ -86,11 +85,15 @@ export const pendingTemplate = () =>
     <div class="skeleton box"></div>
   </div>`;
 
+/**
+ * The message is what takes focus (after a retry or a submit), so it is read without the button's words. After an
+ * automatic check it is said by the live region instead (checker-controller), never as an alert.
+ */
 export function errorTemplate(error: ClassifiedError, view: OutcomeView): TemplateResult {
   const strings = view.strings;
   return html`<div part="result" class="result">
-    <div part="error" id="error" class="error" role=${ifDefined(view.errorFocused ? undefined : 'alert')} tabindex="-1">
-      <p><span class="icon" aria-hidden="true">⚠</span> ${describeError(error, strings)}</p>
+    <div part="error" class="error">
+      <p id="error" tabindex="-1">${icon(WARNING)} ${describeError(error, strings)}</p>
       ${
         error.retryable
           ? html`<button part="retry" class="secondary" type="button" @click=${view.onRetry}>${strings.retry}</button>`
@@ -109,26 +112,26 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
   const claim = view.claim;
   const collapse =
     result.incentives.by_program.reduce((sum, program) => sum + program.device_tier_results.length, 0) > INLINE_TIERS;
+  // The answer is the heading: the amount, "no incentives", or the question of which utility (read once, as the
+  // picker's legend); the utility is the line under it.
+  const utility = result.utility
+    ? html`<p part="utility" class="utility">${strings.yourUtility(result.utility.name)}</p>`
+    : nothing;
   return html`<section
     part="result"
     class="result"
     aria-labelledby="result-heading"
     data-stale=${view.stale ? 'true' : 'false'}
   >
-    ${
-      view.stale ? html`<p part="stale" class="stale"><span aria-hidden="true">↻</span> ${view.staleText}</p>` : nothing
-    }
-    <h3 id="result-heading" tabindex="-1" class="result-heading">
-      ${result.utility ? html`<span part="utility">${strings.yourUtility(result.utility.name)}</span>` : strings.pickUtilityLegend}
-    </h3>
-    ${possible.length > 1 ? utilityPickerTemplate(possible, result, view) : nothing}
+    ${view.stale ? html`<p part="stale" class="stale">${icon(REFRESH)} ${view.staleText}</p>` : nothing}
     ${
       total > 0
-        ? html`<p part="total" class="total">${strings.total(view.money(total))}</p>`
+        ? html`${resultHeading(html`<span part="total">${strings.total(view.money(total))}</span>`)}${utility}`
         : result.utility
-          ? zeroTemplate(result, strings)
+          ? zeroTemplate(result, strings, utility)
           : nothing
     }
+    ${possible.length > 1 ? utilityPickerTemplate(possible, result, view) : nothing}
     ${
       result.incentives.by_program.length
         ? html`<ul class="programs" role="list">
@@ -152,6 +155,9 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
   </section>`;
 }
 
+const resultHeading = (content: unknown) =>
+  html`<h3 id="result-heading" tabindex="-1" class="result-heading">${content}</h3>`;
+
 function utilityPickerTemplate(
   possible: NonNullable<IncentivesResult['possible_utilities']>,
   result: IncentivesResult,
@@ -161,7 +167,7 @@ function utilityPickerTemplate(
   const current = result.utility ? String(result.utility.eiaid) : view.chosenUtility;
   return html`<form class="picker" @submit=${view.onPickUtility}>
     <fieldset>
-      <legend>${strings.pickUtilityLegend}</legend>
+      <legend>${result.utility ? strings.pickUtilityLegend : resultHeading(strings.pickUtilityLegend)}</legend>
       <p class="muted">${strings.pickUtilityHelp}</p>
       ${possible.map(
         (utility, index) =>
@@ -180,23 +186,11 @@ function utilityPickerTemplate(
   </form>`;
 }
 
-function zeroTemplate(result: IncentivesResult, strings: Strings): TemplateResult {
-  const reasons = [
-    ...new Set(
-      result.incentives.by_program.flatMap((p) => p.device_tier_results.flatMap((t) => t.failed_requirements ?? [])),
-    ),
-  ];
+/** No incentives: what was checked; the reasons are each tier's own "Why not", listed once, under its program. */
+function zeroTemplate(result: IncentivesResult, strings: Strings, utility: unknown): TemplateResult {
   return html`<div part="empty" class="empty">
-    <p class="total"><span class="icon" aria-hidden="true">ℹ</span> ${strings.zeroHeading}</p>
+    ${resultHeading(html`${icon(INFO)} ${strings.zeroHeading}`)} ${utility}
     <p class="muted">${strings.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
-    ${
-      reasons.length
-        ? html`<p class="list-title">${strings.zeroReasons}</p>
-            <ul>
-              ${reasons.map((reason) => html`<li>${reason}</li>`)}
-            </ul>`
-        : nothing
-    }
     <slot name="empty"></slot>
   </div>`;
 }
@@ -208,7 +202,7 @@ function programTemplate(program: ProgramResult, index: number, collapse: boolea
   const tiers = program.device_tier_results;
   const id = `tiers-${index}`;
   return html`<li part="program" class="program">
-    <h4 class="program-name">${program.program_name}</h4>
+    <h4 class="program-name" lang="en">${program.program_name}</h4>
     <p class="program-total">${strings.programTotal(view.money(program.total_incentive))}</p>
     ${
       collapse
@@ -251,7 +245,7 @@ function tierTemplate(tier: DeviceTierResult, view: OutcomeView): TemplateResult
     items?.length
       ? html`<div class="reqs ${kind}">
           <p class="list-title">${title}</p>
-          <ul>
+          <ul lang="en">
             ${items.map((item) => html`<li>${item}</li>`)}
           </ul>
         </div>`
@@ -263,14 +257,13 @@ function tierTemplate(tier: DeviceTierResult, view: OutcomeView): TemplateResult
   >
     <p class="tier-head">
       <span class="badge"
-        ><span class="icon" aria-hidden="true">${tier.eligible ? '✓' : '✕'}</span>
-        ${tier.eligible ? strings.eligible : strings.notEligible}</span
+        >${icon(tier.eligible ? CHECK : CROSS)} ${tier.eligible ? strings.eligible : strings.notEligible}</span
       >
-      <span class="tier-name">${tier.tier_name ?? ''}</span>
+      <span class="tier-name" lang="en">${tier.tier_name ?? ''}</span>
       ${tier.eligible && tier.incentive_amount ? html`<span class="amount">${strings.tierAmount(view.money(tier.incentive_amount))}</span>` : nothing}
     </p>
     ${tier.device_name ? html`<p class="muted">${strings.device(tier.device_name)}</p>` : nothing}
-    ${method ? html`<p class="muted">${strings.howCalculated} ${method}</p>` : nothing}
+    ${method ? html`<p class="muted">${strings.howCalculated} <span lang="en">${method}</span></p>` : nothing}
     ${list(strings.whyNot, tier.failed_requirements, 'failed')}
     ${list(strings.alsoNeeded, tier.ignored_requirements, 'ignored')}
     ${list(strings.alreadyMet, tier.completed_requirements, 'completed')}

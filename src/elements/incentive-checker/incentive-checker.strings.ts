@@ -28,6 +28,8 @@ export interface CheckerStrings {
   yourUtility: (name: string) => string;
   total: (amount: string) => string;
   resultAnnouncement: (amount: string, utility: string) => string;
+  /** Said before an automatic check's outcome: which device (when known) and which address it is about. */
+  about: (device: string | null, place: string) => string;
   programTotal: (amount: string) => string;
   showOptions: (options: number, eligible: number) => string;
   hideOptions: string;
@@ -44,7 +46,6 @@ export interface CheckerStrings {
   device: (name: string) => string;
   zeroHeading: string;
   zeroBody: (programs: number) => string;
-  zeroReasons: string;
   pickUtilityLegend: string;
   pickUtilityHelp: string;
   pickUtilitySubmit: string;
@@ -95,6 +96,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     yourUtility: (name) => `Your utility: ${name}`,
     total: (amount) => `Up to ${amount} in incentives`,
     resultAnnouncement: (amount, utility) => `Found up to ${amount} in incentives from ${utility}.`,
+    about: (device, place) => (device ? `${device} at ${place}: ` : `${place}: `),
     programTotal: (amount) => `Program total: ${amount}`,
     showOptions: (options, eligible) =>
       `${plural('en', options, { one: 'Show the option', other: 'Show the # options' })} (${eligible} eligible)`,
@@ -115,7 +117,6 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
         one: 'We checked # program in your area.',
         other: 'We checked # programs in your area.',
       }),
-    zeroReasons: 'What stood in the way',
     pickUtilityLegend: 'Which utility sends your electricity bill?',
     pickUtilityHelp: 'More than one utility serves this address. Pick yours to see your incentives.',
     pickUtilitySubmit: 'Show my incentives',
@@ -161,6 +162,7 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     yourUtility: (name) => `Su compañía eléctrica: ${name}`,
     total: (amount) => `Hasta ${amount} en incentivos`,
     resultAnnouncement: (amount, utility) => `Encontramos hasta ${amount} en incentivos de ${utility}.`,
+    about: (device, place) => (device ? `${device} en ${place}: ` : `${place}: `),
     programTotal: (amount) => `Total del programa: ${amount}`,
     showOptions: (options, eligible) =>
       `${plural('es', options, { one: 'Ver la opción', other: 'Ver las # opciones' })} (${eligible} ${eligible === 1 ? 'elegible' : 'elegibles'})`,
@@ -178,7 +180,6 @@ export const CHECKER_STRINGS: StringTables<CheckerStrings> = {
     zeroHeading: 'No hay incentivos para este equipo en esta dirección',
     zeroBody: (programs) =>
       plural('es', programs, { one: 'Revisamos # programa en su zona.', other: 'Revisamos # programas en su zona.' }),
-    zeroReasons: 'Qué lo impidió',
     pickUtilityLegend: '¿Qué compañía le envía la factura de electricidad?',
     pickUtilityHelp: 'Más de una compañía da servicio a esta dirección. Elija la suya para ver sus incentivos.',
     pickUtilitySubmit: 'Ver mis incentivos',

@@ -2,22 +2,16 @@ import { css } from 'lit';
 
 export const styles = css`
   :host {
-    --_success: var(--leap-color-success, #146c2e);
-    --_surface: var(--leap-color-surface, #ffffff);
-    --_border: var(--leap-color-border, #767f89);
-    --_text: var(--leap-color-text, inherit);
-    --_muted: var(--leap-color-muted, #4a5560);
     display: block;
     container-type: inline-size;
-    color: var(--_text);
-    line-height: 1.45;
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none;
   }
   .checker {
     display: grid;
-    gap: 1rem;
+    gap: var(--_space);
   }
   h2,
   h3,
@@ -28,10 +22,12 @@ export const styles = css`
   h2 {
     font-size: 1.25em;
   }
+  /* Each field spans three rows of the form's grid (label, control, message), so a label that wraps in one column
+     never pushes its control below its neighbours'. */
   .grid {
     display: grid;
     grid-template-columns: 1fr;
-    gap: 0.75rem;
+    gap: 0 0.75rem;
   }
   @container (min-width: 34rem) {
     .grid {
@@ -52,19 +48,27 @@ export const styles = css`
   }
   .field {
     display: grid;
-    gap: 0.25rem;
+    grid-row: span 3;
+    grid-template-rows: subgrid;
+    row-gap: 0.25rem;
     align-content: start;
     min-width: 0;
+    margin-bottom: 0.75rem;
+  }
+  .field > label {
+    align-self: end;
   }
   label,
   .label {
     font-weight: 600;
     font-size: 0.9375em;
   }
-  .fixed {
-    display: flex;
-    align-items: center;
-    min-height: 44px;
+  .country {
+    margin-bottom: 0.75rem;
+    color: var(--_muted);
+  }
+  .country .label {
+    font-weight: 400;
   }
   input,
   select {
@@ -74,8 +78,8 @@ export const styles = css`
     padding: 0.5rem 0.625rem;
     border: 1px solid var(--_border);
     border-radius: calc(var(--_radius) * 0.75);
-    background: var(--_surface);
-    color: inherit;
+    background: var(--_bg);
+    color: var(--_text);
     font: inherit;
   }
   input[aria-invalid='true'],
@@ -124,25 +128,29 @@ export const styles = css`
     opacity: 0.8;
   }
   .submit {
-    margin-top: 1rem;
+    margin-top: 0.25rem;
     justify-self: start;
   }
   button.secondary,
   .toggle {
-    background: transparent;
+    background: var(--_bg);
     color: var(--_primary);
   }
   /* A light tint, so the primary-coloured text keeps its contrast while hovered. */
   button.secondary:hover,
   .toggle:hover {
-    background: color-mix(in srgb, var(--_primary) 10%, var(--_surface));
+    background: color-mix(in srgb, var(--_primary) 10%, var(--_bg));
   }
 
   .result {
-    min-height: var(--leap-checker-result-min-height, 11rem);
     display: grid;
     gap: 0.75rem;
     align-content: start;
+  }
+  /* Space is reserved for what comes (the hint, then the skeleton), not left empty under a short answer. */
+  .idle,
+  .pending {
+    min-height: var(--leap-checker-result-min-height, 11rem);
   }
   .reserved {
     overflow-y: auto;
@@ -161,11 +169,11 @@ export const styles = css`
     padding: 0.5rem 0.75rem;
   }
   .result-heading {
-    font-size: 1.0625em;
+    font-size: 1.125em;
   }
-  .total {
-    font-size: 1.375em;
-    font-weight: 700;
+  .utility {
+    color: var(--_muted);
+    margin-top: -0.5rem;
   }
   .programs,
   .tiers {
@@ -179,12 +187,15 @@ export const styles = css`
     padding: 1rem;
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
+    background: var(--_bg);
     display: grid;
     gap: 0.5rem;
   }
   .program-name {
     font-size: 1em;
+  }
+  .program-total {
+    color: var(--_muted);
   }
   .tier {
     padding: 0.75rem;
@@ -201,10 +212,13 @@ export const styles = css`
   .tier-head {
     display: flex;
     flex-wrap: wrap;
-    gap: 0.5rem 0.75rem;
+    gap: 0.25rem 0.75rem;
     align-items: baseline;
   }
   .badge {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.375em;
     font-weight: 700;
     color: var(--_success);
   }
@@ -222,8 +236,7 @@ export const styles = css`
     font-weight: 600;
     font-size: 0.9375em;
   }
-  .reqs ul,
-  .empty ul {
+  .reqs ul {
     margin: 0.25rem 0 0;
     padding-inline-start: 1.25rem;
   }
@@ -233,6 +246,7 @@ export const styles = css`
   }
   .error {
     padding: 0.75rem 1rem;
+    background: var(--_bg);
     border: 2px solid var(--_danger);
     border-radius: var(--_radius);
     color: var(--_danger);
@@ -280,6 +294,15 @@ export const styles = css`
   .choice input {
     width: 1.25rem;
     min-height: 1.25rem;
+  }
+  @container (max-width: 20rem) {
+    .program,
+    .empty {
+      padding: 0.75rem;
+    }
+    .tier {
+      padding: 0.5rem;
+    }
   }
   @media (forced-colors: active) {
     .tier,

@@ -2,6 +2,7 @@ import { html, LitElement, nothing, type PropertyDeclarations, type PropertyValu
 import { ADDRESS_FIELDS, type AddressFieldSpec, type BuildingType } from '../../core/address.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
+import { ThemeController } from '../shared/controllers/theme.js';
 import { commaList, integerList } from '../shared/converters.js';
 import { misconfiguredTemplate } from '../shared/misconfigured.js';
 import { sampleStyles } from '../shared/sample.styles.js';
@@ -54,18 +55,20 @@ import { styles } from './incentive-checker.styles.js';
  * @csspart error - The error message block.
  * @csspart retry - The retry button.
  *
- * @cssprop --leap-color-primary - Buttons, links, accents. Default `#0b6e4f`.
- * @cssprop --leap-color-on-primary - Text on primary. Default `#ffffff`.
+ * @cssprop --leap-color-primary - Buttons, links, accents, the current step. Default `#0b6e4f`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-on-primary - Text on the primary colour. Default `#ffffff`; dark theme `#0b1f17`.
+ * @cssprop --leap-color-background - Background of cards and inputs, always paired with the text colour. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-surface - Former name of `--leap-color-background`, still read when that is not set. Default `#ffffff`; dark theme `#1e2329`.
+ * @cssprop --leap-color-text - Text, on the background. Default `#1f2328`; dark theme `#e8eaed`.
+ * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`; dark theme `#b4bdc7`.
+ * @cssprop --leap-color-border - Borders; input borders at least 3:1 against the background. Default `#767f89`; dark theme `#7a8591`.
+ * @cssprop --leap-color-success - Eligible, active, approved, connected. Default `#146c2e`; dark theme `#7fd1ae`.
+ * @cssprop --leap-color-danger - Errors, not eligible, not approved. Default `#b3261e`; dark theme `#ffb4ab`.
+ * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`; dark theme `#9ecaff`.
  * @cssprop --leap-radius - Corner radius. Default `0.5rem`.
+ * @cssprop --leap-spacing - Padding of cards and the space between their blocks. Default `1rem`.
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
- * @cssprop --leap-color-focus - Focus ring. Default `#1a5fb4`.
- * @cssprop --leap-color-danger - Errors and "not eligible". Default `#b3261e`.
- * @cssprop --leap-color-success - "Eligible". Default `#146c2e`.
- * @cssprop --leap-color-surface - Card background. Default `#ffffff`.
- * @cssprop --leap-color-border - Input borders (at least 3:1 against the surface). Default `#767f89`.
- * @cssprop --leap-color-text - Text. Default `inherit`.
- * @cssprop --leap-color-muted - Secondary text. Default `#4a5560`.
- * @cssprop --leap-checker-result-min-height - Space reserved for the result so the page does not jump. Default `11rem`.
+ * @cssprop --leap-checker-result-min-height - Space reserved for the hint and the loading skeleton, so the page does not jump when a check starts. Default `11rem`.
  */
 export class LeapIncentiveChecker extends LitElement {
   static override styles = [tokens, visuallyHidden, skeletons, sampleStyles, styles];
@@ -85,6 +88,7 @@ export class LeapIncentiveChecker extends LitElement {
     currency: {},
     claimHosts: { attribute: 'claim-hosts', converter: commaList },
     resultHeight: { attribute: 'result-height' },
+    theme: { reflect: true },
   };
 
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
@@ -133,11 +137,17 @@ export class LeapIncentiveChecker extends LitElement {
    * the result, so the page below never moves; a longer answer scrolls inside it.
    */
   declare resultHeight?: string;
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
 
   readonly #controller = new CheckerController(this);
 
   constructor() {
     super();
+    new ThemeController(this);
     new ProblemReporter(this, () => {
       const problem = this.#controller.misconfiguration;
       return problem ? configProblem(problem.message, problem.code) : null;

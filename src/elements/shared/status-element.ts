@@ -6,6 +6,8 @@ import { OutcomeAnnouncer } from './controllers/announcer.js';
 import { LocaleController } from './controllers/locale.js';
 import { configProblem, ProblemReporter } from './controllers/problem-reporter.js';
 import { HasSlotController } from './controllers/slots.js';
+import { ThemeController } from './controllers/theme.js';
+import { icon, WARNING } from './icons.js';
 import { describeError, errorDetail } from './describe-error.js';
 import { leapEvent } from './events.js';
 import { misconfiguredTemplate } from './misconfigured.js';
@@ -21,6 +23,8 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     lang: { reflect: true },
     sessionEndpoint: { attribute: 'session-endpoint' },
     apiBase: { attribute: 'api-base' },
+    theme: { reflect: true },
+    appearance: { reflect: true },
     reloads: { state: true },
   };
 
@@ -30,6 +34,13 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   declare sessionEndpoint?: string;
   /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
   declare apiBase?: string;
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+  /** `card` (default): a bordered card; `plain`: no border, padding or background, for inside your own card. */
+  declare appearance?: 'card' | 'plain';
 
   private reloads = 0;
   /** The latest answer came from a mock Leap. */
@@ -42,6 +53,8 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     task: async ([endpoint, base, key], { signal }): Promise<T | null> => {
       const ready = endpoint && key !== null && !this.#misconfiguration();
       const client = ready ? new LeapApiClient(endpoint, base) : null;
+      // The skeleton stands in for what loads: said once, politely (a reload under a value already shown is not).
+      if (client && !this.task.value) this.announcer.announce(this.locale.strings.loading);
       const value = client ? await this.load(client, key!, signal) : null;
       this.#sample = client?.session?.mock === true;
       await this.locale.ready();
@@ -60,6 +73,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   constructor(tables: StringTables<S>, warmUp?: (locale: string) => Array<() => unknown>) {
     super();
     this.locale = new LocaleController(this, tables, warmUp);
+    new ThemeController(this);
     new ProblemReporter(this, () => {
       const problem = this.#misconfiguration();
       return problem ? configProblem(problem) : null;
@@ -146,7 +160,7 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
 
   #renderError(error: unknown, strings: S): TemplateResult {
     return html`<div part="error" class="error">
-      <p><span aria-hidden="true">⚠</span> ${this.#errorText(error)}</p>
+      <p>${icon(WARNING)} ${this.#errorText(error)}</p>
       ${
         classifyError(error).retryable
           ? html`<button part="retry" type="button" @click=${this.#onRetry}>${strings.retry}</button>`

@@ -3,28 +3,24 @@ import { css } from 'lit';
 /** Cards, badges, skeletons and messages shared by the status elements. */
 export const statusStyles = css`
   :host {
-    --_success: var(--leap-color-success, #146c2e);
-    --_warning: var(--leap-color-warning, #8a5300);
-    --_border: var(--leap-color-border, #767f89);
-    --_muted: var(--leap-color-muted, #4a5560);
-    --_surface: var(--leap-color-surface, #ffffff);
     display: block;
     container-type: inline-size;
-    color: var(--leap-color-text, inherit);
-    line-height: 1.45;
+    overflow-wrap: break-word;
   }
   :host([hidden]) {
     display: none;
   }
   h2,
   h3,
+  h4,
   p {
     margin: 0;
   }
   h2 {
     font-size: 1.125em;
   }
-  h3 {
+  h3,
+  h4 {
     font-size: 1em;
   }
   ul,
@@ -37,12 +33,19 @@ export const statusStyles = css`
     height: 100%;
     display: grid;
     gap: 0.75rem;
-    padding: 1rem;
+    padding: var(--_space);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--_surface);
-    min-height: var(--leap-status-min-height, 10rem);
+    background: var(--_bg);
     align-content: start;
+  }
+  .card[aria-busy='true'] {
+    min-height: var(--leap-status-min-height, 10rem);
+  }
+  :host([appearance='plain']) .card {
+    padding: 0;
+    border: 0;
+    background: none;
   }
   .muted {
     color: var(--_muted);
@@ -69,7 +72,8 @@ export const statusStyles = css`
     color: var(--_warning);
   }
   .badge[data-status='INELIGIBLE'],
-  .badge[data-status='rejected'] {
+  .badge[data-status='rejected'],
+  .badge[data-status='withdrawn'] {
     color: var(--_danger);
   }
   .badge[data-status='NOT_PARTICIPATING'],
@@ -91,11 +95,14 @@ export const statusStyles = css`
     padding: 0.5rem 1rem;
     border: 2px solid var(--_primary);
     border-radius: var(--_radius);
-    background: transparent;
+    background: var(--_bg);
     color: var(--_primary);
     font: inherit;
     font-weight: 600;
     cursor: pointer;
+  }
+  button:hover {
+    background: color-mix(in srgb, var(--_primary) 10%, var(--_bg));
   }
   button:focus-visible,
   a:focus-visible,
@@ -106,5 +113,13 @@ export const statusStyles = css`
   .skeleton-block {
     display: grid;
     gap: 0.75rem;
+  }
+  @container (max-width: 20rem) {
+    .card {
+      padding: 0.75rem;
+    }
+    .error {
+      padding: 0.5rem 0.75rem;
+    }
   }
 `;

@@ -36,6 +36,8 @@ export interface CommonStrings {
   retry: string;
   /** The badge over answers from a mock Leap. */
   sampleData: string;
+  /** A status Leap added after this version: named in words, never by its code. */
+  otherStatus: string;
   unknownStatusHelp: string;
   loading: string;
 }
@@ -59,6 +61,7 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     errorUnexpected: 'Something went wrong. Please try again.',
     retry: 'Try again',
     sampleData: SAMPLE_DATA.en,
+    otherStatus: 'Other status',
     unknownStatusHelp: 'Leap reported a status this page does not know yet.',
     loading: 'Loading…',
   },
@@ -81,6 +84,7 @@ export const COMMON_STRINGS: StringTables<CommonStrings> = {
     errorUnexpected: 'Algo salió mal. Inténtelo de nuevo.',
     retry: 'Intentar de nuevo',
     sampleData: SAMPLE_DATA.es,
+    otherStatus: 'Otro estado',
     unknownStatusHelp: 'Leap informó un estado que esta página aún no conoce.',
     loading: 'Cargando…',
   },

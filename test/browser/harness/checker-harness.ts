@@ -30,7 +30,7 @@ export const DEFAULT_ATTRIBUTES: CheckerAttributes = {
 export interface RenderedTier {
   name: string;
   eligible: boolean;
-  /** The badge as shown: "✓ Eligible" / "✕ Not eligible" (an icon and a word, never colour alone). */
+  /** The badge as shown: "Eligible" / "Not eligible", beside an icon (never colour alone). */
   badge: string;
   /** Everything the tier says, whitespace collapsed. */
   text: string;

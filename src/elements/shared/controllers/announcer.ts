@@ -5,11 +5,12 @@
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
 export class OutcomeAnnouncer implements ReactiveController {
   /** The live region's text. */
   #text = '';
+  #frame = 0;
   #events: Event[] = [];
   #focusTarget: string | null = null;
   readonly #host: Host;
@@ -19,9 +20,22 @@ export class OutcomeAnnouncer implements ReactiveController {
     host.addController(this);
   }
 
-  /** Says `text` politely (replacing what was said); an empty string says nothing. */
+  /**
+   * Says `text` politely (replacing what was said); an empty string says nothing. Screen readers speak a change of a
+   * region already on screen: in the region's first frame, or for the same words again, it is cleared and said a frame
+   * later (a retry that fails alike is said again).
+   */
   announce(text: string): void {
-    this.#text = text;
+    cancelAnimationFrame(this.#frame);
+    const later = text && (!this.#host.hasUpdated || text === this.#text);
+    this.#text = later ? '' : text;
+    if (later) {
+      const say = () => {
+        this.#text = text;
+        this.#host.requestUpdate();
+      };
+      this.#frame = requestAnimationFrame(() => (this.#frame = requestAnimationFrame(say)));
+    }
     this.#host.requestUpdate();
   }
 
@@ -35,6 +49,10 @@ export class OutcomeAnnouncer implements ReactiveController {
   focus(selector: string): void {
     this.#focusTarget = selector;
     this.#host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    cancelAnimationFrame(this.#frame);
   }
 
   hostUpdated(): void {
