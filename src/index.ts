@@ -19,3 +19,10 @@ export type {
   LeapStatusDetail,
 } from './elements/shared/events.js';
 export { clearSessions, type LeapSession } from './elements/shared/session.js';
+export { registerTranslation, type LeapTranslation } from './elements/shared/translations.js';
+export type { CommonStrings } from './elements/shared/strings.js';
+export type { CheckerStrings } from './elements/incentive-checker/incentive-checker.strings.js';
+export type { ConnectButtonStrings } from './elements/connect-button/connect-button.strings.js';
+export type { ConnectReturnStrings } from './elements/connect-return/connect-return.strings.js';
+export type { EnrollmentStrings } from './elements/enrollment-status/enrollment-status.strings.js';
+export type { ApplicationStrings } from './elements/application-status/application-status.strings.js';

@@ -9,3 +9,4 @@ export { LeapEnrollmentStatus } from '../elements/enrollment-status/enrollment-s
 export { LeapApplicationStatus } from '../elements/application-status/application-status.js';
 export { LeapConnectReturn } from '../elements/connect-return/connect-return.js';
 export { buildConnectUrl, chooseConnectFlow, parseConnectReturn, ConnectUrlError } from '../core/connect-url.js';
+export { registerTranslation } from '../elements/shared/translations.js';

@@ -8,6 +8,9 @@
 
 import { CHUNKS, FILES } from './loader-files.js';
 
+// A page that adds a language imports it from here: it is small, and the elements loaded later read the same registry.
+export { registerTranslation } from '../elements/shared/translations.js';
+
 const pending = new Set(Object.keys(FILES));
 const base = new URL(/* @vite-ignore */ '.', import.meta.url).href;
 const observed = { childList: true, subtree: true };

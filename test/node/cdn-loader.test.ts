@@ -121,6 +121,24 @@ describe('the CDN loader in Chromium', { timeout: 90_000 }, () => {
     await page.close();
   });
 
+  it('a language registered through the loader reaches the element files it loads later', async () => {
+    const register = `<script type="module">
+      import { registerTranslation } from '${CDN}loader.js';
+      registerTranslation('fr', { 'leap-connect-button': { connectLabel: 'Connectez votre fournisseur' } });
+    </script>`;
+    const { page, errors } = await visit(`${register}<div lang="fr">${BUTTON}</div>`);
+    await defined(page, 'leap-connect-button');
+    await page.waitForFunction(() =>
+      document.querySelector('leap-connect-button')!.shadowRoot!.querySelector('a')?.textContent?.trim(),
+    );
+    const label = await page.evaluate(() =>
+      document.querySelector('leap-connect-button')!.shadowRoot!.querySelector('a')!.textContent!.trim(),
+    );
+    assert.equal(label, 'Connectez votre fournisseur');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it("the shared chunks are asked for while the element's file is still on its way (one round trip, not two)", async () => {
     // The checker's file is answered only after lit.js is requested: loading in sequence would never define it.
     const { page, errors } = await visit('<leap-incentive-checker device-ids="123"></leap-incentive-checker>', {

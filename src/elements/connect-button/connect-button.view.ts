@@ -78,7 +78,8 @@ export class ConnectLinkView {
     attr(link, 'aria-describedby', view.message ? 'message' : undefined);
     this.#label.data = view.label;
     if (view.newTab) {
-      this.#newTabNote.textContent = view.newTabNote;
+      // The space keeps the accessible name two words apart: "…utility (opens in a new tab)", not "…utility(opens…".
+      this.#newTabNote.textContent = ` ${view.newTabNote}`;
       link.append(this.#newTabNote);
     } else {
       this.#newTabNote.remove();

@@ -1,18 +1,24 @@
 /**
  * An element's language: its own `lang`, else the nearest `[lang]` ancestor (through shadow roots). Gives the string
- * table for it and the locale for `Intl`, and builds the element's `Intl` formatters in idle time after the first
+ * table for it (ours, with what the partner registered over it, see translations.ts) and the locale for `Intl`,
+ * re-renders the element when the language or a registration changes, and builds the element's `Intl` formatters in idle time after the first
  * frame: the first formatter of a page can take tens of milliseconds (locale data), which would otherwise land in the
  * task that renders an answer.
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import { pickLang, resolveLang } from '../locale.js';
 import type { StringTables } from '../strings.js';
+import { applyTranslations, translationsVersion, watchLanguage } from '../translations.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
 export class LocaleController<S> implements ReactiveController {
-  /** The warm-up entries not yet run; listed after the first update. */
+  /** The warm-up entries not yet run, for the locale they were listed for (after the first update). */
   #pending?: Array<() => unknown>;
+  #pendingLocale = '';
+  /** The table last merged, and what it was merged for. */
+  #merged?: { lang: string; version: number; strings: S };
+  #unwatch?: () => void;
   readonly #host: Host;
   readonly #tables: StringTables<S>;
   readonly #warmUp: ((locale: string) => Array<() => unknown>) | undefined;
@@ -34,7 +40,26 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   get strings(): S {
-    return this.#tables[pickLang(this.lang)];
+    const lang = this.lang;
+    const version = translationsVersion();
+    const merged = this.#merged;
+    if (merged && merged.lang === lang && merged.version === version) return merged.strings;
+    const strings = applyTranslations(this.#tables[pickLang(lang)], this.#host.localName, lang);
+    this.#merged = { lang, version, strings };
+    return strings;
+  }
+
+  hostConnected(): void {
+    this.#unwatch = watchLanguage(() => {
+      const merged = this.#merged;
+      // Only a change this element would show: another element's `lang` or an unchanged registration re-renders nothing.
+      if (merged && (merged.lang !== this.lang || merged.version !== translationsVersion())) this.#host.requestUpdate();
+    });
+  }
+
+  hostDisconnected(): void {
+    this.#unwatch?.();
+    this.#unwatch = undefined;
   }
 
   /**
@@ -47,7 +72,7 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (this.#pending) return;
+    if (this.#pending && this.#pendingLocale === this.locale) return;
     const queue = this.#queue();
     const next = () => {
       queue.shift()?.();
@@ -70,7 +95,12 @@ export class LocaleController<S> implements ReactiveController {
   }
 
   #queue(): Array<() => unknown> {
-    return (this.#pending ??= this.#warmUp?.(this.locale) ?? []);
+    const locale = this.locale;
+    if (!this.#pending || this.#pendingLocale !== locale) {
+      this.#pendingLocale = locale;
+      this.#pending = this.#warmUp?.(locale) ?? [];
+    }
+    return this.#pending;
   }
 }
 
