@@ -13,6 +13,7 @@ import { fileURLToPath } from 'node:url';
 import { format, resolveConfig } from 'prettier';
 import { analyze } from './custom-elements.mjs';
 import { LEAP_ERROR_CODES } from '../src/core/error-codes.js';
+import { FAILURE_CAUSES } from '../src/core/failure-causes.js';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 export const DOCS_DIR = join(root, 'docs');
@@ -240,6 +241,19 @@ export function errorCodesSection(): string {
         firedBy(entry.elements),
         cell(entry.meaning),
         cell(entry.fix),
+      ]),
+    ),
+    '',
+    'Failures the elements meet while they work are sorted by cause (`LeapFailure` in `leap-elements/core`); each cause',
+    'gives the code, and whether the element offers to try again:',
+    '',
+    table(
+      ['Cause (`kind`)', 'When', 'Code', 'Try again'],
+      FAILURE_CAUSES.map((row) => [
+        `\`${row.kind}\``,
+        cell(row.when),
+        row.code ? `\`${row.code}\`` : 'none (nothing is reported)',
+        row.retryable ? 'yes' : 'no',
       ]),
     ),
     '',

@@ -83,6 +83,12 @@ export const LEAP_ERROR_CODES = {
     meaning: 'An answer the element does not know how to read (an unexpected status).',
     fix: "Check the backend's log; `detail.status` and `detail.title` say what answered.",
   },
+  INTERNAL_ERROR: {
+    elements: CONFIGURED,
+    meaning:
+      'The element itself failed: a defect, or a script on the page broke something it relies on. The customer reads that the feature is not available right now; `detail.details.message` and the console (with the stack) say what failed.',
+    fix: 'Report it with the console output. Nothing is retried by itself.',
+  },
   NOT_FOUND: {
     elements: STATUS,
     meaning: '`meter-id` or `application-id` is not one of the signed-in customer’s (or does not exist).',

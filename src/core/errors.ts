@@ -26,7 +26,10 @@ export class LeapApiError extends Error implements LeapErrorBody {
   }
 }
 
-/** Status 0 stands for "no HTTP answer at all" (offline, DNS, CORS refusal). */
+/**
+ * @deprecated Nothing is marked with status 0 any more: a request without an answer is the `network` failure (or
+ * `origin-refused`) of `LeapFailure` (failure.ts), and a `LeapApiError` is always an HTTP answer.
+ */
 export const NETWORK_ERROR_STATUS = 0;
 
 /** Reads whatever error body a server sent and returns the one envelope, never throwing. */

@@ -6,6 +6,7 @@ import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../../src/define.js';
 import type { LeapIncentiveChecker } from '../../src/elements/incentive-checker/incentive-checker.js';
 import type { IncentivesResult } from '../../src/core/types.generated.js';
+import type { LeapFailureError } from '../../src/core/failure.js';
 import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
 import { captureWarnings, expectNoLitWarnings } from './helpers.js';
@@ -52,17 +53,20 @@ describe('elements and the backend', () => {
       );
       el.address = BEND;
       const failed = oneEvent(el, 'leap-error');
-      // check() rejects with the same error the event carries.
+      // check() rejects with the cause the event reports.
       const checked = el.check().then(
         () => 'answered',
-        (error: { status: number }) => error.status,
+        (error: LeapFailureError) => [error.code, error.failure.kind],
       );
       const { detail } = (await failed) as CustomEvent<LeapErrorDetail>;
       expect(detail.status).to.equal(403);
       expect(detail.code).to.equal('ORIGIN_REFUSED');
-      expect(await checked).to.equal(403);
+      expect(detail.kind).to.equal('origin-refused');
+      expect(await checked).to.deep.equal(['ORIGIN_REFUSED', 'origin-refused']);
       await el.updateComplete;
-      expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.match(/\S/);
+      expect(el.shadowRoot!.querySelector('[part="error"]')?.textContent).to.contain(
+        'This feature is not available on this page.',
+      );
     } finally {
       const seen = warnings.restore();
       const refusal = seen.filter((line) => line.includes('the backend refuses'));

@@ -5,6 +5,9 @@ import { createElement, useState, type ChangeEvent } from 'react';
 import { flushSync } from 'react-dom';
 import { createRoot } from 'react-dom/client';
 import type { IncentivesResult } from '../../src/core/schemas/incentives.js';
+import { LeapApiError } from '../../src/core/errors.js';
+import { LeapFailureError } from '../../src/core/failure.js';
+import type { LeapErrorDetail } from '../../src/elements/shared/events.js';
 import { clearSessions } from '../../src/elements/shared/session.js';
 import { accessibleName, CheckerHarness, textOf, type AddressInput } from './harness/checker-harness.js';
 import { fakeBackend, restoreNetwork, type FakeBackend } from './harness/fake-backend.js';
@@ -195,16 +198,33 @@ describe('<leap-incentive-checker>', () => {
       await expect(h.element).to.be.accessible();
     });
 
-    it('check() rejects an invalid address with status 400 and the fields at fault, sending nothing', async () => {
+    it('check() rejects an invalid address as invalid input with the fields at fault, not as an HTTP answer', async () => {
       const backend = fakeBackend();
       const h = await CheckerHarness.create();
       await h.fill({ ...BEND, postal_code: '9770' });
-      const rejected = (await h.element.check().catch((error: unknown) => error)) as {
-        status?: number;
-        details?: unknown;
-      };
-      expect(rejected.status).to.equal(400);
-      expect(rejected.details).to.deep.equal({ fields: { postal_code: 'invalid_postal_code' } });
+      const rejected = await h.element.check().catch((error: unknown) => error);
+      expect(rejected).to.be.instanceOf(LeapFailureError);
+      expect(rejected).not.to.be.instanceOf(LeapApiError);
+      expect((rejected as LeapFailureError).code).to.equal('INVALID_INPUT');
+      expect((rejected as LeapFailureError).failure).to.deep.equal({
+        kind: 'invalid-input',
+        fields: { postal_code: 'invalid_postal_code' },
+      });
+      expect(backend.requests()).to.have.length(0);
+    });
+
+    it('check() on a misconfigured element rejects with the setup problem, sending nothing', async () => {
+      const backend = fakeBackend();
+      const warnings = captureWarnings();
+      const h = await CheckerHarness.create({ 'device-ids': null });
+      h.element.address = BEND;
+      const rejected = await h.element.check().catch((error: unknown) => error);
+      warnings.restore();
+      expect((rejected as LeapFailureError).failure).to.deep.equal({
+        kind: 'setup',
+        code: 'INVALID_CONFIG',
+        message: 'set device-ids or device-names.',
+      });
       expect(backend.requests()).to.have.length(0);
     });
 
@@ -734,6 +754,31 @@ describe('<leap-incentive-checker>', () => {
     });
   });
 
+  describe('defects', () => {
+    it('an exception the element does not expect is not called offline: no retry, INTERNAL_ERROR, on the console', async () => {
+      // A page script's fetch wrapper that answers with something that is not a Response.
+      fakeBackend({ incentives: () => ({ ok: true, status: 200 }) as unknown as Response });
+      const errors: unknown[][] = [];
+      const original = console.error;
+      console.error = (...args: unknown[]) => errors.push(args);
+      try {
+        const h = await CheckerHarness.create();
+        const detail = await h.checkFailing(BEND);
+        expect(detail.code).to.equal('INTERNAL_ERROR');
+        expect(detail.kind).to.equal('internal');
+        expect(h.errors().block).to.equal('This feature is not available right now.');
+        expect(h.$('[part="retry"]'), 'a defect is not worth a retry').to.be.null;
+        expect(errors, 'one console line, with the error').to.have.length(1);
+        expect(String(errors[0]![0])).to.match(/^<leap-incentive-checker>: The element failed: /);
+        expect(errors[0]![1]).to.be.instanceOf(TypeError);
+        expect(h.values()).to.include(typed(BEND));
+        await expect(h.element).to.be.accessible();
+      } finally {
+        console.error = original;
+      }
+    });
+  });
+
   describe('claim link safety', () => {
     for (const bad of [
       'javascript:alert(1)',
@@ -752,6 +797,9 @@ describe('<leap-incentive-checker>', () => {
           'leap-result',
           'UNSAFE_CONNECT_URL',
         ]);
+        const unsafe = events[1]!.detail as LeapErrorDetail;
+        expect(unsafe.kind, 'an unsafe link, not an HTTP answer').to.equal('unsafe-link');
+        expect(unsafe).not.to.have.property('status');
         expect(h.result()!.total).to.equal('Up to $100 in incentives');
       });
     }
@@ -830,6 +878,8 @@ describe('<leap-incentive-checker>', () => {
         const detail = await failed;
         expect(warnings.restore()).to.have.length(1);
         expect(detail.code).to.equal('INVALID_CONFIG');
+        expect(detail.kind, 'a setup problem, not an HTTP answer').to.equal('setup');
+        expect(detail).not.to.have.property('status');
         expect(h.errors().block).to.contain('not set up correctly');
         await expect(h.element).to.be.accessible();
       });

@@ -12,6 +12,7 @@ import { analyze } from '../../scripts/custom-elements.mjs';
 import { elementDocs, staleDocs, type Manifest } from '../../scripts/docs.js';
 import { root } from '../../scripts/fresh-install.js';
 import { RESERVED_SPACE } from '../../scripts/bench/reserved-space.js';
+import { renderedParts } from '../support/rendered-parts.js';
 
 const pages = [
   'README.md',
@@ -49,13 +50,32 @@ describe('the documentation', () => {
             .map((f) => readFileSync(join(dir, f), 'utf8')),
         )
         .join('\n');
+      const rendered = renderedParts(source);
       for (const part of element.declaration.cssParts ?? []) {
-        const named = new RegExp(`part=(["'])(?:[^"']*\\s)?${part.name}(?:\\s[^"']*)?\\1|['"]${part.name}['"]`);
-        if (!named.test(source))
+        if (!rendered.has(part.name))
           problems.push(`<${element.tag}> documents part "${part.name}", which no template renders`);
       }
     }
     assert.deepEqual(problems, []);
+  });
+
+  it('a part counts only where a template sets the part attribute, not a class or another word', () => {
+    const template = [
+      'html`<span class="total" data-x=\'claim\'>${\'retry\'}</span><p part="field-error x">`;',
+      "html`<b part=${open ? 'on' : 'off'}></b>`; link.part.add('button'); attr(message, 'part', 'message error');",
+      "function badge(status, part = 'badge') { return html`<i part=${part}></i>`; } badge(s, 'period-status');",
+    ].join('\n');
+    assert.deepEqual([...renderedParts(template)].sort(), [
+      'badge',
+      'button',
+      'error',
+      'field-error',
+      'message',
+      'off',
+      'on',
+      'period-status',
+      'x',
+    ]);
   });
 
   it('the README is a ten-minute read: at most 400 lines', () => {

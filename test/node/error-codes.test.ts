@@ -1,14 +1,15 @@
 /**
  * One table of `leap-error` codes (src/core/error-codes.ts, rendered into docs/errors.md by `npm run docs`): every
  * code an element can fire is in it, and every code in it can be fired. The codes an element can fire are read from
- * the sources: the error kinds (each becomes a code), the connect-URL errors the button shows, and every literal on a
+ * the sources: the failure causes (failure-causes.ts, held to `failureCode` by failure.test.ts), the connect-URL errors the button shows, and every literal on a
  * `code: …` line or in `configProblem(…, '…')` in the elements.
  */
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ERROR_KINDS, errorKindCode, LEAP_ERROR_CODES } from '../../src/core/index.js';
+import { LEAP_ERROR_CODES } from '../../src/core/index.js';
+import { FAILURE_CAUSES } from '../../src/core/failure-causes.js';
 
 const root = new URL('../..', import.meta.url).pathname;
 
@@ -21,7 +22,7 @@ function sources(dir: string): string[] {
 /** Every code the elements can fire, found in their sources and in the core modules they fire from. */
 function fireable(): Map<string, string> {
   const found = new Map<string, string>();
-  for (const kind of ERROR_KINDS) found.set(errorKindCode(kind), `error kind ${kind}`);
+  for (const { kind, code } of FAILURE_CAUSES) if (code) found.set(code, `a failure of kind ${kind}`);
   for (const [, code] of readFileSync(join(root, 'src/core/connect-url.ts'), 'utf8').matchAll(
     /new ConnectUrlError\(\s*'([A-Z_]+)'/g,
   )) {

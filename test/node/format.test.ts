@@ -1,8 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { formatDate, formatMoney, formatRelativeDays, isOpenEnded, normalizeStateCode } from '../../src/core/format.js';
-import { classifyError } from '../../src/core/error-kinds.js';
-import { LeapApiError } from '../../src/core/errors.js';
 import { checkLinkUrl } from '../../src/core/safe-url.js';
 
 describe('format', () => {
@@ -31,30 +29,6 @@ describe('format', () => {
     assert.equal(formatRelativeDays('2026-01-13T12:00:00Z', 'es', now), 'dentro de 12 días');
     assert.equal(formatDate('not a date', 'en'), 'not a date');
     assert.equal(formatDate('2026-03-05T12:00:00Z', 'en-US'), 'Mar 5, 2026');
-  });
-});
-
-describe('classifyError', () => {
-  const kind = (status: number, title = 't', details: unknown = {}) =>
-    classifyError(new LeapApiError({ status, title, details })).kind;
-  it('tells the situations apart', () => {
-    assert.equal(kind(0), 'offline');
-    assert.equal(kind(400, 'Address could not be geocoded.'), 'address-not-found');
-    assert.equal(
-      kind(400, 'Invalid request', { fields: { 'address.postal_code': 'invalid_postal_code' } }),
-      'invalid-input',
-    );
-    assert.equal(kind(401), 'session-refused');
-    assert.equal(kind(404), 'not-found');
-    assert.equal(kind(429), 'rate-limited');
-    assert.equal(kind(502), 'upstream-down');
-    assert.equal(kind(504), 'upstream-down');
-    assert.equal(
-      classifyError(new LeapApiError({ status: 429, title: 't', details: { retry_after_seconds: 12 } }))
-        .retryAfterSeconds,
-      12,
-    );
-    assert.equal(classifyError(new Error('boom')).kind, 'offline');
   });
 });
 

@@ -7,7 +7,7 @@ import {
   type CustomerType,
   type LeapEnvironment,
 } from '../../core/connect-url.js';
-import { LeapApiError } from '../../core/errors.js';
+import { failureAnswer, failureSummary, toFailure } from '../../core/failure.js';
 import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
 import { ProblemReporter } from '../shared/controllers/problem-reporter.js';
@@ -273,18 +273,17 @@ export class LeapConnectButton extends ReactiveElement {
 
 /** The button's state after the session endpoint failed: a refused origin or a wrong endpoint are named as such. */
 function sessionFailure(error: unknown): ButtonState {
-  const api = error instanceof LeapApiError ? error : null;
-  // The session client marks what it found itself (see origin-warning.ts and session.ts).
-  const details = (api?.details ?? {}) as { kind?: unknown; origin?: unknown };
-  const kind = details.kind;
-  const refused = kind === 'origin-refused' || (api?.status === 403 && typeof details.origin === 'string');
-  const invalid = kind === 'session-endpoint-invalid';
+  const failure = toFailure(error);
+  const answer = failureAnswer(failure);
+  const refused = failure.kind === 'origin-refused';
+  const invalid = failure.kind === 'session-endpoint-invalid';
   return {
     kind: 'error',
     error: {
       code: refused ? 'ORIGIN_REFUSED' : invalid ? 'SESSION_ENDPOINT_INVALID' : 'SESSION_FAILED',
-      message: `The session endpoint failed: ${api ? `${api.status} ${api.title}` : String(error)}`,
-      ...(api ? { status: api.status, title: api.title, details: api.details } : {}),
+      kind: failure.kind,
+      message: `The session endpoint failed: ${failureSummary(failure)}`,
+      ...(answer ? { status: answer.status, title: answer.title, details: answer.details } : {}),
     },
     text: (strings) =>
       refused ? strings.connectNotOnThisPage : invalid ? strings.connectUnavailable : strings.connectSessionFailed,

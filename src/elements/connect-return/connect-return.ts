@@ -1,7 +1,8 @@
 import { html, LitElement, nothing, type PropertyDeclarations } from 'lit';
 import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.js';
-import { classifyError, errorKindCode } from '../../core/error-kinds.js';
+import { failureAnswer, failureCode, failureSummary, toFailure } from '../../core/failure.js';
 import { apiBaseProblem } from '../shared/api-client.js';
+import { logDefect } from '../shared/describe-error.js';
 import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
@@ -116,13 +117,14 @@ export class LeapConnectReturn extends LitElement {
         message: `No new meter appeared within ${this.waitSeconds} seconds; it may still come.`,
       };
     }
-    const { kind, status, title, details } = classifyError(error);
+    const failure = toFailure(error);
+    logDefect(this, failure);
+    const answer = failureAnswer(failure);
     return {
-      code: errorKindCode(kind),
-      message: `The connection cannot be confirmed here: ${title}.`,
-      status,
-      title,
-      details,
+      code: failureCode(failure) ?? 'INTERNAL_ERROR',
+      kind: failure.kind,
+      message: `The connection cannot be confirmed here: ${failureSummary(failure)}`,
+      ...(answer ? { status: answer.status, title: answer.title, details: answer.details } : {}),
     };
   }
 

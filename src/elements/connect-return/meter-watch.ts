@@ -5,7 +5,7 @@
  * first answer, or was created in the quarter of an hour before the page opened (the flow may finish before it).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { classifyError } from '../../core/error-kinds.js';
+import { isRetryable, toFailure } from '../../core/failure.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import { CustomerMeterListShape } from '../../core/schemas/shapes.generated.js';
 import type { CustomerMeter, CustomerMeterList } from '../../core/types.generated.js';
@@ -98,7 +98,8 @@ export class MeterWatch implements ReactiveController {
       this.#found(checkAnswer<CustomerMeterList>(CustomerMeterListShape, answer.body).meters);
     } catch (error) {
       // Not there yet, or the network hiccupped: the next try says more. A setup problem will not pass by itself.
-      if (!classifyError(error).retryable && this.state === 'linking') {
+      const failure = toFailure(error);
+      if (failure.kind !== 'aborted' && !isRetryable(failure) && this.state === 'linking') {
         this.#pause();
         this.#setState('failed');
         this.#onGaveUp(error);

@@ -4,7 +4,6 @@
  */
 import type { ReactiveControllerHost } from 'lit';
 import { ADDRESS_FIELDS, ADDRESS_ISSUES, checkAddress, type AddressField } from '../../core/address.js';
-import type { ClassifiedError } from '../../core/error-kinds.js';
 import { normalizeStateCode } from '../../core/format.js';
 import type { IncentivesAddress } from '../../core/types.generated.js';
 
@@ -81,10 +80,9 @@ export class AddressForm {
   }
 
   /** Shows the messages the server gave for address fields (`address.postal_code` → that field). */
-  showServerErrors(error: ClassifiedError): void {
-    if (error.kind !== 'invalid-input') return;
+  showServerErrors(fields: Readonly<Record<string, string>>): void {
     const next: Partial<Record<AddressField, FieldIssue>> = {};
-    for (const [path, message] of Object.entries(error.fields)) {
+    for (const [path, message] of Object.entries(fields)) {
       const field = ADDRESS_FIELDS.find((f) => f.name === path.replace(/^address\./, ''));
       if (field) next[field.name] = ISSUE_CODES.includes(message) ? (message as FieldIssue) : 'invalid';
     }

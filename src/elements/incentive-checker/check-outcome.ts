@@ -3,18 +3,22 @@
  * `leap-error` fires, and when the customer asked for the check (submit, retry, a utility) focus moves to the answer,
  * or to the field at fault. A check that started by itself never takes focus.
  */
-import { classifyError } from '../../core/error-kinds.js';
+import type { LeapFailure } from '../../core/failure.js';
 import { checkLinkUrl, type UrlCheck } from '../../core/safe-url.js';
 import type { IncentivesResult } from '../../core/types.generated.js';
 import type { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
-import { describeError, errorDetail } from '../shared/describe-error.js';
+import { describeFailure, errorDetail, logDefect } from '../shared/describe-error.js';
 import { leapEvent } from '../shared/events.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { AddressForm } from './address-form.js';
+import type { FocusTarget } from './focus-targets.js';
 import type { CheckerStrings } from './incentive-checker.strings.js';
 
 export interface OutcomeContext {
+  host: HTMLElement;
   announcer: OutcomeAnnouncer;
+  /** Asks for focus on `target` after the next render. */
+  focus(target: FocusTarget): void;
   form: AddressForm;
   strings(): CheckerStrings & CommonStrings;
   money(amount: number): string;
@@ -58,7 +62,7 @@ export class CheckOutcome {
     const { form, announcer } = this.#context;
     if (this.#context.pageForm()) return;
     announcer.announce(this.#context.strings().formHasErrors(Object.keys(form.errors).length));
-    if (asked && form.firstInvalid) announcer.focus(`#${form.firstInvalid}`);
+    if (asked && form.firstInvalid) this.#context.focus(form.firstInvalid);
   }
 
   completed(result: IncentivesResult): void {
@@ -76,31 +80,27 @@ export class CheckOutcome {
     );
     announcer.emit(leapEvent('leap-result', { result }));
     const claim = claimLink(result, this.#context.claimHosts());
-    if (claim && !claim.ok) {
-      announcer.emit(
-        leapEvent('leap-error', {
-          code: 'UNSAFE_CONNECT_URL',
-          message: `The claim link was not shown: connect_url is ${claim.reason.replace(/_/g, ' ')}.`,
-          status: 0,
-          title: 'Unsafe connect_url',
-          details: { reason: claim.reason },
-        }),
-      );
-    }
-    if (this.#asked) announcer.focus('#result-heading');
+    if (claim && !claim.ok) this.#report({ kind: 'unsafe-link', reason: claim.reason });
+    if (this.#asked) this.#context.focus('result');
   }
 
-  failed(error: unknown): void {
+  failed(failure: LeapFailure): void {
     const { announcer, form } = this.#context;
-    const classified = classifyError(error);
     const strings = this.#context.strings();
-    form.showServerErrors(classified);
-    announcer.emit(leapEvent('leap-error', errorDetail(classified, strings)));
-    if (!this.#asked) return this.#say(describeError(classified, strings));
+    if (failure.kind === 'invalid-input') form.showServerErrors(failure.fields);
+    this.#report(failure);
+    if (!this.#asked) return this.#say(describeFailure(failure, strings));
     // Said once, by the message taking focus (or the field at fault).
     announcer.announce('');
     const field = this.#context.pageForm() ? undefined : form.firstInvalid;
-    announcer.focus(field ? `#${field}` : '#error');
+    this.#context.focus(field ?? 'error');
+  }
+
+  /** `leap-error` after the render that shows the failure; a defect also on the console, with its stack. */
+  #report(failure: LeapFailure): void {
+    logDefect(this.#context.host, failure);
+    const detail = errorDetail(failure, this.#context.strings());
+    if (detail) this.#context.announcer.emit(leapEvent('leap-error', detail));
   }
 
   /** The outcome in the live region; after an automatic check with what it is about, once per distinct outcome. */

@@ -2,12 +2,13 @@
  * The checker's behaviour behind its public shell (`incentive-checker.ts`): the customer's choices (building type,
  * utility, open programs), what a check asks, when a result is outdated, and the views the form and answer templates
  * render. It composes the focused controllers: the address form and the page-form binding, the lookup protocol, the
- * automatic checks and what follows a check.
+ * automatic checks and what follows a check. It never touches the shell's DOM: where focus goes next is state
+ * (`takeFocusRequest()`) that the shell acts on after its render.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { TaskStatus } from '@lit/task';
 import { ADDRESS_FIELDS, checkAddress, type AddressField, type BuildingType } from '../../core/address.js';
-import { LeapApiError } from '../../core/errors.js';
+import { LeapFailureError } from '../../core/failure.js';
 import { formatMoney } from '../../core/format.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
 import { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
@@ -23,6 +24,7 @@ import {
   type CheckerProblem,
   type CheckerSettings,
 } from './checker-config.js';
+import type { FocusTarget } from './focus-targets.js';
 import { fieldLabel, type FormView } from './incentive-checker.form.js';
 import type { OutcomeView } from './incentive-checker.result.js';
 import { CHECKER_STRINGS, type CheckerStrings } from './incentive-checker.strings.js';
@@ -37,7 +39,6 @@ export interface CheckerHost extends CheckerSettings, ReactiveControllerHost, HT
   autoCheck: boolean;
   currency: string;
   claimHosts?: string[];
-  readonly renderRoot: HTMLElement | DocumentFragment;
   readonly hasUpdated: boolean;
 }
 
@@ -55,6 +56,8 @@ export class CheckerController implements ReactiveController {
   #openPrograms: ReadonlySet<string> = new Set();
   /** The incomplete-address note last said, so it is said once. */
   #saidIncomplete: string | null = null;
+  /** Where focus goes after the next render (the customer asked for a check, or must fix a field). */
+  #focusRequest: FocusTarget | null = null;
   readonly #host: CheckerHost;
 
   constructor(host: CheckerHost) {
@@ -70,7 +73,12 @@ export class CheckerController implements ReactiveController {
     this.#pageForm = new PageAddressForm(host, { id: () => host.addressForm, onValues: (v) => this.form.set(v) });
     this.auto = new AutoCheck(host, () => void this.check(false).catch(() => {}));
     this.#outcome = new CheckOutcome({
+      host,
       announcer: this.announcer,
+      focus: (target) => {
+        this.#focusRequest = target;
+        host.requestUpdate();
+      },
       form: this.form,
       strings: () => this.locale.strings,
       money: (amount) => this.#money(amount),
@@ -92,8 +100,15 @@ export class CheckerController implements ReactiveController {
         this.#openPrograms = new Set();
         this.#outcome.completed(result);
       },
-      onError: (error) => this.#outcome.failed(error),
+      onError: (failure) => this.#outcome.failed(failure),
     });
+  }
+
+  /** Where focus should go now that the render is done, once; null to leave it where it is. */
+  takeFocusRequest(): FocusTarget | null {
+    const target = this.#focusRequest;
+    this.#focusRequest = null;
+    return target;
   }
 
   /** The first problem with the element's settings, or null. */
@@ -101,16 +116,17 @@ export class CheckerController implements ReactiveController {
     return checkerMisconfiguration(this.#host, this.#pageForm.state, () => this.#pageForm.unreadableProblem);
   }
 
-  /** Validates the address and checks; `asked`: the customer asked, so the outcome takes focus. */
+  /**
+   * Validates the address and checks; `asked`: the customer asked, so the outcome takes focus. Rejects with a
+   * `LeapFailureError`: `setup` or `invalid-input` (nothing sent), or why the check failed.
+   */
   async check(asked: boolean): Promise<IncentivesResult> {
     const problem = this.misconfiguration;
-    if (problem) {
-      throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem.message } });
-    }
+    if (problem) throw new LeapFailureError({ kind: 'setup', code: problem.code, message: problem.message });
     const address = this.form.validate();
     if (!address) {
       this.#outcome.invalid(asked);
-      throw new LeapApiError({ status: 400, title: 'Invalid input', details: { fields: { ...this.form.errors } } });
+      throw new LeapFailureError({ kind: 'invalid-input', fields: { ...this.form.errors } });
     }
     this.auto.cancel();
     this.#outcome.started(asked);
@@ -176,9 +192,8 @@ export class CheckerController implements ReactiveController {
     return formatMoney(amount, this.#host.currency || 'USD', this.locale.locale);
   }
 
-  /** The customer asked again (retry, a utility): the clicked button is replaced, so focus holds on the region first. */
+  /** The customer asked again (retry, a utility); the template holds focus on the answer region meanwhile. */
   #checkAgain(): void {
-    this.#host.renderRoot.querySelector<HTMLElement>('#outcome')?.focus();
     this.check(true).catch(() => {});
   }
 
@@ -227,9 +242,10 @@ export class CheckerController implements ReactiveController {
         event.preventDefault();
         const picked = new FormData(event.target as HTMLFormElement).get('utility');
         const checked = this.lookup.lastRequest;
-        if (typeof picked !== 'string' || picked === '' || !checked) return;
+        if (typeof picked !== 'string' || picked === '' || !checked) return false;
         this.#chosenUtility = { eiaid: picked, address: addressKey(checked.address) };
         this.#checkAgain();
+        return true;
       },
       onToggle: (program) => {
         const open = new Set(this.#openPrograms);

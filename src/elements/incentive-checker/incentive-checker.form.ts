@@ -4,6 +4,7 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref } from 'lit/directives/ref.js';
 import {
   ADDRESS_FIELDS,
   BUILDING_TYPES,
@@ -14,6 +15,7 @@ import {
 import { countryName } from '../../core/format.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { AddressValues, FieldIssue } from './address-form.js';
+import type { FocusTargets } from './focus-targets.js';
 import type { CheckerStrings } from './incentive-checker.strings.js';
 
 type Strings = CheckerStrings & CommonStrings;
@@ -44,12 +46,13 @@ const LAYOUT: Readonly<Record<AddressField, string>> = {
   country_code: 'third',
 };
 
-export function formTemplate(view: FormView): TemplateResult {
+/** The form; `targets`: the refs its fields take, for focus on the field at fault. */
+export function formTemplate(view: FormView, targets: FocusTargets): TemplateResult {
   const strings = view.strings;
   return html`
     <form part="form" class="form" novalidate @submit=${view.onSubmit} aria-busy=${view.pending ? 'true' : 'false'}>
       <div class="grid">
-        ${view.address ? ADDRESS_FIELDS.map((field) => fieldTemplate(field, view, view.address!)) : nothing}
+        ${view.address ? ADDRESS_FIELDS.map((field) => fieldTemplate(field, view, view.address!, targets)) : nothing}
         ${view.buildingType ? buildingTypeTemplate(view.buildingType, view) : nothing}
       </div>
       ${
@@ -97,6 +100,7 @@ function fieldTemplate(
   field: AddressFieldSpec,
   view: FormView,
   address: NonNullable<FormView['address']>,
+  targets: FocusTargets,
 ): TemplateResult {
   const strings = view.strings;
   const error = address.errors[field.name];
@@ -114,6 +118,7 @@ function fieldTemplate(
   const input =
     field.name === 'country_code'
       ? html`<select
+          ${ref(targets.fields[field.name])}
           part="input"
           id=${field.name}
           name=${field.name}
@@ -126,6 +131,7 @@ function fieldTemplate(
           <option value=${value} selected>${countryName(value, view.locale)}</option>
         </select>`
       : html`<input
+          ${ref(targets.fields[field.name])}
           part="input"
           id=${field.name}
           name=${field.name}

@@ -4,13 +4,15 @@
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { ifDefined } from 'lit/directives/if-defined.js';
+import { ref } from 'lit/directives/ref.js';
 import type { Task } from '@lit/task';
-import { classifyError, type ClassifiedError } from '../../core/error-kinds.js';
+import { isRetryable, toFailure, type LeapFailure } from '../../core/failure.js';
 import type { UrlCheck } from '../../core/safe-url.js';
 import type { DeviceTierResult, IncentivesResult, ProgramResult } from '../../core/types.generated.js';
-import { describeError } from '../shared/describe-error.js';
+import { describeFailure } from '../shared/describe-error.js';
 import { CHECK, CROSS, icon, INFO, REFRESH, WARNING } from '../shared/icons.js';
 import type { CommonStrings } from '../shared/strings.js';
+import type { FocusTargets } from './focus-targets.js';
 import type { CheckerStrings } from './incentive-checker.strings.js';
 
 type Strings = CheckerStrings & CommonStrings;
@@ -35,21 +37,25 @@ export interface OutcomeView {
   /** The claim link check of the shown result. */
   claim: UrlCheck | null;
   onRetry(): void;
-  onPickUtility(event: SubmitEvent): void;
+  /** True when picking started a check. */
+  onPickUtility(event: SubmitEvent): boolean;
   onToggle(program: string): void;
   onClaim(event: MouseEvent, url: string, totalAmount: number): void;
 }
 
 /**
  * The answer region in the state of the check: idle, loading, the result or the error. `due`: a check starts soon
- * (the page form's address changed), so a check replaced by it shows loading rather than the idle hint.
+ * (the page form's address changed), so a check replaced by it shows loading rather than the idle hint. `targets`:
+ * the refs focus moves to (the region, the answer's heading, the error message).
  */
 export function outcomeTemplate(
   task: Task<[unknown], IncentivesResult>,
   view: OutcomeView,
   layout: { height?: string | undefined; due: boolean },
+  targets: FocusTargets,
 ): TemplateResult {
   return html`<div
+    ${ref(targets.outcome)}
     part="outcome"
     id="outcome"
     class=${layout.height ? 'outcome reserved' : 'outcome'}
@@ -61,13 +67,13 @@ export function outcomeTemplate(
     ${task.render({
       initial: () => idleTemplate(view),
       pending: () => pendingTemplate(),
-      complete: (result) => resultTemplate(result, view),
-      error: (error) =>
-        !(error instanceof DOMException && error.name === 'AbortError')
-          ? errorTemplate(classifyError(error), view)
-          : layout.due
-            ? pendingTemplate()
-            : idleTemplate(view),
+      complete: (result) => resultTemplate(result, view, targets),
+      error: (error) => {
+        const failure = toFailure(error);
+        // Stopped for a newer address: loading when its check is due, else the hint.
+        if (failure.kind !== 'aborted') return errorTemplate(failure, view, targets);
+        return layout.due ? pendingTemplate() : idleTemplate(view);
+      },
     })}
   </div>`;
 }
@@ -89,14 +95,19 @@ export const pendingTemplate = () =>
  * The message is what takes focus (after a retry or a submit), so it is read without the button's words. After an
  * automatic check it is said by the live region instead (checker-controller), never as an alert.
  */
-export function errorTemplate(error: ClassifiedError, view: OutcomeView): TemplateResult {
+export function errorTemplate(failure: LeapFailure, view: OutcomeView, targets: FocusTargets): TemplateResult {
   const strings = view.strings;
+  // The button goes away while the check runs: focus holds on the region meanwhile, never falling to <body>.
+  const retry = () => {
+    view.onRetry();
+    targets.outcome.value?.focus();
+  };
   return html`<div part="result" class="result">
     <div part="error" class="error">
-      <p id="error" tabindex="-1">${icon(WARNING)} ${describeError(error, strings)}</p>
+      <p ${ref(targets.error)} id="error" tabindex="-1">${icon(WARNING)} ${describeFailure(failure, strings)}</p>
       ${
-        error.retryable
-          ? html`<button part="retry" class="secondary" type="button" @click=${view.onRetry}>${strings.retry}</button>`
+        isRetryable(failure)
+          ? html`<button part="retry" class="secondary" type="button" @click=${retry}>${strings.retry}</button>`
           : nothing
       }
     </div>
@@ -105,7 +116,7 @@ export function errorTemplate(error: ClassifiedError, view: OutcomeView): Templa
 
 // Safari drops list semantics from lists styled with list-style: none, so the role is stated on purpose.
 /* eslint-disable lit-a11y/no-redundant-role */
-export function resultTemplate(result: IncentivesResult, view: OutcomeView): TemplateResult {
+export function resultTemplate(result: IncentivesResult, view: OutcomeView, targets: FocusTargets): TemplateResult {
   const strings = view.strings;
   const total = result.incentives.total_incentive_amount;
   const possible = result.possible_utilities ?? [];
@@ -126,12 +137,12 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
     ${view.stale ? html`<p part="stale" class="stale">${icon(REFRESH)} ${view.staleText}</p>` : nothing}
     ${
       total > 0
-        ? html`${resultHeading(html`<span part="total">${strings.total(view.money(total))}</span>`)}${utility}`
+        ? html`${resultHeading(targets, html`<span part="total">${strings.total(view.money(total))}</span>`)}${utility}`
         : result.utility
-          ? zeroTemplate(result, strings, utility)
+          ? zeroTemplate(result, strings, utility, targets)
           : nothing
     }
-    ${possible.length > 1 ? utilityPickerTemplate(possible, result, view) : nothing}
+    ${possible.length > 1 ? utilityPickerTemplate(possible, result, view, targets) : nothing}
     ${
       result.incentives.by_program.length
         ? html`<ul class="programs" role="list">
@@ -155,19 +166,24 @@ export function resultTemplate(result: IncentivesResult, view: OutcomeView): Tem
   </section>`;
 }
 
-const resultHeading = (content: unknown) =>
-  html`<h3 id="result-heading" tabindex="-1" class="result-heading">${content}</h3>`;
+const resultHeading = (targets: FocusTargets, content: unknown) =>
+  html`<h3 ${ref(targets.result)} id="result-heading" tabindex="-1" class="result-heading">${content}</h3>`;
 
 function utilityPickerTemplate(
   possible: NonNullable<IncentivesResult['possible_utilities']>,
   result: IncentivesResult,
   view: OutcomeView,
+  targets: FocusTargets,
 ): TemplateResult {
   const strings = view.strings;
   const current = result.utility ? String(result.utility.eiaid) : view.chosenUtility;
-  return html`<form class="picker" @submit=${view.onPickUtility}>
+  // The answer is replaced while the new check runs: focus holds on the region meanwhile.
+  const pick = (event: SubmitEvent) => {
+    if (view.onPickUtility(event)) targets.outcome.value?.focus();
+  };
+  return html`<form class="picker" @submit=${pick}>
     <fieldset>
-      <legend>${result.utility ? strings.pickUtilityLegend : resultHeading(strings.pickUtilityLegend)}</legend>
+      <legend>${result.utility ? strings.pickUtilityLegend : resultHeading(targets, strings.pickUtilityLegend)}</legend>
       <p class="muted">${strings.pickUtilityHelp}</p>
       ${possible.map(
         (utility, index) =>
@@ -187,9 +203,14 @@ function utilityPickerTemplate(
 }
 
 /** No incentives: what was checked; the reasons are each tier's own "Why not", listed once, under its program. */
-function zeroTemplate(result: IncentivesResult, strings: Strings, utility: unknown): TemplateResult {
+function zeroTemplate(
+  result: IncentivesResult,
+  strings: Strings,
+  utility: unknown,
+  targets: FocusTargets,
+): TemplateResult {
   return html`<div part="empty" class="empty">
-    ${resultHeading(html`${icon(INFO)} ${strings.zeroHeading}`)} ${utility}
+    ${resultHeading(targets, html`${icon(INFO)} ${strings.zeroHeading}`)} ${utility}
     <p class="muted">${strings.zeroBody(result.programs_evaluated ?? result.incentives.by_program.length)}</p>
     <slot name="empty"></slot>
   </div>`;

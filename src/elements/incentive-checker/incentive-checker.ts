@@ -10,6 +10,7 @@ import { skeletons } from '../shared/skeleton.styles.js';
 import { tokens } from '../shared/tokens.styles.js';
 import { visuallyHidden } from '../shared/utility.styles.js';
 import { CheckerController } from './checker-controller.js';
+import { FocusTargets } from './focus-targets.js';
 import { formTemplate } from './incentive-checker.form.js';
 import { outcomeTemplate } from './incentive-checker.result.js';
 import { styles } from './incentive-checker.styles.js';
@@ -144,6 +145,8 @@ export class LeapIncentiveChecker extends LitElement {
   declare theme?: 'light' | 'dark' | 'auto';
 
   readonly #controller = new CheckerController(this);
+  /** What the templates render focus targets into (their refs). */
+  readonly #targets = new FocusTargets();
 
   constructor() {
     super();
@@ -169,8 +172,9 @@ export class LeapIncentiveChecker extends LitElement {
   }
 
   /**
-   * Validates the address and checks incentives. Rejects with a `LeapApiError` (status 400 for invalid input). Focus
-   * stays where the page has it: only the customer's own submit moves it to the answer.
+   * Validates the address and checks incentives. Rejects with a `LeapFailureError` whose `code` is the `leap-error`
+   * code and `failure` the cause (`invalid-input` with the fields at fault, nothing sent; `http` with the backend's
+   * answer; …). Focus stays where the page has it: only the customer's own submit moves it to the answer.
    */
   check(): Promise<IncentivesResult> {
     return this.#controller.check(false);
@@ -186,6 +190,12 @@ export class LeapIncentiveChecker extends LitElement {
     if (changed.has('buildingType')) this.#controller.buildingTypeChanged();
   }
 
+  protected override updated(): void {
+    // After the controllers' own work (the outcome's events fire first), focus goes where the controller asked.
+    const target = this.#controller.takeFocusRequest();
+    if (target) this.#targets.element(target)?.focus();
+  }
+
   protected override render() {
     const { locale, lookup, auto, announcer } = this.#controller;
     const problem = this.#controller.misconfiguration;
@@ -199,8 +209,8 @@ export class LeapIncentiveChecker extends LitElement {
         problem
           ? misconfiguredTemplate(locale.strings.misconfigured)
           : [
-              formTemplate(this.#controller.formView()),
-              outcomeTemplate(lookup.task, this.#controller.outcomeView(), { height, due: auto.due }),
+              formTemplate(this.#controller.formView(), this.#targets),
+              outcomeTemplate(lookup.task, this.#controller.outcomeView(), { height, due: auto.due }, this.#targets),
             ]
       }
       ${announcer.render()}

@@ -1,13 +1,13 @@
 /**
  * The checker's conversation with the backend, as a controller around `@lit/task`: a session, then the cheapest
  * operation Leap offers for what changed (`lookup` for a new address, `refresh` for the same one, `override` for new
- * devices), with fallbacks when Leap no longer knows the customer. A new run aborts the one in flight; the task drops
- * the stale answer, and only the latest run reaches `onComplete` / `onError`.
+ * devices), with fallbacks when Leap no longer knows the customer.
  */
 import type { ReactiveControllerHost } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
 import type { BuildingType } from '../../core/address.js';
 import { LeapApiError } from '../../core/errors.js';
+import { asFailureError, LeapFailureError, toFailure, type LeapFailure } from '../../core/failure.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import { IncentivesResponseShape } from '../../core/schemas/shapes.generated.js';
 import type { CheckIncentivesBody, IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
@@ -53,20 +53,22 @@ export function lookupKey(request: Pick<CheckRequest, 'address' | 'buildingType'
 export interface LookupOptions {
   endpoints: () => { session: string; apiBase?: string | null };
   onComplete: (result: IncentivesResult) => void;
-  onError: (error: unknown) => void;
+  /** Every failure of the latest check but an abort, including one thrown while handling a completion. */
+  onError: (failure: LeapFailure) => void;
   /** Awaited before an answer is handed on to render (the element's formatters, in tasks of their own). */
   beforeRender: () => Promise<void>;
 }
 
+/**
+ * `@lit/task` owns the runs: a new run aborts the one in flight through the signal it passes, and only the latest
+ * run's outcome reaches `onComplete` / `onError`, its status, value and error. The task fails only with a
+ * `LeapFailureError`. What Task would swallow (an exception in a completion handler) is reported instead.
+ */
 export class IncentiveLookup {
   #sent: Sent | null = null;
-  #latest = 0;
-  /** The latest check asked for, answered or not. */
-  lastRequest: CheckRequest | null = null;
+  #lastRequest: CheckRequest | null = null;
   /** The backend answers from a mock Leap (its session says so). */
   sample = false;
-  /** The check in flight and what it asked, so asking the same again joins it. */
-  #running: { request: string; answer: Promise<IncentivesResult> } | null = null;
   readonly task: Task<[CheckRequest], IncentivesResult>;
 
   readonly #options: LookupOptions;
@@ -75,12 +77,24 @@ export class IncentiveLookup {
     this.#options = options;
     this.task = new Task(host, {
       autoRun: false,
-      task: ([request], { signal }) => this.#send(request, signal),
-      onComplete: (result) => options.onComplete(result),
-      onError: (error) => {
-        if (!(error instanceof DOMException && error.name === 'AbortError')) options.onError(error);
+      task: ([request], { signal }) =>
+        this.#send(request, signal).catch((error: unknown) => {
+          throw asFailureError(error);
+        }),
+      onComplete: (result) => {
+        try {
+          options.onComplete(result);
+        } catch (error) {
+          this.#report({ kind: 'internal', error });
+        }
       },
+      onError: (error) => this.#report(toFailure(error)),
     });
+  }
+
+  /** The latest check asked for, answered or not. */
+  get lastRequest(): CheckRequest | null {
+    return this.#lastRequest;
   }
 
   get status(): TaskStatus {
@@ -93,42 +107,40 @@ export class IncentiveLookup {
   }
 
   /**
-   * Checks; resolves with the answer, rejects with its error, or with an `AbortError` when a newer check replaced it.
-   * The same request while it is in flight (a double click) joins it instead of replacing it: an aborted request has
-   * still reached the backend, where it counts against the rate limit and may have opened an application.
+   * Checks; settles with the outcome of the latest check (a newer check replaces this one, and its answer is the one
+   * shown), rejecting with a `LeapFailureError`. The same request while it is in flight (a double click) joins it
+   * instead of replacing it: an aborted request has still reached the backend, where it counts against the rate limit
+   * and may have opened an application.
    */
   run(request: CheckRequest): Promise<IncentivesResult> {
-    const key = JSON.stringify(request);
-    if (this.#running?.request === key && this.task.status === TaskStatus.PENDING) return this.#running.answer;
-    this.lastRequest = request;
-    const answer = this.#start(request);
-    this.#running = { request: key, answer };
-    return answer;
-  }
-
-  async #start(request: CheckRequest): Promise<IncentivesResult> {
-    const run = ++this.#latest;
-    await this.task.run([request]);
-    if (run !== this.#latest) throw new DOMException('A newer check replaced this one.', 'AbortError');
-    if (this.task.status === TaskStatus.ERROR) throw this.task.error;
-    return this.task.value!;
+    const joining =
+      this.task.status === TaskStatus.PENDING && JSON.stringify(this.#lastRequest) === JSON.stringify(request);
+    if (!joining) {
+      this.#lastRequest = request;
+      void this.task.run([request]);
+    }
+    return this.task.taskComplete;
   }
 
   /** Stops the check in flight (its answer is dropped). */
   abort(): void {
-    this.#latest += 1;
-    this.#running = null;
     this.task.abort();
+  }
+
+  /** Hands a failure on, unless the check was stopped; a handler that throws is still heard, on the console. */
+  #report(failure: LeapFailure): void {
+    if (failure.kind === 'aborted') return;
+    try {
+      this.#options.onError(failure);
+    } catch (error) {
+      console.error('<leap-incentive-checker>: reporting a failure failed', error, failure);
+    }
   }
 
   async #send(request: CheckRequest, signal: AbortSignal): Promise<IncentivesResult> {
     // Leap serves US addresses: anything else would come back as "address not found", so it is not sent at all.
     if (request.address.country_code !== 'US') {
-      throw new LeapApiError({
-        status: 400,
-        title: 'Address not supported',
-        details: { kind: 'address-not-supported', country_code: request.address.country_code },
-      });
+      throw new LeapFailureError({ kind: 'address-not-supported', country: request.address.country_code });
     }
     const { session: endpoint, apiBase } = this.#options.endpoints();
     const client = new LeapApiClient(endpoint, apiBase);

@@ -1,8 +1,10 @@
 /**
  * How every element talks to the partner backend: a session token from `session-endpoint`, `Authorization: Bearer`,
- * one transparent retry with a fresh session after a 401, and every failure as a `LeapApiError`.
+ * one transparent retry with a fresh session after a 401. An answer that is not a success is a `LeapApiError`; no
+ * answer, a refused origin or a setup problem is a `LeapFailureError` saying so.
  */
-import { LeapApiError, NETWORK_ERROR_STATUS, toLeapError } from '../../core/errors.js';
+import { LeapApiError, toLeapError } from '../../core/errors.js';
+import { LeapFailureError } from '../../core/failure.js';
 import { warnIfOriginRefused } from './origin-warning.js';
 import { sessionClientFor, type LeapSession } from './session.js';
 
@@ -54,7 +56,7 @@ export class LeapApiClient {
     init: { method?: 'GET' | 'POST'; body?: unknown; signal?: AbortSignal } = {},
   ): Promise<ApiAnswer<T>> {
     const problem = apiBaseProblem(this.#sessionEndpoint, this.#apiBase);
-    if (problem) throw new LeapApiError({ status: 400, title: 'Invalid configuration', details: { message: problem } });
+    if (problem) throw new LeapFailureError({ kind: 'setup', code: 'INVALID_CONFIG', message: problem });
     const sessions = sessionClientFor(this.#sessionEndpoint);
     const url = new URL(path.replace(/^\/+/, ''), resolveApiBase(this.#sessionEndpoint, this.#apiBase));
     for (let attempt = 0; ; attempt += 1) {
@@ -73,10 +75,9 @@ export class LeapApiClient {
         });
       } catch (error) {
         if (init.signal?.aborted) throw init.signal.reason;
-        throw new LeapApiError({
-          status: NETWORK_ERROR_STATUS,
-          title: 'Network error',
-          details: { message: error instanceof Error ? error.message : String(error) },
+        throw new LeapFailureError({
+          kind: 'network',
+          message: error instanceof Error ? error.message : String(error),
         });
       }
       if (response.status === 401 && attempt === 0) {

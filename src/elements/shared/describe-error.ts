@@ -1,42 +1,80 @@
-/** The one place an error kind becomes words for the customer, and the `leap-error` detail every element fires. */
-import { errorKindCode, type ClassifiedError } from '../../core/error-kinds.js';
+/** The one place a failure becomes words for the customer, and the `leap-error` detail every element fires. */
+import { failureAnswer, failureCode, failureSummary, retryAfterSeconds, type LeapFailure } from '../../core/failure.js';
 import type { LeapErrorDetail } from './events.js';
 import type { CommonStrings } from './strings.js';
 
-export function describeError(error: ClassifiedError, strings: CommonStrings): string {
-  switch (error.kind) {
-    case 'address-not-found':
+/** What the customer reads: plain words by cause, never a code, an attribute name or an id. */
+export function describeFailure(failure: LeapFailure, strings: CommonStrings): string {
+  switch (failureCode(failure)) {
+    case 'ADDRESS_NOT_FOUND':
       return strings.errorAddressNotFound;
-    case 'address-not-supported':
+    case 'ADDRESS_NOT_SUPPORTED':
       return strings.errorUsOnly;
-    case 'invalid-input':
+    case 'INVALID_INPUT':
       return strings.errorInvalid;
-    case 'session-refused':
+    case 'SESSION_REFUSED':
       return strings.errorSession;
-    case 'origin-refused':
+    case 'ORIGIN_REFUSED':
       return strings.errorNotOnThisPage;
-    case 'session-endpoint-invalid':
+    case 'INVALID_CONFIG':
+    case 'ADDRESS_FORM_UNREADABLE':
+      return strings.misconfigured;
+    case 'SESSION_ENDPOINT_INVALID':
+    case 'INTERNAL_ERROR':
       return strings.errorUnavailable;
-    case 'rate-limited':
-      return strings.errorRateLimited(error.retryAfterSeconds ?? 30);
-    case 'offline':
+    case 'RATE_LIMITED':
+      return strings.errorRateLimited(retryAfterSeconds(failure) ?? 30);
+    case 'OFFLINE':
       return typeof navigator !== 'undefined' && navigator.onLine === false
         ? strings.errorOffline
         : strings.errorUpstream;
-    case 'upstream-down':
+    case 'UPSTREAM_DOWN':
       return strings.errorUpstream;
     default:
       return strings.errorUnexpected;
   }
 }
 
-/** `leap-error` detail for a classified error, the same shape from every element. */
-export function errorDetail(error: ClassifiedError, strings: CommonStrings): LeapErrorDetail {
+/** The facts of a failure that did not come from an HTTP answer, for `detail.details`. */
+function facts(failure: LeapFailure): Record<string, unknown> {
+  switch (failure.kind) {
+    case 'network':
+      return { message: failure.message };
+    case 'origin-refused':
+      return { origin: failure.origin };
+    case 'invalid-input':
+      return { fields: { ...failure.fields } };
+    case 'address-not-supported':
+      return { country_code: failure.country };
+    case 'unsafe-link':
+      return { reason: failure.reason };
+    case 'internal':
+      return { message: failureSummary(failure) };
+    default:
+      return {};
+  }
+}
+
+/**
+ * The `leap-error` detail of a failure, the same shape from every element (null for `aborted`, never reported).
+ * `message` is what the customer reads; for what the customer is never told in detail (a setup problem, an unsafe
+ * link, a defect) it is the developer's line. Failures from an HTTP answer carry its `status`, `title` and `details`.
+ */
+export function errorDetail(failure: LeapFailure, strings: CommonStrings): LeapErrorDetail | null {
+  const code = failureCode(failure);
+  if (!code) return null;
+  const forDeveloper = failure.kind === 'setup' || failure.kind === 'unsafe-link' || failure.kind === 'internal';
+  const message = forDeveloper ? failureSummary(failure) : describeFailure(failure, strings);
+  const answer = failureAnswer(failure);
   return {
-    code: errorKindCode(error.kind),
-    message: describeError(error, strings),
-    status: error.status,
-    title: error.title,
-    details: error.details,
+    code,
+    kind: failure.kind,
+    message,
+    ...(answer ? { status: answer.status, title: answer.title, details: answer.details } : { details: facts(failure) }),
   };
+}
+
+/** A defect goes to the console with its stack (the customer reads only that the feature is not available). */
+export function logDefect(host: Element, failure: LeapFailure): void {
+  if (failure.kind === 'internal') console.error(`<${host.localName}>: ${failureSummary(failure)}`, failure.error);
 }

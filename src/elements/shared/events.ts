@@ -5,6 +5,7 @@
  */
 import type { ConnectFlow, ConnectReturn } from '../../core/connect-url.js';
 import type { LeapErrorCode } from '../../core/error-codes.js';
+import type { FailureKind } from '../../core/failure.js';
 import type {
   ApplicationView,
   CustomerMeter,
@@ -26,6 +27,8 @@ export interface LeapConnectDetail {
 export interface LeapErrorDetail {
   /** One of the codes listed in docs/errors.md. */
   code: LeapErrorCode;
+  /** The cause (`LeapFailure['kind']`), for failures met while working (absent for a button's attribute problems). */
+  kind?: FailureKind;
   message: string;
   status?: number;
   title?: string;

@@ -4,7 +4,8 @@
  * read (a dev proxy that rewrites `Origin`), or, across origins, the browser hides its answer behind a CORS error,
  * which `probeRefusedOrigin` tells from an outage.
  */
-import { LeapApiError, NETWORK_ERROR_STATUS } from '../../core/errors.js';
+import type { LeapApiError } from '../../core/errors.js';
+import { LeapFailureError } from '../../core/failure.js';
 import { pageShared } from './page-registry.js';
 
 /** Logs `line` unless this page already did. */
@@ -28,7 +29,7 @@ export function warnIfOriginRefused(error: LeapApiError): void {
  * (a GET: it changes nothing, and sends no credentials) reaches the same server: if that is answered, the server is
  * up and the first request was refused by CORS, so the page's origin is not allowed.
  */
-export async function networkError(url: string, error: unknown): Promise<LeapApiError> {
+export async function networkError(url: string, error: unknown): Promise<LeapFailureError> {
   const target = new URL(url);
   const origin = location.origin;
   if (target.origin !== origin && navigator.onLine !== false) {
@@ -40,16 +41,8 @@ export async function networkError(url: string, error: unknown): Promise<LeapApi
       warnOnce(
         `${target.origin} refuses this page's origin, ${origin}: ${allowIt(origin)}. Check: npx leap-elements doctor`,
       );
-      return new LeapApiError({
-        status: NETWORK_ERROR_STATUS,
-        title: 'Origin not allowed',
-        details: { kind: 'origin-refused', origin },
-      });
+      return new LeapFailureError({ kind: 'origin-refused', origin });
     }
   }
-  return new LeapApiError({
-    status: NETWORK_ERROR_STATUS,
-    title: 'Network error',
-    details: { message: error instanceof Error ? error.message : String(error) },
-  });
+  return new LeapFailureError({ kind: 'network', message: error instanceof Error ? error.message : String(error) });
 }

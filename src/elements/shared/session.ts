@@ -1,5 +1,6 @@
 import { pageShared } from './page-registry.js';
-import { LeapApiError, toLeapError } from '../../core/errors.js';
+import { toLeapError } from '../../core/errors.js';
+import { LeapFailureError } from '../../core/failure.js';
 import { networkError, warnIfOriginRefused, warnOnce } from './origin-warning.js';
 
 /** What the partner backend's `POST .../session` answers. */
@@ -70,10 +71,9 @@ export class SessionClient {
       warnOnce(
         `session-endpoint ${this.endpoint} answered ${response.status} ${type.split(';')[0] || '(no type)'}${wrongRoute ? '' : ' without reference_id'}; expected 200 JSON {token, expires_at, reference_id} from the backend's POST {base}/session.`,
       );
-      throw new LeapApiError({
-        status: response.status,
-        title: 'Not a session endpoint',
-        details: { kind: 'session-endpoint-invalid', content_type: type },
+      throw new LeapFailureError({
+        kind: 'session-endpoint-invalid',
+        answer: { status: response.status, title: 'Not a session endpoint', details: { content_type: type } },
       });
     }
     this.#current = { session: session as LeapSession, expiresAtMs: parseExpiry(session.expires_at) };

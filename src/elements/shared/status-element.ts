@@ -1,6 +1,6 @@
 import { html, LitElement, nothing, type PropertyDeclarations, type TemplateResult } from 'lit';
 import { Task, TaskStatus } from '@lit/task';
-import { classifyError } from '../../core/error-kinds.js';
+import { failureCode, isRetryable, toFailure, type LeapFailure } from '../../core/failure.js';
 import { apiBaseProblem, LeapApiClient } from './api-client.js';
 import { OutcomeAnnouncer } from './controllers/announcer.js';
 import { LocaleController } from './controllers/locale.js';
@@ -8,7 +8,7 @@ import { configProblem, ProblemReporter } from './controllers/problem-reporter.j
 import { HasSlotController } from './controllers/slots.js';
 import { ThemeController } from './controllers/theme.js';
 import { icon, WARNING } from './icons.js';
-import { describeError, errorDetail } from './describe-error.js';
+import { describeFailure, errorDetail, logDefect } from './describe-error.js';
 import { leapEvent } from './events.js';
 import { misconfiguredTemplate } from './misconfigured.js';
 import type { CommonStrings, StringTables } from './strings.js';
@@ -65,8 +65,11 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
       if (value !== null) this.announcer.emit(this.loaded(value));
     },
     onError: (error) => {
-      this.announcer.announce(this.#errorText(error));
-      this.announcer.emit(leapEvent('leap-error', errorDetail(classifyError(error), this.locale.strings)));
+      const failure = toFailure(error);
+      this.announcer.announce(this.#errorText(failure));
+      logDefect(this, failure);
+      const detail = errorDetail(failure, this.locale.strings);
+      if (detail) this.announcer.emit(leapEvent('leap-error', detail));
     },
   });
 
@@ -108,11 +111,10 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
     this.reloads += 1;
   }
 
-  #errorText(error: unknown): string {
-    const classified = classifyError(error);
-    return classified.kind === 'not-found'
+  #errorText(failure: LeapFailure): string {
+    return failureCode(failure) === 'NOT_FOUND'
       ? this.notFound(this.locale.strings)
-      : describeError(classified, this.locale.strings);
+      : describeFailure(failure, this.locale.strings);
   }
 
   /** Retry: the button goes away while loading, so focus first moves to the card (never to `<body>`). */
@@ -159,10 +161,11 @@ export abstract class LeapStatusElement<T, S extends CommonStrings> extends LitE
   }
 
   #renderError(error: unknown, strings: S): TemplateResult {
+    const failure = toFailure(error);
     return html`<div part="error" class="error">
-      <p>${icon(WARNING)} ${this.#errorText(error)}</p>
+      <p>${icon(WARNING)} ${this.#errorText(failure)}</p>
       ${
-        classifyError(error).retryable
+        isRetryable(failure)
           ? html`<button part="retry" type="button" @click=${this.#onRetry}>${strings.retry}</button>`
           : nothing
       }

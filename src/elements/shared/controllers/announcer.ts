@@ -1,7 +1,7 @@
 /**
- * What happens after an outcome, in order: the element renders it, then the announcement is in the live region, the
- * events fire and focus moves. Events and focus wait for the render, so listeners and screen readers find the new
- * state in the DOM; focus goes to a stable target that the render just produced, never to `<body>`.
+ * What happens after an outcome, in order: the element renders it, then the announcement is in the live region and
+ * the events fire. Events wait for the render, so listeners and screen readers find the new state in the DOM (an
+ * element that moves focus does it in its own `updated()`, after these events).
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
 
@@ -12,7 +12,6 @@ export class OutcomeAnnouncer implements ReactiveController {
   #text = '';
   #frame = 0;
   #events: Event[] = [];
-  #focusTarget: string | null = null;
   readonly #host: Host;
 
   constructor(host: Host) {
@@ -45,22 +44,12 @@ export class OutcomeAnnouncer implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Moves focus to the element matching `selector` in the shadow root after the next render. */
-  focus(selector: string): void {
-    this.#focusTarget = selector;
-    this.#host.requestUpdate();
-  }
-
   hostDisconnected(): void {
     cancelAnimationFrame(this.#frame);
   }
 
   hostUpdated(): void {
     for (const event of this.#events.splice(0)) this.#host.dispatchEvent(event);
-    if (this.#focusTarget) {
-      this.#host.shadowRoot?.querySelector<HTMLElement>(this.#focusTarget)?.focus();
-      this.#focusTarget = null;
-    }
   }
 
   /** The polite live region; render it once, outside anything `aria-hidden`. */

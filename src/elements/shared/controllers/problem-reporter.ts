@@ -3,14 +3,14 @@
  * console warning for the developer and one `leap-error` for the page, after the render that shows it.
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
-import type { LeapErrorCode } from '../../../core/error-codes.js';
+import type { SetupCode } from '../../../core/failure.js';
 import { leapEvent, type LeapErrorDetail } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
-/** The `leap-error` detail of a configuration problem. */
-export function configProblem(message: string, code: LeapErrorCode = 'INVALID_CONFIG'): LeapErrorDetail {
-  return { code, message, status: 0, title: 'Invalid configuration', details: {} };
+/** The `leap-error` detail of a setup problem: no HTTP answer, so no status. */
+export function configProblem(message: string, code: SetupCode = 'INVALID_CONFIG'): LeapErrorDetail {
+  return { code, kind: 'setup', message };
 }
 
 export class ProblemReporter implements ReactiveController {
