@@ -28,50 +28,58 @@ const first = (value: string | string[] | undefined) => (Array.isArray(value) ? 
 
 /** One exchange's answer as it arrives; settles once, on the answer's end, the deadline, the cap or a failure. */
 class Exchange implements Dispatcher.DispatchHandler {
-  private controller: Dispatcher.DispatchController | null = null;
-  private settled = false;
-  private failure: Error | null = null;
-  private status = 0;
-  private headers: AnswerHeaders = {};
-  private readonly chunks: Buffer[] = [];
-  private received = 0;
-  private readonly timer: ReturnType<typeof setTimeout> | undefined;
-  private readonly abort: (() => void) | undefined;
+  #controller: Dispatcher.DispatchController | null = null;
+  #settled = false;
+  #failure: Error | null = null;
+  #status = 0;
+  #headers: AnswerHeaders = {};
+  readonly #chunks: Buffer[] = [];
+  #received = 0;
+  readonly #timer: ReturnType<typeof setTimeout> | undefined;
+  readonly #abort: (() => void) | undefined;
+  readonly #maxBytes: number;
+  readonly #signal: AbortSignal | null | undefined;
+  readonly #resolve: (answer: PooledAnswer) => void;
+  readonly #reject: (error: unknown) => void;
 
   constructor(
-    private readonly maxBytes: number,
+    maxBytes: number,
     timeoutMs: number,
-    private readonly signal: AbortSignal | null | undefined,
-    private readonly resolve: (answer: PooledAnswer) => void,
-    private readonly reject: (error: unknown) => void,
+    signal: AbortSignal | null | undefined,
+    resolve: (answer: PooledAnswer) => void,
+    reject: (error: unknown) => void,
   ) {
-    if (Number.isFinite(timeoutMs)) this.timer = setTimeout(() => this.fail(timeoutError()), timeoutMs);
+    this.#maxBytes = maxBytes;
+    this.#signal = signal;
+    this.#resolve = resolve;
+    this.#reject = reject;
+    if (Number.isFinite(timeoutMs)) this.#timer = setTimeout(() => this.fail(timeoutError()), timeoutMs);
     if (signal) {
-      this.abort = () => this.fail(signal.reason as Error);
-      signal.addEventListener('abort', this.abort, { once: true });
+      this.#abort = () => this.fail(signal.reason as Error);
+      signal.addEventListener('abort', this.#abort, { once: true });
     }
   }
 
   /** Gives up: the caller gets `error` now, and the request is aborted (when it has started) or as soon as it starts. */
   fail(error: Error): void {
-    if (!this.settle()) return;
-    this.failure = error;
-    this.reject(error);
-    this.controller?.abort(error);
+    if (!this.#settle()) return;
+    this.#failure = error;
+    this.#reject(error);
+    this.#controller?.abort(error);
   }
 
   /** False when already settled; otherwise stops the deadline and the signal's listener. */
-  private settle(): boolean {
-    if (this.settled) return false;
-    this.settled = true;
-    clearTimeout(this.timer);
-    if (this.abort) this.signal!.removeEventListener('abort', this.abort);
+  #settle(): boolean {
+    if (this.#settled) return false;
+    this.#settled = true;
+    clearTimeout(this.#timer);
+    if (this.#abort) this.#signal!.removeEventListener('abort', this.#abort);
     return true;
   }
 
   onRequestStart(controller: Dispatcher.DispatchController): void {
-    this.controller = controller;
-    if (this.failure) controller.abort(this.failure);
+    this.#controller = controller;
+    if (this.#failure) controller.abort(this.#failure);
   }
 
   onResponseStart(
@@ -81,35 +89,35 @@ class Exchange implements Dispatcher.DispatchHandler {
   ): void {
     if (status < 200) return;
     try {
-      checkDeclaredLength(first(headers['content-length']), this.maxBytes);
+      checkDeclaredLength(first(headers['content-length']), this.#maxBytes);
     } catch (error) {
       return this.fail(error as Error);
     }
-    this.status = status;
-    this.headers = headers;
+    this.#status = status;
+    this.#headers = headers;
   }
 
   onResponseData(_controller: Dispatcher.DispatchController, chunk: Buffer): void {
-    if (this.settled) return;
-    this.received += chunk.byteLength;
-    if (this.received > this.maxBytes) return this.fail(new AnswerTooLargeError(`more than ${this.maxBytes} bytes`));
-    this.chunks.push(chunk);
+    if (this.#settled) return;
+    this.#received += chunk.byteLength;
+    if (this.#received > this.#maxBytes) return this.fail(new AnswerTooLargeError(`more than ${this.#maxBytes} bytes`));
+    this.#chunks.push(chunk);
   }
 
   onResponseEnd(): void {
-    if (!this.settle()) return;
-    this.resolve({
-      status: this.status,
-      retryAfter: first(this.headers['retry-after']),
-      bytes: joinChunks(this.chunks, this.received),
-      headers: this.headers,
+    if (!this.#settle()) return;
+    this.#resolve({
+      status: this.#status,
+      retryAfter: first(this.#headers['retry-after']),
+      bytes: joinChunks(this.#chunks, this.#received),
+      headers: this.#headers,
     });
   }
 
   onResponseError(_controller: Dispatcher.DispatchController, error: Error): void {
     // Failing the way fetch does: the body broke, or the request never got an answer.
     this.fail(
-      this.status ? new BodyReadError('body', { cause: error }) : new TypeError('fetch failed', { cause: error }),
+      this.#status ? new BodyReadError('body', { cause: error }) : new TypeError('fetch failed', { cause: error }),
     );
   }
 }

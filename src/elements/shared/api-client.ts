@@ -43,12 +43,16 @@ export function apiBaseProblem(sessionEndpoint: string | undefined, apiBase: str
 export class LeapApiClient {
   readonly #sessionEndpoint: string;
   readonly #apiBase: string | null;
-  /** The session of the latest answer (`mock: true`: the backend answers from a mock Leap). */
-  session: LeapSession | null = null;
+  #session: LeapSession | null = null;
 
   constructor(sessionEndpoint: string, apiBase?: string | null) {
     this.#sessionEndpoint = sessionEndpoint;
     this.#apiBase = apiBase ?? null;
+  }
+
+  /** The session of the latest answer (`mock: true`: the backend answers from a mock Leap). */
+  get session(): LeapSession | null {
+    return this.#session;
   }
 
   async request<T>(
@@ -106,7 +110,7 @@ export class LeapApiClient {
         }
         throw error;
       }
-      this.session = session;
+      this.#session = session;
       return { body: body as T, session };
     }
   }
