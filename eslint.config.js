@@ -72,6 +72,7 @@ export default tseslint.config(
       'scripts/**/*.{ts,mjs}',
       'demo/**/*.ts',
       'test/node/**/*.{ts,mts,mjs}',
+      'test/browser/**/*.{ts,mts,mjs}',
       'test/support/**/*.{ts,mts,mjs}',
     ],
     ignores: ['**/*.generated.ts', 'src/mock/fixtures/**'],

@@ -3,9 +3,10 @@
  * document (removed after the test), typed into as a browser would report it, including forms whose inputs a
  * framework controls (the value set through the native setter, then `input`, which is what React listens for).
  */
-import { fixture } from '@open-wc/testing';
+import { fixture, html } from '@open-wc/testing';
 import { sendKeys } from '@web/test-runner-commands';
 import type { TemplateResult } from 'lit';
+import type { AddressInput } from './checker-harness.js';
 
 type Control = HTMLInputElement | HTMLSelectElement | HTMLTextAreaElement;
 
@@ -46,3 +47,27 @@ export class PageForm {
     await sendKeys({ type: value });
   }
 }
+
+// The host page's own address forms, as checkouts write them.
+
+/** Fields found only by their autocomplete tokens (the names mean nothing). */
+export const tokenForm = (id: string) =>
+  html`<form id=${id}>
+    <label>Street <input name="f1" autocomplete="address-line1" /></label>
+    <label>Apartment <input name="f2" autocomplete="address-line2" /></label>
+    <label>City <input name="f3" autocomplete="address-level2" /></label>
+    <label>State <input name="f4" autocomplete="address-level1" /></label>
+    <label>ZIP <input name="f5" autocomplete="postal-code" /></label>
+    <label>Country <input name="f6" autocomplete="country-name" value="United States" /></label>
+  </form>`;
+
+/** Typing `address` into a `tokenForm`, field by field. */
+export const byToken = (address: AddressInput, section = ''): Record<string, string> => {
+  const token = (name: string) => `[autocomplete="${section ? `${section} ` : ''}${name}"]`;
+  const values: Record<string, string> = {};
+  if (address.street_1 !== undefined) values[token('address-line1')] = address.street_1;
+  if (address.city !== undefined) values[token('address-level2')] = address.city;
+  if (address.state_or_province_code !== undefined) values[token('address-level1')] = address.state_or_province_code;
+  if (address.postal_code !== undefined) values[token('postal-code')] = address.postal_code;
+  return values;
+};
