@@ -91,11 +91,13 @@ describe('<leap-enrollment-status>', () => {
     await expect(el).to.be.accessible();
   });
 
-  it('a pending meter: the partner action with its deadline, and Leap-side work summarized', async () => {
+  it('a pending meter: the action the customer can take with its deadline, and Leap-side work summarized', async () => {
     const { el } = await load(PENDING_METER);
     expect(el.getAttribute('status')).to.equal('PENDING');
     const actions = text(el, '[part="actions"]');
-    expect(actions).to.contain('must be disenrolled from a conflicting program');
+    // In the customer's words: Leap's description ("…Learn more in our partner guide.") is written for the partner.
+    expect(actions).to.contain('Leave that program to take part.');
+    expect(actions).not.to.contain('partner guide');
     expect(actions).to.match(/Due .* \(in 12 days\)/);
     expect(actions).to.contain('Leap is working on 1 item.');
     expect(actions).not.to.contain('LEAP_0001');

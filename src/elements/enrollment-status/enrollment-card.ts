@@ -8,7 +8,7 @@ import { formatDate, formatRelativeDays, isOpenEnded } from '../../core/format.j
 import type { MeterEnrollmentView, ProgramEnrollment, RequiredAction } from '../../core/types.generated.js';
 import { CHECK, CLOCK, CROSS, HALF, icon, INFO, PAUSE } from '../shared/icons.js';
 import type { CommonStrings } from '../shared/strings.js';
-import type { EnrollmentStrings } from './enrollment-status.strings.js';
+import { CUSTOMER_ACTION_TYPES, type CustomerActionType, type EnrollmentStrings } from './enrollment-status.strings.js';
 
 type Strings = EnrollmentStrings & CommonStrings;
 
@@ -52,6 +52,8 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
     programs.set(key, [...(programs.get(key) ?? []), period]);
   }
   const partner = enrollment.required_actions?.partner ?? [];
+  const customer = partner.filter(isCustomerAction);
+  const provider = partner.length - customer.length;
   const leap = enrollment.required_actions?.leap ?? [];
   const schedule = enrollment.participation_preferences ?? [];
   const date = (iso: string) => formatDate(iso, view.locale);
@@ -70,12 +72,13 @@ export function enrollmentTemplate(enrollment: MeterEnrollmentView, view: CardVi
         ? html`<div part="actions" class="block">
             ${heading(view.level, strings.partnerActions)}
             ${
-              partner.length
+              customer.length
                 ? html`<ul>
-                    ${partner.map((action) => actionTemplate(action, view))}
+                    ${customer.map((action) => actionTemplate(action, view))}
                   </ul>`
                 : nothing
             }
+            ${provider ? html`<p class="muted">${icon(CLOCK)} ${strings.providerWorking(provider)}</p>` : nothing}
             ${leap.length ? html`<p class="muted">${icon(CLOCK)} ${strings.leapWorking(leap.length)}</p>` : nothing}
           </div>`
         : nothing
@@ -147,10 +150,15 @@ function programTemplate(program: string, periods: ProgramEnrollment[], view: Ca
   </div>`;
 }
 
-function actionTemplate(action: RequiredAction, view: CardView): TemplateResult {
+/** Whether the customer can take this action themselves (Leap's words for it are addressed to the partner). */
+function isCustomerAction(action: RequiredAction): action is RequiredAction & { action_type: CustomerActionType } {
+  return (CUSTOMER_ACTION_TYPES as readonly string[]).includes(action.action_type);
+}
+
+function actionTemplate(action: RequiredAction & { action_type: CustomerActionType }, view: CardView): TemplateResult {
   const due = action.enrollment_deadline_date_time;
   return html`<li class="action">
-    <p lang="en">${action.action_description}</p>
+    <p>${view.strings.customerActions[action.action_type]}</p>
     ${
       due
         ? html`<p class="muted">

@@ -1,5 +1,15 @@
 import { plural, type StringTables } from '../shared/strings.js';
 
+/** The required actions a customer can take themselves; every other type is the partner's or Leap's to take. */
+export const CUSTOMER_ACTION_TYPES = [
+  'IS_AUTHORIZED',
+  'DOCUMENTS_SIGNED',
+  'HAS_AMI',
+  'NOT_ENROLLED_IN_CONFLICTING_PROGRAM',
+  'ADDRESS',
+] as const;
+export type CustomerActionType = (typeof CUSTOMER_ACTION_TYPES)[number];
+
 /** Text of `<leap-enrollment-status>`. */
 export interface EnrollmentStrings {
   enrollmentHeading: string;
@@ -12,7 +22,13 @@ export interface EnrollmentStrings {
   periodRange: (start: string, end: string) => string;
   nextDeadline: (date: string, relative: string) => string;
   partnerActions: string;
+  /**
+   * What the customer can do, by Leap's `action_type` (Leap's own descriptions are written for you, the partner, and
+   * are never shown). Actions of other types are yours to take: counted in `providerWorking`.
+   */
+  customerActions: Record<CustomerActionType, string>;
   actionDeadline: (date: string, relative: string) => string;
+  providerWorking: (count: number) => string;
   leapWorking: (count: number) => string;
   participation: string;
   participationPreferences: Record<'PARTICIPATE' | 'IDLE' | 'DISENROLL', string>;
@@ -47,7 +63,17 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
     periodRange: (start, end) => `${start} – ${end}`,
     nextDeadline: (date, relative) => `Next enrollment deadline: ${date} (${relative})`,
     partnerActions: 'Actions needed',
+    customerActions: {
+      IS_AUTHORIZED: 'Reconnect your utility account so this device can stay enrolled.',
+      DOCUMENTS_SIGNED: 'Sign the program documents we sent you.',
+      HAS_AMI: 'Your utility meter is not a smart meter yet. Ask your utility to install one.',
+      NOT_ENROLLED_IN_CONFLICTING_PROGRAM:
+        'This device is in another program that conflicts with this one. Leave that program to take part.',
+      ADDRESS: 'Check that the service address on your utility account is correct.',
+    },
     actionDeadline: (date, relative) => `Due ${date} (${relative})`,
+    providerWorking: (count) =>
+      plural('en', count, { one: 'We are taking care of # step.', other: 'We are taking care of # steps.' }),
     leapWorking: (count) =>
       plural('en', count, { one: 'Leap is working on # item.', other: 'Leap is working on # items.' }),
     participation: 'Participation schedule',
@@ -83,7 +109,17 @@ export const ENROLLMENT_STRINGS: StringTables<EnrollmentStrings> = {
     periodRange: (start, end) => `${start} – ${end}`,
     nextDeadline: (date, relative) => `Próxima fecha límite de inscripción: ${date} (${relative})`,
     partnerActions: 'Acciones necesarias',
+    customerActions: {
+      IS_AUTHORIZED: 'Vuelva a conectar su cuenta de la compañía eléctrica para que este equipo siga inscrito.',
+      DOCUMENTS_SIGNED: 'Firme los documentos del programa que le enviamos.',
+      HAS_AMI: 'Su medidor todavía no es un medidor inteligente. Pida a su compañía eléctrica que le instale uno.',
+      NOT_ENROLLED_IN_CONFLICTING_PROGRAM:
+        'Este equipo está en otro programa incompatible con este. Salga de ese programa para participar.',
+      ADDRESS: 'Revise que la dirección de servicio de su cuenta de la compañía eléctrica sea correcta.',
+    },
     actionDeadline: (date, relative) => `Vence el ${date} (${relative})`,
+    providerWorking: (count) =>
+      plural('es', count, { one: 'Nos estamos ocupando de # paso.', other: 'Nos estamos ocupando de # pasos.' }),
     leapWorking: (count) =>
       plural('es', count, { one: 'Leap está trabajando en # asunto.', other: 'Leap está trabajando en # asuntos.' }),
     participation: 'Calendario de participación',
