@@ -45,14 +45,14 @@ function countingReporter() {
 }
 
 /**
- * React and react-dom ship CommonJS only. This plugin converts them (and only them) to ES modules with esbuild, the
- * compiler the runner already uses: one bundle with shared chunks, so `react` and `react-dom/client` use the same
- * React, served from /__react-esm/ in development mode.
+ * React, react-dom and @sinonjs/fake-timers ship CommonJS only. This plugin converts them (and only them) to ES modules
+ * with esbuild, the compiler the runner already uses: one bundle with shared chunks, so `react` and `react-dom/client`
+ * use the same React, served from /__cjs-esm/ (React in development mode).
  */
-function reactCommonJsPlugin() {
-  const specifiers = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client'];
-  const prefix = '/__react-esm/';
-  const fileOf = (specifier) => `${specifier.replace(/\//g, '-')}.js`;
+function commonJsPlugin() {
+  const specifiers = ['react', 'react/jsx-runtime', 'react-dom', 'react-dom/client', '@sinonjs/fake-timers'];
+  const prefix = '/__cjs-esm/';
+  const fileOf = (specifier) => `${specifier.replace(/[@/]/g, '-')}.js`;
   // The export names of a CommonJS module, read in a separate process (React patches the console when it loads).
   const exportNames = (specifier) =>
     JSON.parse(
@@ -74,9 +74,11 @@ function reactCommonJsPlugin() {
       outdir: '/out',
       logLevel: 'silent',
       define: { 'process.env.NODE_ENV': '"development"' },
+      // Required by fake-timers only under Node (behind a `process` check).
+      external: ['util'],
       plugins: [
         {
-          name: 'react-esm-entries',
+          name: 'commonjs-esm-entries',
           setup(b) {
             b.onResolve({ filter: /^esm:/ }, ({ path }) => ({ path: path.slice(4), namespace: 'esm' }));
             b.onLoad({ filter: /.*/, namespace: 'esm' }, ({ path }) => {
@@ -93,7 +95,7 @@ function reactCommonJsPlugin() {
     return new Map(result.outputFiles.map((file) => [file.path.slice('/out/'.length), file.text]));
   }
   return {
-    name: 'react-commonjs',
+    name: 'commonjs-esm',
     resolveImport({ source }) {
       if (specifiers.includes(source)) return prefix + fileOf(source);
     },
@@ -128,7 +130,7 @@ export default {
   ],
   plugins: [
     devtoolsCommands(),
-    reactCommonJsPlugin(),
+    commonJsPlugin(),
     shippedTemplates(rootDir),
     esbuildPlugin({ ts: true, target: 'es2022', tsconfig: new URL('../tsconfig.json', import.meta.url).pathname }),
   ],

@@ -121,6 +121,34 @@ describe('<leap-enrollment-status>', () => {
     await expect(el).to.be.accessible();
   });
 
+  it('an exception it does not expect is not called offline: no retry, INTERNAL_ERROR, on the console', async () => {
+    // A page script's fetch wrapper that answers the enrollment with something that is not a Response.
+    const stub = stubFetch((url) =>
+      url.includes('/session')
+        ? Response.json({ token: 't', reference_id: 'r' })
+        : ({ ok: true, status: 200 } as unknown as Response),
+    );
+    const errors: unknown[][] = [];
+    const original = console.error;
+    console.error = (...args: unknown[]) => errors.push(args);
+    try {
+      const { el, event } = await load(ACTIVE_METER, '/api/defect/session');
+      const detail = (event as CustomEvent<LeapErrorDetail>).detail;
+      expect(detail.code).to.equal('INTERNAL_ERROR');
+      expect(detail.kind).to.equal('internal');
+      expect(detail.status, 'no HTTP answer, so no status').to.be.undefined;
+      expect(text(el, '[part="error"]')).to.equal('This feature is not available right now.');
+      expect(el.shadowRoot!.querySelector('[part="retry"]'), 'a defect is not worth a retry').to.be.null;
+      expect(errors, 'one console line, with the error').to.have.length(1);
+      expect(String(errors[0]![0])).to.match(/^<leap-enrollment-status>: The element failed: /);
+      expect(errors[0]![1]).to.be.instanceOf(TypeError);
+      await expect(el).to.be.accessible();
+    } finally {
+      console.error = original;
+      stub.restore();
+    }
+  });
+
   it('retried from the keyboard, focus moves to the card and never falls to <body>', async () => {
     const { el } = await load(ACTIVE_METER, '/api/fault/500/leap/session?as=demo-customer');
     const drops = trackFocusDrops();
@@ -190,38 +218,6 @@ describe('<leap-enrollment-status>', () => {
       expect(items[2]).to.match(/^Leaving the program: From .*, ongoing$/);
     } finally {
       stub.restore();
-    }
-  });
-
-  it('polls at the interval (at least 60 s) and pauses while the tab is hidden', async () => {
-    const realSet = window.setInterval;
-    const realClear = window.clearInterval;
-    const timers = new Map<number, { fn: () => void; ms: number }>();
-    let next = 1;
-    window.setInterval = ((fn: () => void, ms: number) => {
-      timers.set(next, { fn, ms });
-      return next++;
-    }) as typeof window.setInterval;
-    window.clearInterval = ((id: number) => timers.delete(id)) as typeof window.clearInterval;
-    try {
-      const { el } = await load(ACTIVE_METER, DEMO, { 'poll-interval': '30' });
-      expect([...timers.values()].map((t) => t.ms)).to.deep.equal([60_000]);
-      const reloaded = oneEvent(el, 'leap-status');
-      [...timers.values()][0]!.fn();
-      await reloaded;
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'hidden' });
-      document.dispatchEvent(new Event('visibilitychange'));
-      expect(timers.size, 'no polling while hidden').to.equal(0);
-      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => 'visible' });
-      document.dispatchEvent(new Event('visibilitychange'));
-      expect(timers.size).to.equal(1);
-      el.remove();
-      expect(timers.size, 'stops when removed').to.equal(0);
-    } finally {
-      window.setInterval = realSet;
-      window.clearInterval = realClear;
-      // The own property shadows Document.prototype's getter; removing it restores the real one.
-      delete (document as unknown as Record<string, unknown>).visibilityState;
     }
   });
 

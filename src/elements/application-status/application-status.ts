@@ -1,12 +1,18 @@
-import { html, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, LitElement, nothing, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { formatDate, formatMoney } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import type { ApplicationListView, ApplicationView } from '../../core/types.generated.js';
 import { ApplicationListViewShape, ApplicationViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
-import { leapEvent } from '../shared/events.js';
+import { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
+import { BackendResource } from '../shared/controllers/backend-resource.js';
+import { LocaleController } from '../shared/controllers/locale.js';
+import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
+import { HasSlotController } from '../shared/controllers/slots.js';
+import { ThemeController } from '../shared/controllers/theme.js';
 import { CHECK, CLOCK, CROSS, DOT, HALF, icon, INFO, RING } from '../shared/icons.js';
-import { LeapStatusElement } from '../shared/status-element.js';
+import { misconfiguredTemplate } from '../shared/misconfigured.js';
+import { statusCardTemplate } from '../shared/status-card.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { APPLICATION_STRINGS, type ApplicationStrings } from './application-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -82,12 +88,17 @@ const MAX_PAGES = 20;
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], Strings> {
+export class LeapApplicationStatus extends LitElement {
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
     applicationId: { attribute: 'application-id' },
     currency: {},
+    lang: { reflect: true },
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    theme: { reflect: true },
+    appearance: { reflect: true },
   };
 
   /** Show only this application. */
@@ -96,26 +107,61 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
   /** Currency for amounts. Default `USD`. */
   currency = 'USD';
 
-  protected override readonly skeletonLines = 1;
+  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
+  declare lang: string;
+  /** URL of your backend's `POST .../session`. */
+  declare sessionEndpoint?: string;
+  /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
+  declare apiBase?: string;
 
-  /** The applications shown, or null before the first load. */
-  get applications(): ApplicationView[] | null {
-    return this.value;
-  }
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+  /** `card` (default): a bordered card; `plain`: no border, padding or background, for inside your own card. */
+  declare appearance?: 'card' | 'plain';
+
+  // Called after the first render, when `currency` is set; the entries capture values, not the element.
+  readonly #locale = new LocaleController(this, STRING_TABLES, (locale) => {
+    const currency = this.currency || 'USD';
+    return [() => formatMoney(1, currency, locale), () => formatDate('2026-01-01T00:00:00Z', locale)];
+  });
+  readonly #announcer = new OutcomeAnnouncer(this);
+  readonly #slots = new HasSlotController(this, 'heading');
+  readonly #resource = new BackendResource<ApplicationView[], Strings>(this, {
+    locale: this.#locale,
+    announcer: this.#announcer,
+    configError: () => (this.sessionEndpoint ? null : 'the session-endpoint attribute is required.'),
+    key: () => this.applicationId ?? '',
+    load: (client, id, signal) => this.#load(client, id, signal),
+    loaded: (applications) => {
+      this.#announcer.announce(this.#locale.strings.applicationsLoaded(applications.length));
+      this.#announcer.emit('leap-applications', { applications });
+    },
+    notFound: (strings) => strings.applicationNotFound,
+  });
 
   constructor() {
-    // Called after the first render, when `currency` is set; the entries capture values, not the element.
-    super(STRING_TABLES, (locale) => {
-      const currency = this.currency || 'USD';
-      return [() => formatMoney(1, currency, locale), () => formatDate('2026-01-01T00:00:00Z', locale)];
+    super();
+    new ThemeController(this);
+    new ProblemReporter(this, () => {
+      const problem = this.#resource.misconfiguration;
+      return problem ? configProblem(problem) : null;
     });
   }
 
-  protected override loadKey(): string {
-    return this.applicationId ?? '';
+  /** The applications shown, or null before the first load. */
+  get applications(): ApplicationView[] | null {
+    return this.#resource.value;
   }
 
-  protected override async load(client: LeapApiClient, id: string, signal: AbortSignal): Promise<ApplicationView[]> {
+  /** Loads again now. */
+  refresh(): void {
+    void this.#resource.reload();
+  }
+
+  async #load(client: LeapApiClient, id: string, signal: AbortSignal): Promise<ApplicationView[]> {
     if (id) {
       const answer = await client.request<unknown>(`applications/${encodeURIComponent(id)}`, { signal });
       return [checkAnswer<ApplicationView>(ApplicationViewShape, answer.body)];
@@ -133,25 +179,19 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
     return all;
   }
 
-  protected override loaded(applications: ApplicationView[]): Event {
-    this.announcer.announce(this.locale.strings.applicationsLoaded(applications.length));
-    return leapEvent('leap-applications', { applications });
-  }
-
-  protected override configError(): string | null {
-    return this.sessionEndpoint ? null : 'the session-endpoint attribute is required.';
-  }
-
-  protected override heading(strings: Strings): string {
-    return strings.applicationsHeading;
-  }
-
-  protected override notFound(strings: Strings): string {
-    return strings.applicationNotFound;
-  }
-
-  protected override renderValue(applications: ApplicationView[], strings: Strings): TemplateResult {
-    return this.#renderList(applications, strings);
+  protected override render() {
+    const strings = this.#locale.strings;
+    if (this.#resource.misconfiguration) return misconfiguredTemplate(strings.misconfigured);
+    return statusCardTemplate({
+      strings,
+      heading: strings.applicationsHeading,
+      slottedHeading: this.#slots.has('heading') ? this.#slots.text('heading') : '',
+      resource: this.#resource,
+      announcer: this.#announcer,
+      skeletonLines: 1,
+      renderValue: (applications) => this.#renderList(applications, strings),
+      onRetry: () => this.refresh(),
+    });
   }
 
   #renderList(applications: ApplicationView[], strings: Strings): TemplateResult {
@@ -182,12 +222,12 @@ export class LeapApplicationStatus extends LeapStatusElement<ApplicationView[], 
       ${
         typeof application.total_requested_amount === 'number'
           ? html`<p class="amount">
-              ${strings.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.locale.locale))}
+              ${strings.requestedAmount(formatMoney(application.total_requested_amount, this.currency || 'USD', this.#locale.locale))}
             </p>`
           : nothing
       }
       <p>${known?.help ?? strings.unknownStatusHelp}</p>
-      ${application.updated_at ? html`<p class="muted">${strings.updatedOn(formatDate(application.updated_at, this.locale.locale))}</p>` : nothing}
+      ${application.updated_at ? html`<p class="muted">${strings.updatedOn(formatDate(application.updated_at, this.#locale.locale))}</p>` : nothing}
       <ol part="steps" class="steps" aria-label=${strings.stepsLabel} data-ended=${ended ? 'true' : 'false'}>
         ${STEPS.map((step, index) => {
           const isCurrent = index === currentStep;

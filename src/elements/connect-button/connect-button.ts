@@ -8,7 +8,7 @@ import {
   type LeapEnvironment,
 } from '../../core/connect-url.js';
 import { failureAnswer, failureSummary, toFailure } from '../../core/failure.js';
-import { leapEvent, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
+import { emit, type LeapConnectDetail, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
 import { ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { HasSlotController } from '../shared/controllers/slots.js';
@@ -267,7 +267,7 @@ export class LeapConnectButton extends ReactiveElement {
       return;
     }
     const detail: LeapConnectDetail = { url: state.result.url, flow: state.result.flow, refId: state.refId };
-    if (!this.dispatchEvent(leapEvent('leap-connect', detail, true))) event.preventDefault();
+    if (!emit(this, 'leap-connect', detail, { cancelable: true })) event.preventDefault();
   }
 }
 

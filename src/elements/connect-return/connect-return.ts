@@ -3,7 +3,7 @@ import { parseConnectReturn, type ConnectReturn } from '../../core/connect-url.j
 import { failureAnswer, failureCode, failureSummary, toFailure } from '../../core/failure.js';
 import { apiBaseProblem } from '../shared/api-client.js';
 import { logDefect } from '../shared/describe-error.js';
-import { leapEvent, type LeapErrorDetail } from '../shared/events.js';
+import { emit, type LeapErrorDetail } from '../shared/events.js';
 import { LocaleController } from '../shared/controllers/locale.js';
 import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
 import { ThemeController } from '../shared/controllers/theme.js';
@@ -94,11 +94,8 @@ export class LeapConnectReturn extends LitElement {
   // The event waits for the render that says "Connected", like every other outcome.
   readonly #watch = new MeterWatch(
     this,
-    (meters) =>
-      this.updateComplete.then(() =>
-        this.dispatchEvent(leapEvent('leap-connected', { refId: this.parsed.refId, meters })),
-      ),
-    (error) => this.updateComplete.then(() => this.dispatchEvent(leapEvent('leap-error', this.#gaveUp(error)))),
+    (meters) => this.updateComplete.then(() => emit(this, 'leap-connected', { refId: this.parsed.refId, meters })),
+    (error) => this.updateComplete.then(() => emit(this, 'leap-error', this.#gaveUp(error))),
   );
 
   constructor() {
@@ -143,7 +140,7 @@ export class LeapConnectReturn extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    this.dispatchEvent(leapEvent('leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params }));
+    emit(this, 'leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params });
   }
 
   protected override render() {

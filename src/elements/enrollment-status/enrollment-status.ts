@@ -1,12 +1,19 @@
-import { html, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
+import { html, LitElement, type PropertyValues, type TemplateResult, type PropertyDeclarations } from 'lit';
 import { METER_TYPES } from '../../core/schemas/grid-enums.js';
 import { formatDate, formatRelativeDays } from '../../core/format.js';
 import { checkAnswer } from '../../core/schemas/shape.js';
 import type { CustomerMeter, CustomerMeterList, MeterEnrollmentView } from '../../core/types.generated.js';
 import { CustomerMeterListShape, MeterEnrollmentViewShape } from '../../core/schemas/shapes.generated.js';
 import type { LeapApiClient } from '../shared/api-client.js';
-import { leapEvent } from '../shared/events.js';
-import { LeapStatusElement } from '../shared/status-element.js';
+import { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
+import { BackendResource } from '../shared/controllers/backend-resource.js';
+import { LocaleController } from '../shared/controllers/locale.js';
+import { Poll } from '../shared/controllers/poll.js';
+import { configProblem, ProblemReporter } from '../shared/controllers/problem-reporter.js';
+import { HasSlotController } from '../shared/controllers/slots.js';
+import { ThemeController } from '../shared/controllers/theme.js';
+import { misconfiguredTemplate } from '../shared/misconfigured.js';
+import { statusCardTemplate } from '../shared/status-card.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { ENROLLMENT_STRINGS, type EnrollmentStrings } from './enrollment-status.strings.js';
 import { tokens } from '../shared/tokens.styles.js';
@@ -72,7 +79,7 @@ type EnrollmentValue = { kind: 'one'; enrollment: MeterEnrollmentView } | { kind
  * @cssprop --leap-font-family - Font. Inherits from the page by default.
  * @cssprop --leap-status-min-height - Space reserved while loading. Default `10rem`.
  */
-export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Strings> {
+export class LeapEnrollmentStatus extends LitElement {
   static override styles = [tokens, visuallyHidden, skeletons, statusStyles, sampleStyles, styles];
 
   static override properties: PropertyDeclarations = {
@@ -80,6 +87,11 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     meterType: { attribute: 'meter-type' },
     pollInterval: { attribute: 'poll-interval', type: Number },
     status: { reflect: true },
+    lang: { reflect: true },
+    sessionEndpoint: { attribute: 'session-endpoint' },
+    apiBase: { attribute: 'api-base' },
+    theme: { reflect: true },
+    appearance: { reflect: true },
   };
 
   /** Leap meter id: one meter. Without it, every meter of the signed-in customer. */
@@ -88,56 +100,85 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
   /** The list only: `UTILITY_METER`, `SUBMETER` or `DEVICE`. */
   declare meterType?: string;
 
-  /** Refresh every N seconds while the page is visible (minimum 60). Off by default. */
+  /**
+   * Refresh every N seconds while the page is visible (minimum 60), and at once when it is shown again. After a failed
+   * refresh the next waits twice as long, up to eight times the interval, until one succeeds. Off by default.
+   */
   pollInterval = 0;
 
   /** The global status, reflected so host pages can style on it: `leap-enrollment-status[status='ACTIVE']`. */
   declare status?: string;
 
-  protected override readonly skeletonLines = 2;
+  /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
+  declare lang: string;
+  /** URL of your backend's `POST .../session`. */
+  declare sessionEndpoint?: string;
+  /** Base URL of the backend routes, on the origin of `session-endpoint`. Default: the parent of `session-endpoint`. */
+  declare apiBase?: string;
+
+  /**
+   * `light`, `dark` or `auto` (default): the page's, from the text colour it gives the element and its
+   * `color-scheme`.
+   */
+  declare theme?: 'light' | 'dark' | 'auto';
+  /** `card` (default): a bordered card; `plain`: no border, padding or background, for inside your own card. */
+  declare appearance?: 'card' | 'plain';
+
+  readonly #locale = new LocaleController(this, STRING_TABLES, (locale) => {
+    const soon = new Date(Date.now() + 86_400_000).toISOString();
+    return [() => formatDate(soon, locale), () => formatRelativeDays(soon, locale)];
+  });
+  readonly #announcer = new OutcomeAnnouncer(this);
+  readonly #slots = new HasSlotController(this, 'heading');
+  readonly #resource = new BackendResource<EnrollmentValue, Strings>(this, {
+    locale: this.#locale,
+    announcer: this.#announcer,
+    configError: () => this.#configError(),
+    // A meter id, or `list:<meter type>` for every meter.
+    key: () => this.meterId || `list:${this.meterType ?? ''}`,
+    load: (client, key, signal) => this.#load(client, key, signal),
+    loaded: (value) => this.#loaded(value),
+    notFound: (strings) => strings.meterNotFound,
+  });
+  readonly #poll = new Poll(this, {
+    run: () => this.#resource.reload(),
+    interval: () => this.#pollSeconds() * 1000,
+  });
+  #lastStatus: string | null = null;
 
   constructor() {
-    super(STRING_TABLES, (locale) => {
-      const soon = new Date(Date.now() + 86_400_000).toISOString();
-      return [() => formatDate(soon, locale), () => formatRelativeDays(soon, locale)];
+    super();
+    new ThemeController(this);
+    new ProblemReporter(this, () => {
+      const problem = this.#resource.misconfiguration;
+      return problem ? configProblem(problem) : null;
     });
   }
 
-  #timer: ReturnType<typeof setInterval> | null = null;
-  #lastStatus: string | null = null;
-
   /** With `meter-id`: the latest enrollment, or null. */
   get enrollment(): MeterEnrollmentView | null {
-    return this.value?.kind === 'one' ? this.value.enrollment : null;
+    const value = this.#resource.value;
+    return value?.kind === 'one' ? value.enrollment : null;
   }
 
   /** Without `meter-id`: the customer's meters, or null before they load. */
   get meters(): CustomerMeter[] | null {
-    return this.value?.kind === 'list' ? this.value.meters : null;
+    const value = this.#resource.value;
+    return value?.kind === 'list' ? value.meters : null;
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    document.addEventListener('visibilitychange', this.#onVisibility);
-    this.#schedule();
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
-    this.#stop();
+  /** Loads again now. */
+  refresh(): void {
+    void this.#resource.reload();
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('pollInterval')) this.#schedule();
+    if (!changed.has('pollInterval')) return;
+    if (this.#pollSeconds()) this.#poll.start();
+    else this.#poll.stop();
   }
 
-  /** A meter id, or `list:<meter type>` for every meter. */
-  protected override loadKey(): string | null {
-    return this.meterId || `list:${this.meterType ?? ''}`;
-  }
-
-  protected override async load(client: LeapApiClient, key: string, signal: AbortSignal): Promise<EnrollmentValue> {
+  async #load(client: LeapApiClient, key: string, signal: AbortSignal): Promise<EnrollmentValue> {
     if (key.startsWith('list:')) {
       const query = this.meterType ? `?meter_type=${encodeURIComponent(this.meterType)}` : '';
       const answer = await client.request<unknown>(`meters${query}`, { signal });
@@ -147,23 +188,24 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     return { kind: 'one', enrollment: checkAnswer<MeterEnrollmentView>(MeterEnrollmentViewShape, answer.body) };
   }
 
-  protected override loaded(value: EnrollmentValue): Event {
-    const strings = this.locale.strings;
+  #loaded(value: EnrollmentValue): void {
+    const strings = this.#locale.strings;
     if (value.kind === 'list') {
       this.status = undefined;
-      this.announcer.announce(value.meters.length ? strings.metersLoaded(value.meters.length) : strings.noMeters);
-      return leapEvent('leap-meters', { meters: value.meters });
+      this.#announcer.announce(value.meters.length ? strings.metersLoaded(value.meters.length) : strings.noMeters);
+      this.#announcer.emit('leap-meters', { meters: value.meters });
+      return;
     }
     const { enrollment } = value;
     const status = enrollment.global_enrollment_status;
     this.status = status;
     // The first load replaces "Loading…"; a poll speaks only when the status changed.
-    if (this.#lastStatus !== status) this.announcer.announce(strings.statusChanged(statusLabel(status, strings)));
+    if (this.#lastStatus !== status) this.#announcer.announce(strings.statusChanged(statusLabel(status, strings)));
     this.#lastStatus = status;
-    return leapEvent('leap-status', { enrollment });
+    this.#announcer.emit('leap-status', { enrollment });
   }
 
-  protected override configError(): string | null {
+  #configError(): string | null {
     if (!this.sessionEndpoint) return 'the session-endpoint attribute is required.';
     if (this.meterType && !(METER_TYPES as readonly string[]).includes(this.meterType)) {
       return `meter-type must be one of ${METER_TYPES.join(', ')}.`;
@@ -171,40 +213,29 @@ export class LeapEnrollmentStatus extends LeapStatusElement<EnrollmentValue, Str
     return null;
   }
 
-  protected override heading(strings: Strings): string {
-    return this.meterId ? strings.enrollmentHeading : strings.metersHeading;
-  }
-
-  protected override notFound(strings: Strings): string {
-    return strings.meterNotFound;
-  }
-
-  readonly #onVisibility = () => {
-    if (document.visibilityState === 'visible' && this.#timer === null && this.#pollSeconds() > 0) this.refresh();
-    this.#schedule();
-  };
-
   #pollSeconds(): number {
     const seconds = Number(this.pollInterval);
     if (!Number.isFinite(seconds) || seconds <= 0) return 0;
     return Math.max(MIN_POLL_SECONDS, seconds);
   }
 
-  /** Polls only while connected, enabled and the tab is visible. */
-  #schedule(): void {
-    this.#stop();
-    const seconds = this.#pollSeconds();
-    if (!seconds || !this.isConnected || document.visibilityState === 'hidden') return;
-    this.#timer = setInterval(() => this.refresh(), seconds * 1000);
+  protected override render() {
+    const strings = this.#locale.strings;
+    if (this.#resource.misconfiguration) return misconfiguredTemplate(strings.misconfigured);
+    return statusCardTemplate({
+      strings,
+      heading: this.meterId ? strings.enrollmentHeading : strings.metersHeading,
+      slottedHeading: this.#slots.has('heading') ? this.#slots.text('heading') : '',
+      resource: this.#resource,
+      announcer: this.#announcer,
+      skeletonLines: 2,
+      renderValue: (value) => this.#renderValue(value, strings),
+      onRetry: () => this.refresh(),
+    });
   }
 
-  #stop(): void {
-    if (this.#timer !== null) clearInterval(this.#timer);
-    this.#timer = null;
-  }
-
-  protected override renderValue(value: EnrollmentValue, strings: Strings): TemplateResult {
-    const view = { strings: strings, locale: this.locale.locale };
+  #renderValue(value: EnrollmentValue, strings: Strings): TemplateResult {
+    const view = { strings: strings, locale: this.#locale.locale };
     if (value.kind === 'one') return enrollmentTemplate(value.enrollment, { ...view, level: 3 });
     if (!value.meters.length) {
       return html`<div part="empty" class="empty">

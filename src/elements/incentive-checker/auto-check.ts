@@ -1,39 +1,42 @@
 /**
  * Checks that start by themselves: once on an order-confirmation page (`auto-check`, when the prefilled address is
  * complete), and with `address-form` a moment after the page's address last changed, so typing is not a request per
- * key.
+ * key. The delayed check waits like every timed job of the elements (`Poll`): not while the page is hidden or the
+ * element is off the page.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveControllerHost } from 'lit';
+import { Poll } from '../shared/controllers/poll.js';
 
 /** With `address-form`, a check starts this long after the page's address last changed. */
 export const AUTO_CHECK_DELAY_MS = 600;
 
-export class AutoCheck implements ReactiveController {
-  /** A check starts soon: the answer area shows it loading meanwhile. */
-  due = false;
-  #timer: ReturnType<typeof setTimeout> | undefined;
+export class AutoCheck {
   #checkedOnce = false;
   readonly #host: ReactiveControllerHost;
   readonly #check: () => void;
+  readonly #delayed: Poll;
 
-  constructor(host: ReactiveControllerHost, check: () => void) {
+  constructor(host: ReactiveControllerHost & HTMLElement, check: () => void) {
     this.#host = host;
     this.#check = check;
-    host.addController(this);
+    this.#delayed = new Poll(host, { run: () => check(), interval: () => AUTO_CHECK_DELAY_MS, repeat: false });
+  }
+
+  /** A check starts soon: the answer area shows it loading meanwhile. */
+  get due(): boolean {
+    return this.#delayed.on;
   }
 
   /** The page's address changed: check after a pause when it is complete, else wait for more. */
   schedule(complete: boolean): void {
-    this.cancel();
-    this.due = complete;
-    if (complete) this.#timer = setTimeout(this.#check, AUTO_CHECK_DELAY_MS);
+    if (complete) this.#delayed.start();
+    else this.#delayed.stop();
     this.#host.requestUpdate();
   }
 
   /** A check started anyway, or the address went back to the one already checked. */
   cancel(): void {
-    clearTimeout(this.#timer);
-    this.due = false;
+    this.#delayed.stop();
   }
 
   /** Checks the first time `ready` is true, once per element (after the render that made it ready). */
@@ -41,9 +44,5 @@ export class AutoCheck implements ReactiveController {
     if (!ready || this.#checkedOnce) return;
     this.#checkedOnce = true;
     queueMicrotask(this.#check);
-  }
-
-  hostDisconnected(): void {
-    clearTimeout(this.#timer);
   }
 }

@@ -8,7 +8,6 @@ import { checkLinkUrl, type UrlCheck } from '../../core/safe-url.js';
 import type { IncentivesResult } from '../../core/types.generated.js';
 import type { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
 import { describeFailure, errorDetail, logDefect } from '../shared/describe-error.js';
-import { leapEvent } from '../shared/events.js';
 import type { CommonStrings } from '../shared/strings.js';
 import type { AddressForm } from './address-form.js';
 import type { FocusTarget } from './focus-targets.js';
@@ -78,7 +77,7 @@ export class CheckOutcome {
           : strings.zeroHeading,
       result,
     );
-    announcer.emit(leapEvent('leap-result', { result }));
+    announcer.emit('leap-result', { result });
     const claim = claimLink(result, this.#context.claimHosts());
     if (claim && !claim.ok) this.#report({ kind: 'unsafe-link', reason: claim.reason });
     if (this.#asked) this.#context.focus('result');
@@ -100,7 +99,7 @@ export class CheckOutcome {
   #report(failure: LeapFailure): void {
     logDefect(this.#context.host, failure);
     const detail = errorDetail(failure, this.#context.strings());
-    if (detail) this.#context.announcer.emit(leapEvent('leap-error', detail));
+    if (detail) this.#context.announcer.emit('leap-error', detail);
   }
 
   /** The outcome in the live region; after an automatic check with what it is about, once per distinct outcome. */

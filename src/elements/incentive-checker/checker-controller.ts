@@ -13,7 +13,7 @@ import { formatMoney } from '../../core/format.js';
 import type { IncentivesAddress, IncentivesResult } from '../../core/types.generated.js';
 import { OutcomeAnnouncer } from '../shared/controllers/announcer.js';
 import { LocaleController } from '../shared/controllers/locale.js';
-import { leapEvent } from '../shared/events.js';
+import { emit } from '../shared/events.js';
 import { withCommonStrings, type CommonStrings } from '../shared/strings.js';
 import { AddressForm } from './address-form.js';
 import { AutoCheck } from './auto-check.js';
@@ -254,7 +254,7 @@ export class CheckerController implements ReactiveController {
         this.#host.requestUpdate();
       },
       onClaim: (event, url, totalAmount) => {
-        if (!this.#host.dispatchEvent(leapEvent('leap-claim', { url, totalAmount }, true))) event.preventDefault();
+        if (!emit(this.#host, 'leap-claim', { url, totalAmount }, { cancelable: true })) event.preventDefault();
       },
     };
   }

@@ -6,14 +6,15 @@
  * `province`, `checkout[shipping_address][zip]`). Inputs and selects both work. A form added later (a single-page
  * checkout's next step) is found when it appears.
  *
- * Values are read on `input` and `change`, and also twice a second while the form is bound and the page visible:
- * frameworks and autofill scripts set `value` without any event (React state after "use my saved address"), and a
- * poll of a handful of cached controls sees every way a value can change, where intercepting the `value` setter
- * would fight the framework's own interception of it (React tracks values that way) and miss `selectedIndex` or
- * `form.reset()`.
+ * Values are read on `input` and `change`, and also twice a second while the form is bound and the page visible (and
+ * at once when it is shown again): frameworks and autofill scripts set `value` without any event (React state after
+ * "use my saved address"), and a poll of a handful of cached controls sees every way a value can change, where
+ * intercepting the `value` setter would fight the framework's own interception of it (React tracks values that way)
+ * and miss `selectedIndex` or `form.reset()`.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { ADDRESS_FIELDS, type AddressField, type AddressFieldSpec } from '../../core/address.js';
+import { Poll } from '../shared/controllers/poll.js';
 import type { AddressValues } from './address-form.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -121,7 +122,7 @@ export class PageAddressForm implements ReactiveController {
   #observer: MutationObserver | null = null;
   #graceTimer: ReturnType<typeof setTimeout> | undefined;
   #reporting: 'missing' | 'unreadable' | null = null;
-  #poll: ReturnType<typeof setInterval> | undefined;
+  readonly #poll: Poll;
   #boundId: string | undefined;
   readonly #host: Host;
   readonly #options: {
@@ -142,12 +143,12 @@ export class PageAddressForm implements ReactiveController {
   ) {
     this.#host = host;
     this.#options = options;
+    this.#poll = new Poll(host, { run: () => this.#read(), interval: () => PAGE_FORM_POLL_MS });
     host.addController(this);
   }
 
   hostConnected(): void {
     this.#bind();
-    document.addEventListener('visibilitychange', this.#onVisibility);
   }
 
   hostUpdated(): void {
@@ -156,7 +157,6 @@ export class PageAddressForm implements ReactiveController {
 
   hostDisconnected(): void {
     this.#unbind();
-    document.removeEventListener('visibilitychange', this.#onVisibility);
   }
 
   /** The page's own label of the control that holds `field`, or null. */
@@ -199,12 +199,12 @@ export class PageAddressForm implements ReactiveController {
       this.#container = found;
       this.#controls = null;
       if (!found) {
-        this.#stopPolling();
+        this.#poll.stop();
         return this.#waitThenReport(() => !this.#container, 'missing');
       }
       found.addEventListener('input', this.#read, true);
       found.addEventListener('change', this.#read, true);
-      this.#startPolling();
+      this.#poll.start();
     }
     if (this.#readable()) {
       clearTimeout(this.#graceTimer);
@@ -256,30 +256,13 @@ export class PageAddressForm implements ReactiveController {
     this.#observer = null;
     clearTimeout(this.#graceTimer);
     this.#reporting = null;
-    this.#stopPolling();
+    this.#poll.stop();
     this.#container?.removeEventListener('input', this.#read, true);
     this.#container?.removeEventListener('change', this.#read, true);
     this.#container = null;
     this.#controls = null;
     this.#lastValues = '';
   }
-
-  #startPolling(): void {
-    this.#stopPolling();
-    if (this.#container && document.visibilityState !== 'hidden')
-      this.#poll = setInterval(this.#read, PAGE_FORM_POLL_MS);
-  }
-
-  #stopPolling(): void {
-    clearInterval(this.#poll);
-    this.#poll = undefined;
-  }
-
-  readonly #onVisibility = () => {
-    if (document.visibilityState === 'hidden') return this.#stopPolling();
-    this.#startPolling();
-    this.#read();
-  };
 
   #setState(state: PageFormState): void {
     if (state === this.state) return;

@@ -1,7 +1,8 @@
 /**
  * Every event the elements fire: `leap-` prefixed, bubbling and composed, each declared in
- * `GlobalEventHandlersEventMap` with a named detail type. `leapEvent` only takes a declared name and its detail type,
- * so a misspelt name or a wrong detail does not compile.
+ * `GlobalEventHandlersEventMap` with a named detail type. Every element fires them through `emit` (outcomes through
+ * `OutcomeAnnouncer.emit`, which calls it after the render): it only takes a declared name and its detail type, so a
+ * misspelt name or a wrong detail does not compile.
  */
 import type { ConnectFlow, ConnectReturn } from '../../core/connect-url.js';
 import type { LeapErrorCode } from '../../core/error-codes.js';
@@ -91,11 +92,15 @@ export type LeapEventName = Extract<keyof GlobalEventHandlersEventMap, `leap-${s
 export type LeapEventDetail<K extends LeapEventName> =
   GlobalEventHandlersEventMap[K] extends CustomEvent<infer D> ? D : never;
 
-/** A declared event with its detail. `cancelable` only where `preventDefault()` means something. */
-export function leapEvent<K extends LeapEventName>(
+/**
+ * The one way an element fires an event (as Shoelace's `emit`): a declared name with its detail type, bubbling and
+ * composed. `cancelable` only where `preventDefault()` means something. Returns false when a listener prevented it.
+ */
+export function emit<K extends LeapEventName>(
+  host: EventTarget,
   name: K,
   detail: LeapEventDetail<K>,
-  cancelable = false,
-): CustomEvent<LeapEventDetail<K>> {
-  return new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable });
+  { cancelable = false }: { cancelable?: boolean } = {},
+): boolean {
+  return host.dispatchEvent(new CustomEvent(name, { detail, bubbles: true, composed: true, cancelable }));
 }

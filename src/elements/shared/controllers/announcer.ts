@@ -4,6 +4,7 @@
  * element that moves focus does it in its own `updated()`, after these events).
  */
 import { html, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import { emit, type LeapEventDetail, type LeapEventName } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement & { readonly hasUpdated: boolean };
 
@@ -11,7 +12,7 @@ export class OutcomeAnnouncer implements ReactiveController {
   /** The live region's text. */
   #text = '';
   #frame = 0;
-  #events: Event[] = [];
+  #events: Array<() => void> = [];
   readonly #host: Host;
 
   constructor(host: Host) {
@@ -38,9 +39,9 @@ export class OutcomeAnnouncer implements ReactiveController {
     this.#host.requestUpdate();
   }
 
-  /** Fires `event` after the next render. */
-  emit(event: Event): void {
-    this.#events.push(event);
+  /** Fires the event `name` with `detail` (through the shared `emit`) after the next render. */
+  emit<K extends LeapEventName>(name: K, detail: LeapEventDetail<K>): void {
+    this.#events.push(() => emit(this.#host, name, detail));
     this.#host.requestUpdate();
   }
 
@@ -49,7 +50,7 @@ export class OutcomeAnnouncer implements ReactiveController {
   }
 
   hostUpdated(): void {
-    for (const event of this.#events.splice(0)) this.#host.dispatchEvent(event);
+    for (const fire of this.#events.splice(0)) fire();
   }
 
   /** The polite live region; render it once, outside anything `aria-hidden`. */

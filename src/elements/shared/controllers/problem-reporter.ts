@@ -4,7 +4,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 import type { SetupCode } from '../../../core/failure.js';
-import { leapEvent, type LeapErrorDetail } from '../events.js';
+import { emit, type LeapErrorDetail } from '../events.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
 
@@ -31,6 +31,6 @@ export class ProblemReporter implements ReactiveController {
     this.#reported = key;
     if (!problem) return;
     console.warn(`<${this.#host.localName}>: ${problem.message}`);
-    this.#host.dispatchEvent(leapEvent('leap-error', problem));
+    emit(this.#host, 'leap-error', problem);
   }
 }
