@@ -59,7 +59,6 @@ export class LeapConnectReturn extends LitElement {
     found: { type: Boolean, reflect: true },
     theme: { reflect: true },
     appearance: { reflect: true },
-    parsed: { state: true, attribute: false },
   };
 
   /** Language of the built-in text (`en`, `es`); defaults to the nearest `[lang]` ancestor. */
@@ -89,12 +88,13 @@ export class LeapConnectReturn extends LitElement {
   /** `card` (default): a bordered box; `plain`: no border, padding or background, for inside your own card. */
   declare appearance?: 'card' | 'plain';
 
-  private parsed: ConnectReturn = { refId: null, params: {} };
+  /** Read from `url` before each render (so not a reactive property of its own). */
+  #parsed: ConnectReturn = { refId: null, params: {} };
   readonly #locale = new LocaleController(this, CONNECT_RETURN_STRINGS);
   // The event waits for the render that says "Connected", like every other outcome.
   readonly #watch = new MeterWatch(
     this,
-    (meters) => this.updateComplete.then(() => emit(this, 'leap-connected', { refId: this.parsed.refId, meters })),
+    (meters) => this.updateComplete.then(() => emit(this, 'leap-connected', { refId: this.#parsed.refId, meters })),
     (error) => this.updateComplete.then(() => emit(this, 'leap-error', this.#gaveUp(error))),
   );
 
@@ -127,12 +127,12 @@ export class LeapConnectReturn extends LitElement {
 
   /** What the URL says: `{refId, params}`. */
   get connectReturn(): ConnectReturn {
-    return this.parsed;
+    return this.#parsed;
   }
 
   protected override willUpdate(): void {
-    this.parsed = parseConnectReturn(this.url ?? window.location.href);
-    this.found = this.parsed.refId !== null;
+    this.#parsed = parseConnectReturn(this.url ?? window.location.href);
+    this.found = this.#parsed.refId !== null;
     // Started before this render, so its first state ("linking") is part of it.
     if (this.found && this.sessionEndpoint && !apiBaseProblem(this.sessionEndpoint, this.apiBase)) {
       this.#watch.start(this.sessionEndpoint, this.apiBase, Math.max(1, Number(this.waitSeconds) || 180));
@@ -140,12 +140,12 @@ export class LeapConnectReturn extends LitElement {
   }
 
   protected override firstUpdated(): void {
-    emit(this, 'leap-connect-return', { refId: this.parsed.refId, params: this.parsed.params });
+    emit(this, 'leap-connect-return', { refId: this.#parsed.refId, params: this.#parsed.params });
   }
 
   protected override render() {
     const strings = this.#locale.strings;
-    const found = this.parsed.refId !== null;
+    const found = this.#parsed.refId !== null;
     const watch = this.#watch.state;
     const state = !found ? 'missing' : watch === 'off' || watch === 'failed' ? 'found' : watch;
     const marks: Record<string, string> = { missing: INFO, linking: CLOCK, 'timed-out': WARNING };

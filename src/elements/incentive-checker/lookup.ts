@@ -67,11 +67,15 @@ export interface LookupOptions {
 export class IncentiveLookup {
   #sent: Sent | null = null;
   #lastRequest: CheckRequest | null = null;
-  /** The backend answers from a mock Leap (its session says so). */
-  sample = false;
+  #sample = false;
   readonly task: Task<[CheckRequest], IncentivesResult>;
 
   readonly #options: LookupOptions;
+
+  /** The backend answers from a mock Leap (its session says so). */
+  get sample(): boolean {
+    return this.#sample;
+  }
 
   constructor(host: ReactiveControllerHost, options: LookupOptions) {
     this.#options = options;
@@ -145,7 +149,7 @@ export class IncentiveLookup {
     const { session: endpoint, apiBase } = this.#options.endpoints();
     const client = new LeapApiClient(endpoint, apiBase);
     const session = await sessionClientFor(endpoint).get(signal);
-    this.sample = session.mock === true;
+    this.#sample = session.mock === true;
     const now: Omit<Sent, 'referenceId'> = { place: lookupKey(request), devices: JSON.stringify(request.devices) };
     const last = this.#sent;
     // Leap keeps the customer's last lookup: the same place can be refreshed, or re-evaluated for other devices.
