@@ -2,7 +2,9 @@
  * Which palette an element uses: its `theme` attribute (`light`, `dark`), or with `auto` (the default) the page's.
  * Light text inherited from the page means a dark background behind it, so the dark palette; text in between follows
  * the page's `color-scheme`. The choice is shown to CSS as the custom state `:state(dark)` (tokens.styles.ts), and
- * made again when the page switches: a class or style on `<html>` or `<body>`, the system's colour scheme, or an update.
+ * made again when the page switches (a class or style on `<html>` or `<body>`, the system's colour scheme), when the
+ * element is put on the page and when its `theme` changes. Not on every update: reading the page's computed colour
+ * after a large render costs a style recalculation.
  */
 import type { ReactiveController, ReactiveControllerHost } from '@lit/reactive-element';
 
@@ -10,8 +12,20 @@ type Host = ReactiveControllerHost & HTMLElement & { theme?: string };
 
 let canvas: CanvasRenderingContext2D | null | undefined;
 
+/** Luminance by computed colour: a page has a handful, and reading one back from the canvas is slow. */
+const known = new Map<string, number>();
+
 /** Relative luminance (WCAG) of any CSS colour the browser computed: a canvas reads every syntax (rgb, oklch, …). */
 function luminance(color: string): number {
+  let value = known.get(color);
+  if (value === undefined) {
+    if (known.size >= 64) known.clear();
+    known.set(color, (value = measure(color)));
+  }
+  return value;
+}
+
+function measure(color: string): number {
   canvas ??= document.createElement('canvas').getContext('2d', { willReadFrequently: true });
   if (!canvas) return 0;
   canvas.clearRect(0, 0, 1, 1);
@@ -43,6 +57,8 @@ export class ThemeController implements ReactiveController {
   #internals?: ElementInternals;
   #observer?: MutationObserver;
   #scheme?: MediaQueryList;
+  /** The `theme` the palette was last chosen for (a symbol before the first choice). */
+  #chosenFor: string | undefined | symbol = Symbol('none');
   readonly #host: Host;
 
   constructor(host: Host) {
@@ -67,7 +83,7 @@ export class ThemeController implements ReactiveController {
   }
 
   hostUpdated(): void {
-    this.apply();
+    if (this.#host.theme !== this.#chosenFor) this.apply();
   }
 
   hostDisconnected(): void {
@@ -77,6 +93,7 @@ export class ThemeController implements ReactiveController {
 
   readonly apply = (): void => {
     const theme = this.#host.theme;
+    this.#chosenFor = theme;
     const dark = theme === 'dark' || (theme !== 'light' && pageIsDark(this.#host));
     if (dark !== this.dark) this.#internals?.states[dark ? 'add' : 'delete']('dark');
   };
