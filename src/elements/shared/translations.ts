@@ -82,9 +82,10 @@ export function applyTranslations<S>(builtIn: S, element: string, tag: string): 
   for (const name of language === lower ? [language] : [language, lower]) {
     const entry = languages.get(name);
     if (!entry) continue;
-    const own = Object.keys(builtIn as object);
     // `common` applies only to keys the element has: the connect button has no error table.
-    const common = Object.fromEntries(Object.entries(entry.common ?? {}).filter(([key]) => own.includes(key)));
+    const common = Object.fromEntries(
+      Object.entries(entry.common ?? {}).filter(([key]) => Object.hasOwn(builtIn as object, key)),
+    );
     merged = { ...merged, ...common, ...entry[element] };
   }
   return merged;
